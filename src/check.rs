@@ -1,0 +1,382 @@
+//! Rejects what CPython rejects at compile time about async code, with
+//! CPython's wording, and what `unawait` cannot rewrite yet.
+//!
+//! Scoping follows CPython's symbol table: decorators, default values,
+//! annotations and class bases belong to the enclosing scope; the first
+//! iterable of a comprehension too; everything else of a comprehension is
+//! its own scope. Wording follows CPython 3.8+ (3.6 still treated `await`
+//! as a name outside `async def`; 3.7 only differs in columns).
+
+use crate::diagnostic::Diagnostic;
+use crate::syntax::ast::visitor::{self, Visitor};
+use crate::syntax::ast::{self, Expr, Stmt};
+use crate::syntax::{Ranged, TextRange};
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Scope {
+    Module,
+    Class,
+    Function {
+        is_async: bool,
+    },
+    Lambda,
+    /// A comprehension's own scope; `is_generator` for generator expressions.
+    Comprehension {
+        is_generator: bool,
+    },
+}
+
+/// Returns every problem found, CPython's syntax errors first.
+pub fn check(body: &[Stmt]) -> Vec<Diagnostic> {
+    let mut checker = Checker {
+        scopes: vec![Scope::Module],
+        functions: Vec::new(),
+        diagnostics: Vec::new(),
+    };
+    checker.visit_body(body);
+    let mut diagnostics = checker.diagnostics;
+    diagnostics.sort_by_key(|d| {
+        (
+            d.severity != crate::diagnostic::Severity::SyntaxError,
+            d.range.start(),
+        )
+    });
+    diagnostics
+}
+
+/// What the checker learns about an `async def` body while walking it.
+#[derive(Default)]
+struct AsyncFunction {
+    first_yield: Option<TextRange>,
+    returns_with_value: Vec<TextRange>,
+}
+
+struct Checker {
+    scopes: Vec<Scope>,
+    /// One entry per enclosing function scope; `Some` for `async def`.
+    functions: Vec<Option<AsyncFunction>>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Checker {
+    fn scope(&self) -> Scope {
+        *self
+            .scopes
+            .last()
+            .expect("the module scope is never popped")
+    }
+
+    /// The nearest scope that is not a comprehension.
+    fn enclosing(&self) -> Scope {
+        self.scopes
+            .iter()
+            .rev()
+            .copied()
+            .find(|scope| !matches!(scope, Scope::Comprehension { .. }))
+            .unwrap_or(Scope::Module)
+    }
+
+    fn in_async_function(&self) -> bool {
+        self.enclosing() == Scope::Function { is_async: true }
+    }
+
+    fn error(&mut self, range: TextRange, message: &str) {
+        self.diagnostics
+            .push(Diagnostic::syntax_error(range, message));
+    }
+
+    fn unsupported(&mut self, range: TextRange, message: &str) {
+        self.diagnostics
+            .push(Diagnostic::unsupported(range, message));
+    }
+
+    fn with_scope(&mut self, scope: Scope, visit: impl FnOnce(&mut Self)) {
+        self.scopes.push(scope);
+        visit(self);
+        self.scopes.pop();
+    }
+
+    fn visit_function_body(&mut self, is_async: bool, body: &[Stmt]) {
+        self.functions.push(is_async.then(AsyncFunction::default));
+        self.with_scope(Scope::Function { is_async }, |checker| {
+            checker.visit_body(body)
+        });
+        if let Some(Some(function)) = self.functions.pop() {
+            if let Some(first_yield) = function.first_yield {
+                for range in function.returns_with_value {
+                    self.error(range, "'return' with value in async generator");
+                }
+                self.unsupported(
+                    first_yield,
+                    "async generators (`yield` inside `async def`) are not supported yet",
+                );
+            }
+        }
+    }
+
+    fn current_async_function(&mut self) -> Option<&mut AsyncFunction> {
+        if matches!(self.scope(), Scope::Function { is_async: true }) {
+            self.functions.last_mut().and_then(Option::as_mut)
+        } else {
+            None
+        }
+    }
+
+    /// A comprehension is asynchronous if it has an `async for` clause or an
+    /// `await` in its own scope; CPython then allows it only inside
+    /// `async def` (generator expressions anywhere, since 3.7).
+    fn visit_comprehension_expr(
+        &mut self,
+        expr: &Expr,
+        generators: &[ast::Comprehension],
+        elements: &[&Expr],
+    ) {
+        let is_generator = matches!(expr, Expr::Generator(_));
+        let is_async = generators.iter().any(|g| g.is_async) || {
+            let mut finder = AwaitFinder::default();
+            for (index, generator) in generators.iter().enumerate() {
+                if index > 0 {
+                    finder.visit_expr(&generator.iter);
+                }
+                generator.ifs.iter().for_each(|e| finder.visit_expr(e));
+            }
+            elements.iter().for_each(|e| finder.visit_expr(e));
+            finder.found
+        };
+        if is_async {
+            if is_generator || self.in_async_function() {
+                self.unsupported(
+                    expr.range(),
+                    "asynchronous comprehensions are not supported yet",
+                );
+            } else {
+                self.error(
+                    expr.range(),
+                    "asynchronous comprehension outside of an asynchronous function",
+                );
+            }
+        }
+        let Some((first, rest)) = generators.split_first() else {
+            return;
+        };
+        self.visit_expr(&first.iter);
+        self.with_scope(Scope::Comprehension { is_generator }, |checker| {
+            checker.visit_expr(&first.target);
+            first.ifs.iter().for_each(|e| checker.visit_expr(e));
+            for generator in rest {
+                checker.visit_comprehension(generator);
+            }
+            elements.iter().for_each(|e| checker.visit_expr(e));
+        });
+    }
+}
+
+impl<'a> Visitor<'a> for Checker {
+    fn visit_stmt(&mut self, stmt: &'a Stmt) {
+        match stmt {
+            Stmt::FunctionDef(def) => {
+                for decorator in &def.decorator_list {
+                    self.visit_decorator(decorator);
+                }
+                if let Some(type_params) = &def.type_params {
+                    self.visit_type_params(type_params);
+                }
+                self.visit_parameters(&def.parameters);
+                if let Some(returns) = &def.returns {
+                    self.visit_annotation(returns);
+                }
+                self.visit_function_body(def.is_async, &def.body);
+            }
+            Stmt::ClassDef(class) => {
+                for decorator in &class.decorator_list {
+                    self.visit_decorator(decorator);
+                }
+                if let Some(type_params) = &class.type_params {
+                    self.visit_type_params(type_params);
+                }
+                if let Some(arguments) = &class.arguments {
+                    self.visit_arguments(arguments);
+                }
+                self.with_scope(Scope::Class, |checker| checker.visit_body(&class.body));
+            }
+            Stmt::With(with) if with.is_async && !self.in_async_function() => {
+                self.error(stmt.range(), "'async with' outside async function");
+                visitor::walk_stmt(self, stmt);
+            }
+            Stmt::For(for_) if for_.is_async && !self.in_async_function() => {
+                self.error(stmt.range(), "'async for' outside async function");
+                visitor::walk_stmt(self, stmt);
+            }
+            Stmt::Return(ret) => {
+                if ret.value.is_some() {
+                    if let Some(function) = self.current_async_function() {
+                        function.returns_with_value.push(stmt.range());
+                    }
+                }
+                visitor::walk_stmt(self, stmt);
+            }
+            _ => visitor::walk_stmt(self, stmt),
+        }
+    }
+
+    fn visit_expr(&mut self, expr: &'a Expr) {
+        match expr {
+            Expr::Await(_) => {
+                match self.scope() {
+                    Scope::Module | Scope::Class => {
+                        self.error(expr.range(), "'await' outside function")
+                    }
+                    Scope::Function { is_async: false } | Scope::Lambda => {
+                        self.error(expr.range(), "'await' outside async function");
+                    }
+                    Scope::Function { is_async: true } | Scope::Comprehension { .. } => {}
+                }
+                visitor::walk_expr(self, expr);
+            }
+            Expr::YieldFrom(_) if matches!(self.scope(), Scope::Function { is_async: true }) => {
+                self.error(expr.range(), "'yield from' inside async function");
+                visitor::walk_expr(self, expr);
+            }
+            Expr::Yield(_) => {
+                if let Some(function) = self.current_async_function() {
+                    function.first_yield.get_or_insert(expr.range());
+                }
+                visitor::walk_expr(self, expr);
+            }
+            Expr::Lambda(lambda) => {
+                if let Some(parameters) = &lambda.parameters {
+                    self.visit_parameters(parameters);
+                }
+                self.with_scope(Scope::Lambda, |checker| checker.visit_expr(&lambda.body));
+            }
+            Expr::ListComp(comp) => {
+                self.visit_comprehension_expr(expr, &comp.generators, &[&comp.elt])
+            }
+            Expr::SetComp(comp) => {
+                self.visit_comprehension_expr(expr, &comp.generators, &[&comp.elt])
+            }
+            Expr::Generator(comp) => {
+                self.visit_comprehension_expr(expr, &comp.generators, &[&comp.elt])
+            }
+            Expr::DictComp(comp) => {
+                let elements: Vec<&Expr> = comp
+                    .key
+                    .as_deref()
+                    .into_iter()
+                    .chain([&*comp.value])
+                    .collect();
+                self.visit_comprehension_expr(expr, &comp.generators, &elements);
+            }
+            _ => visitor::walk_expr(self, expr),
+        }
+    }
+}
+
+/// Finds an `await` in an expression's own scope (not in nested lambdas or
+/// comprehensions, which are scopes of their own).
+#[derive(Default)]
+struct AwaitFinder {
+    found: bool,
+}
+
+impl<'a> Visitor<'a> for AwaitFinder {
+    fn visit_expr(&mut self, expr: &'a Expr) {
+        match expr {
+            Expr::Await(_) => self.found = true,
+            Expr::Lambda(_) => {}
+            Expr::ListComp(_) | Expr::SetComp(_) | Expr::DictComp(_) | Expr::Generator(_) => {}
+            _ => visitor::walk_expr(self, expr),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::syntax::parse;
+
+    fn messages(source: &str) -> Vec<String> {
+        let module = parse(source).unwrap();
+        check(&module.body).into_iter().map(|d| d.message).collect()
+    }
+
+    #[test]
+    fn await_placement() {
+        assert_eq!(messages("await x\n"), ["'await' outside function"]);
+        assert_eq!(
+            messages("def f():\n    await x\n"),
+            ["'await' outside async function"]
+        );
+        assert_eq!(
+            messages("async def f():\n    class C:\n        await x\n"),
+            ["'await' outside function"]
+        );
+        assert_eq!(
+            messages("async def f():\n    lambda: await x\n"),
+            ["'await' outside async function"]
+        );
+        assert!(
+            messages("async def f():\n    def g(a=await x, *, b: await y) -> await z: pass\n")
+                .is_empty()
+        );
+        assert!(messages("async def f():\n    class C(await base): pass\n").is_empty());
+        assert!(messages("async def f():\n    [x for x in await y]\n").is_empty());
+        assert_eq!(
+            messages("def f():\n    [x for x in await y]\n"),
+            ["'await' outside async function"]
+        );
+    }
+
+    #[test]
+    fn async_statements_outside_async_functions() {
+        assert_eq!(
+            messages(
+                "async def f():\n    def g():\n        async with a: pass\n        async for x in y: pass\n"
+            ),
+            [
+                "'async with' outside async function",
+                "'async for' outside async function"
+            ]
+        );
+    }
+
+    #[test]
+    fn generator_misuse() {
+        assert_eq!(
+            messages("async def f():\n    yield from x\n"),
+            ["'yield from' inside async function"]
+        );
+        assert_eq!(
+            messages("async def f():\n    yield 1\n    return 2\n"),
+            [
+                "'return' with value in async generator",
+                "async generators (`yield` inside `async def`) are not supported yet"
+            ]
+        );
+        assert!(
+            messages("async def f():\n    def g():\n        yield 1\n        return 2\n")
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn comprehensions() {
+        assert_eq!(
+            messages("def f():\n    [x async for x in y]\n"),
+            ["asynchronous comprehension outside of an asynchronous function"]
+        );
+        assert_eq!(
+            messages("[await x for y in z]\n"),
+            ["asynchronous comprehension outside of an asynchronous function"]
+        );
+        assert_eq!(
+            messages("(x async for x in y)\n"),
+            ["asynchronous comprehensions are not supported yet"]
+        );
+        assert_eq!(
+            messages("async def f():\n    {k: await v for k, v in d}\n"),
+            ["asynchronous comprehensions are not supported yet"]
+        );
+        assert!(messages("async def f():\n    [lambda: 1 for x in y]\n").is_empty());
+    }
+}

@@ -1,0 +1,154 @@
+//! Errors reported against the input: where, what, and the line with a caret.
+
+use std::fmt;
+
+use crate::syntax::{TextRange, TextSize};
+
+/// What kind of problem a diagnostic reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    /// Input CPython itself rejects; the message is CPython's wording.
+    SyntaxError,
+    /// Valid Python that `unawait` cannot rewrite (yet).
+    Unsupported,
+}
+
+/// One problem in the input, located by byte range.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    pub range: TextRange,
+    pub message: String,
+}
+
+impl Diagnostic {
+    pub fn syntax_error(range: TextRange, message: impl Into<String>) -> Self {
+        Self {
+            severity: Severity::SyntaxError,
+            range,
+            message: message.into(),
+        }
+    }
+
+    pub fn unsupported(range: TextRange, message: impl Into<String>) -> Self {
+        Self {
+            severity: Severity::Unsupported,
+            range,
+            message: message.into(),
+        }
+    }
+
+    /// Renders `path:line:col: Kind: message`, the source line, and a caret
+    /// under the offending range (on its first line). Columns are 1-based and
+    /// count characters, as CPython's `SyntaxError.offset` does.
+    pub fn render(&self, path: &str, source: &str) -> String {
+        let start = usize::from(self.range.start()).min(source.len());
+        let end = usize::from(self.range.end()).clamp(start, source.len());
+        let line_start = source[..start].rfind(['\n', '\r']).map_or(0, |at| at + 1);
+        let line_end = source[start..]
+            .find(['\n', '\r'])
+            .map_or(source.len(), |at| start + at);
+        let line_number = 1 + count_line_breaks(&source[..line_start]);
+        let column = source[line_start..start].chars().count() + 1;
+        let line = &source[line_start..line_end];
+        let underline = source[start..end.min(line_end)].chars().count().max(1);
+        let pad: String = source[line_start..start]
+            .chars()
+            .map(|c| if c == '\t' { '\t' } else { ' ' })
+            .collect();
+        let kind = match self.severity {
+            Severity::SyntaxError => "SyntaxError",
+            Severity::Unsupported => "error",
+        };
+        format!(
+            "{path}:{line_number}:{column}: {kind}: {message}\n    {line}\n    {pad}{carets}\n",
+            message = self.message,
+            carets = "^".repeat(underline),
+        )
+    }
+}
+
+/// Counts line breaks as Python does: `\r\n`, `\n` and a lone `\r` each end a line.
+fn count_line_breaks(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    bytes
+        .iter()
+        .enumerate()
+        .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')))
+        .count()
+}
+
+/// Everything that went wrong with one input; `desugar` fails with this.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostics(pub Vec<Diagnostic>);
+
+impl Diagnostics {
+    pub fn single(diagnostic: Diagnostic) -> Self {
+        Self(vec![diagnostic])
+    }
+
+    /// A diagnostic at a 1-based line, for problems found before parsing.
+    pub fn at_line(source: &str, line: usize, severity: Severity, message: String) -> Self {
+        let mut offset = 0;
+        for _ in 1..line {
+            match source[offset..].find('\n') {
+                Some(at) => offset += at + 1,
+                None => break,
+            }
+        }
+        let at = TextSize::new(u32::try_from(offset).unwrap_or(u32::MAX));
+        Self::single(Diagnostic {
+            severity,
+            range: TextRange::empty(at),
+            message,
+        })
+    }
+
+    pub fn render(&self, path: &str, source: &str) -> String {
+        self.0.iter().map(|d| d.render(path, source)).collect()
+    }
+}
+
+impl fmt::Display for Diagnostics {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for diagnostic in &self.0 {
+            writeln!(f, "{}", diagnostic.message)?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Diagnostics {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_location_line_and_caret() {
+        let source = "async def f():\n    pass\nawait g()\n";
+        let range = TextRange::new(TextSize::new(24), TextSize::new(33));
+        let rendered =
+            Diagnostic::syntax_error(range, "'await' outside function").render("m.py", source);
+        assert_eq!(
+            rendered,
+            "m.py:3:1: SyntaxError: 'await' outside function\n    await g()\n    ^^^^^^^^^\n"
+        );
+    }
+
+    #[test]
+    fn columns_count_characters_and_keep_tabs() {
+        let source = "def f():\n\tx = 'é'; await y\n";
+        let start = source.find("await").unwrap() as u32;
+        let range = TextRange::new(TextSize::new(start), TextSize::new(start + 7));
+        let rendered = Diagnostic::syntax_error(range, "m").render("m.py", source);
+        assert!(
+            rendered.starts_with("m.py:2:11: SyntaxError: m\n"),
+            "{rendered}"
+        );
+        assert!(
+            rendered.ends_with("\n    \t         ^^^^^^^\n"),
+            "{rendered}"
+        );
+    }
+}

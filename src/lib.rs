@@ -1,0 +1,178 @@
+//! `unawait` desugars Python's async syntax into the generator-based code
+//! PEP 492 describes, keeping every other byte of the file as it was.
+//!
+//! ```
+//! let source = "async def answer():\n    return await compute()\n";
+//! let output = unawait::desugar(source, &unawait::Options::default()).unwrap();
+//! assert!(output.code.contains("return (yield from _unawait_await(compute()))"));
+//! assert!(!output.code.contains("async def"));
+//! ```
+
+pub mod check;
+pub mod diagnostic;
+pub mod passes;
+pub mod runtime;
+pub mod source;
+pub mod syntax;
+pub mod text;
+
+use diagnostic::{Diagnostic, Diagnostics, Severity};
+pub use runtime::RuntimeMode;
+use syntax::{Module, TextRange, TextSize};
+
+/// How to desugar.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Copy the runtime helpers into the output, or import them.
+    pub runtime: RuntimeMode,
+}
+
+/// The desugared source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Output {
+    pub code: String,
+    /// Whether anything was rewritten; when not, `code` is the input.
+    pub changed: bool,
+}
+
+/// Desugars every async construct in `source`.
+///
+/// Fails with CPython's SyntaxError wording for input CPython rejects, and
+/// with an "unsupported" diagnostic for constructs not handled yet.
+pub fn desugar(source: &str, options: &Options) -> Result<Output, Diagnostics> {
+    let module = syntax::parse(source).map_err(|failure| {
+        Diagnostics::single(Diagnostic::syntax_error(failure.range, failure.message))
+    })?;
+    let problems = check::check(&module.body);
+    if !problems.is_empty() {
+        return Err(Diagnostics(problems));
+    }
+    let unchanged = || {
+        Ok(Output {
+            code: source.to_string(),
+            changed: false,
+        })
+    };
+    if !passes::PIPELINE.iter().any(|pass| pass.should_run(source)) {
+        return unchanged();
+    }
+
+    let prologue_at = prologue_offset(source, &module);
+    let mut cx = passes::Context {
+        prefix: choose_prefix(source),
+        sections: Default::default(),
+    };
+    let mut current = source.to_string();
+    let mut parsed = Some(module);
+    for pass in passes::PIPELINE {
+        if !pass.should_run(&current) {
+            continue;
+        }
+        let module = match parsed.take() {
+            Some(module) => module,
+            None => syntax::parse(&current)
+                .map_err(|failure| internal_error(pass.name(), &failure.message))?,
+        };
+        let text = text::Text::new(&current, &module);
+        match pass.run(&module, &text, &mut cx) {
+            Some(next) => current = next,
+            None => parsed = Some(module),
+        }
+    }
+    if cx.sections.is_empty() {
+        return unchanged();
+    }
+    let newline = source::line_ending(source);
+    let prologue = runtime::prologue(&cx.sections, options.runtime, &cx.prefix, newline);
+    let mut code = String::with_capacity(current.len() + prologue.len() + 2);
+    code.push_str(&current[..prologue_at]);
+    if prologue_at > 0 && !current[..prologue_at].ends_with(['\n', '\r']) {
+        code.push_str(newline);
+    }
+    code.push_str(&prologue);
+    code.push_str(&current[prologue_at..]);
+    Ok(Output {
+        code,
+        changed: true,
+    })
+}
+
+/// Desugars a file's bytes: decodes them as CPython would, and encodes the
+/// result the same way (encoding, BOM, line endings). Unchanged input comes
+/// back byte for byte.
+pub fn desugar_bytes(
+    bytes: &[u8],
+    options: &Options,
+) -> Result<(Vec<u8>, bool), (String, Diagnostics)> {
+    let source = source::decode(bytes).map_err(|error| {
+        let text = String::from_utf8_lossy(bytes).into_owned();
+        let diagnostics =
+            Diagnostics::at_line(&text, error.line, Severity::SyntaxError, error.message);
+        (text, diagnostics)
+    })?;
+    let output = desugar(&source.text, options).map_err(|d| (source.text.clone(), d))?;
+    if !output.changed {
+        return Ok((bytes.to_vec(), false));
+    }
+    let encoded = source::encode(&output.code, &source).map_err(|message| {
+        let diagnostics =
+            Diagnostics::single(Diagnostic::unsupported(TextRange::default(), message));
+        (source.text.clone(), diagnostics)
+    })?;
+    Ok((encoded, true))
+}
+
+/// A prefix no identifier of `source` uses: `_unawait`, else `_unawait1`, …
+/// Checking the whole text (strings and comments too) keeps this cheap and
+/// conservative.
+fn choose_prefix(source: &str) -> String {
+    let mut prefix = runtime::DEFAULT_PREFIX.to_string();
+    let mut counter = 0;
+    while source.contains(&format!("{prefix}_")) {
+        counter += 1;
+        prefix = format!("{}{counter}", runtime::DEFAULT_PREFIX);
+    }
+    prefix
+}
+
+/// Where the runtime prologue goes: after the module docstring and
+/// `from __future__` imports, before the first other statement's line.
+/// No async construct precedes it, so the offset holds in every pass.
+fn prologue_offset(source: &str, module: &Module) -> usize {
+    let leading = module
+        .body
+        .iter()
+        .enumerate()
+        .take_while(|(index, stmt)| match stmt {
+            syntax::ast::Stmt::ImportFrom(import) => import.module.as_deref() == Some("__future__"),
+            syntax::ast::Stmt::Expr(expr) => *index == 0 && expr.value.is_string_literal_expr(),
+            _ => false,
+        })
+        .count();
+    match module.body.get(leading) {
+        Some(stmt) => {
+            let at = usize::from(syntax::Ranged::start(stmt));
+            let line_start = source[..at].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+            // A statement sharing its line with a future import stays after it.
+            if leading > 0
+                && usize::from(syntax::Ranged::end(&module.body[leading - 1])) > line_start
+            {
+                source[at..]
+                    .find(['\n', '\r'])
+                    .map_or(source.len(), |i| at + i + 1)
+            } else {
+                line_start
+            }
+        }
+        None => source.len(),
+    }
+}
+
+fn internal_error(pass: &str, message: &str) -> Diagnostics {
+    Diagnostics::single(Diagnostic::unsupported(
+        TextRange::empty(TextSize::new(0)),
+        format!(
+            "internal error: the {pass} pass received code it cannot parse ({message}); please report this"
+        ),
+    ))
+}

@@ -1,0 +1,244 @@
+//! The `unawait` command line: argument parsing and file handling only; the
+//! work is `unawait::desugar_bytes`.
+
+use std::fs;
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context as _, Result, bail};
+use clap::{Parser, Subcommand, ValueEnum};
+use unawait::{Options, RuntimeMode};
+
+/// Desugar Python's async syntax into the generator-based code PEP 492
+/// describes: `async def` becomes a `types.coroutine`-style generator,
+/// `await x` a checked `yield from`, `async with` explicit
+/// `__aenter__`/`__aexit__` calls, `async for` an explicit
+/// `__aiter__`/`__anext__` loop. Everything else is copied byte for byte.
+#[derive(Parser)]
+#[command(version, args_conflicts_with_subcommands = true, after_help = EXAMPLES)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+
+    /// Python files to desugar (`-` reads standard input). Without
+    /// `--out-dir`, exactly one, printed to standard output or `-o`.
+    #[arg(value_name = "PATH")]
+    paths: Vec<PathBuf>,
+
+    /// Write the result to this file instead of standard output.
+    #[arg(short, long, value_name = "FILE", conflicts_with = "out_dir")]
+    output: Option<PathBuf>,
+
+    /// Write results under this directory, mirroring the inputs' layout;
+    /// directories are walked, files without async syntax copied unchanged.
+    #[arg(long, value_name = "DIR")]
+    out_dir: Option<PathBuf>,
+
+    /// Where the helper functions the output calls come from.
+    #[arg(long, value_enum, default_value_t = Runtime::Inline)]
+    runtime: Runtime,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Print the runtime helper module that `--runtime=import` output imports
+    /// (save it as `unawait_runtime.py` next to the output).
+    Runtime,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Runtime {
+    /// Copy the helpers a file uses into it.
+    Inline,
+    /// `from unawait_runtime import ...` (see `unawait runtime`).
+    Import,
+}
+
+const EXAMPLES: &str = "\
+Examples:
+  unawait app.py                      print app.py desugared
+  unawait app.py -o app_sync.py       write it to a file
+  cat app.py | unawait -              read standard input
+  unawait --out-dir build/ src/       desugar a whole tree
+  unawait runtime > unawait_runtime.py && unawait --runtime=import app.py
+
+Exit status: 0 success, 1 an input could not be desugared, 2 usage error.";
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    if let Some(Command::Runtime) = cli.command {
+        print!("{}", unawait::runtime::SOURCE);
+        return ExitCode::SUCCESS;
+    }
+    let options = Options {
+        runtime: match cli.runtime {
+            Runtime::Inline => RuntimeMode::Inline,
+            Runtime::Import => RuntimeMode::Import,
+        },
+    };
+    let result = match &cli.out_dir {
+        Some(out_dir) => desugar_tree(&cli.paths, out_dir, &options),
+        None => desugar_one(&cli, &options),
+    };
+    match result {
+        Ok(Outcome::Done) => ExitCode::SUCCESS,
+        Ok(Outcome::InputErrors) => ExitCode::from(1),
+        Err(error) => {
+            eprintln!("unawait: {error:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+enum Outcome {
+    Done,
+    /// Some input was reported on standard error and not written.
+    InputErrors,
+}
+
+fn desugar_one(cli: &Cli, options: &Options) -> Result<Outcome> {
+    let [path] = cli.paths.as_slice() else {
+        bail!(
+            "expected one input file (or `-`), got {}; use --out-dir for several",
+            cli.paths.len()
+        );
+    };
+    let (name, bytes) = read_input(path)?;
+    let Some((output, _)) = desugar_reporting(&name, &bytes, options) else {
+        return Ok(Outcome::InputErrors);
+    };
+    match &cli.output {
+        Some(out) => {
+            if path != Path::new("-") && same_file(path, out) {
+                bail!("refusing to overwrite the input {}", path.display());
+            }
+            write_atomically(out, &output)?;
+        }
+        None => io::stdout()
+            .write_all(&output)
+            .context("writing standard output")?,
+    }
+    Ok(Outcome::Done)
+}
+
+fn desugar_tree(paths: &[PathBuf], out_dir: &Path, options: &Options) -> Result<Outcome> {
+    if paths.is_empty() {
+        bail!("--out-dir needs at least one input path");
+    }
+    let mut jobs = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            collect_tree(path, path, out_dir, &mut jobs)?;
+        } else if path.is_file() {
+            let name = path.file_name().context("an input file has a name")?;
+            jobs.push((path.clone(), out_dir.join(name)));
+        } else {
+            bail!("no such file or directory: {}", path.display());
+        }
+    }
+    let mut failed = false;
+    for (input, output) in jobs {
+        if same_file(&input, &output) {
+            bail!("refusing to overwrite the input {}", input.display());
+        }
+        let bytes = fs::read(&input).with_context(|| format!("reading {}", input.display()))?;
+        let is_python = input.extension().is_some_and(|ext| ext == "py");
+        let result = if is_python {
+            desugar_reporting(&input.display().to_string(), &bytes, options).map(|(code, _)| code)
+        } else {
+            Some(bytes)
+        };
+        match result {
+            Some(code) => write_atomically(&output, &code)?,
+            None => failed = true,
+        }
+    }
+    Ok(if failed {
+        Outcome::InputErrors
+    } else {
+        Outcome::Done
+    })
+}
+
+/// Lists the files under `dir` with their destination under `out_dir`,
+/// skipping hidden directories, `__pycache__` and `out_dir` itself.
+fn collect_tree(
+    root: &Path,
+    dir: &Path,
+    out_dir: &Path,
+    jobs: &mut Vec<(PathBuf, PathBuf)>,
+) -> Result<()> {
+    let mut entries: Vec<_> = fs::read_dir(dir)
+        .with_context(|| format!("reading directory {}", dir.display()))?
+        .collect::<io::Result<_>>()?;
+    entries.sort_by_key(|entry| entry.file_name());
+    for entry in entries {
+        let path = entry.path();
+        let name = entry.file_name();
+        let hidden = name.to_string_lossy().starts_with('.') || name == "__pycache__";
+        if path.is_dir() {
+            if !hidden && !same_file(&path, out_dir) {
+                collect_tree(root, &path, out_dir, jobs)?;
+            }
+        } else {
+            let relative = path
+                .strip_prefix(root)
+                .expect("walked paths are under the root");
+            jobs.push((path.clone(), out_dir.join(relative)));
+        }
+    }
+    Ok(())
+}
+
+fn read_input(path: &Path) -> Result<(String, Vec<u8>)> {
+    if path == Path::new("-") {
+        let mut bytes = Vec::new();
+        io::stdin()
+            .read_to_end(&mut bytes)
+            .context("reading standard input")?;
+        Ok(("<stdin>".to_string(), bytes))
+    } else {
+        let bytes = fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+        Ok((path.display().to_string(), bytes))
+    }
+}
+
+/// Desugars, printing diagnostics to standard error on failure.
+fn desugar_reporting(name: &str, bytes: &[u8], options: &Options) -> Option<(Vec<u8>, bool)> {
+    match unawait::desugar_bytes(bytes, options) {
+        Ok(result) => Some(result),
+        Err((text, diagnostics)) => {
+            eprint!("{}", diagnostics.render(name, &text));
+            None
+        }
+    }
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (fs::canonicalize(a), fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
+/// Writes through a temporary file in the destination's directory and a
+/// rename, so a reader never sees a partial file.
+fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    let name = path.file_name().context("an output path names a file")?;
+    let temporary = dir.join(format!(
+        ".{}.unawait-{}.tmp",
+        name.to_string_lossy(),
+        std::process::id()
+    ));
+    let result = fs::write(&temporary, bytes).and_then(|()| fs::rename(&temporary, path));
+    if result.is_err() {
+        let _ = fs::remove_file(&temporary);
+    }
+    result.with_context(|| format!("writing {}", path.display()))
+}

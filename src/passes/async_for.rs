@@ -1,0 +1,197 @@
+//! `async for` → an explicit `__aiter__`/`__anext__` loop (PEP 492,
+//! "Asynchronous Iterators and `async for`").
+//!
+//! In:
+//! ```python
+//! async for TARGET in ITER:
+//!     BODY
+//! ```
+//! Out:
+//! ```python
+//! _unawait_iter = _unawait_aiter(ITER)
+//! while True:
+//!     try:
+//!         TARGET = await _unawait_anext(_unawait_iter)
+//!     except StopAsyncIteration:
+//!         break
+//!     BODY
+//! del _unawait_iter
+//! ```
+//! With an `else:` clause, the loop needs a flag so that `else` runs only
+//! when the iterator is exhausted, outside the `except` handler:
+//! ```python
+//! _unawait_iter = _unawait_aiter(ITER)
+//! _unawait_running = True
+//! while _unawait_running:
+//!     try:
+//!         TARGET = await _unawait_anext(_unawait_iter)
+//!     except StopAsyncIteration:
+//!         _unawait_running = False
+//!     else:
+//!         BODY
+//! else:
+//!     ELSE
+//! del _unawait_iter
+//! ```
+//! `_unawait_aiter` calls `type(ITER).__aiter__` once; `_unawait_anext`
+//! looks `__anext__` up on the type at every step, as CPython does. Only
+//! that `await` is guarded: a `StopAsyncIteration` raised by the body
+//! propagates. A target other than a plain name is assigned after the
+//! guarded `await`, from `_unawait_item`, because CPython stores the target
+//! outside the handler (3.8+). The iterator is deleted after the loop so it
+//! is released when the loop ends, as CPython pops it off the stack.
+
+use ruff_python_ast::statement_visitor::{self, StatementVisitor};
+
+use super::{Block, Context, Pass, SiteRenderer, size, sort_sites};
+use crate::runtime::Section;
+use crate::syntax::ast::{self, Expr, Stmt};
+use crate::syntax::{Module, Ranged, TextRange};
+use crate::text::{Text, offset};
+
+pub struct AsyncFor;
+
+impl Pass for AsyncFor {
+    fn name(&self) -> &'static str {
+        "async_for"
+    }
+
+    fn description(&self) -> &'static str {
+        "async for → explicit __aiter__/__anext__ loop ending on StopAsyncIteration"
+    }
+
+    fn should_run(&self, source: &str) -> bool {
+        source.contains("async")
+    }
+
+    fn run(&self, module: &Module, text: &Text, cx: &mut Context) -> Option<String> {
+        let mut collector = Collector {
+            text,
+            sites: Vec::new(),
+        };
+        collector.visit_body(&module.body);
+        if collector.sites.is_empty() {
+            return None;
+        }
+        sort_sites(&mut collector.sites);
+        cx.sections.insert(Section::AsyncFor);
+        cx.sections.insert(Section::Coroutine);
+        let (ranges, loops) = collector.sites.into_iter().unzip();
+        let mut renderer = Renderer {
+            text,
+            cx,
+            ranges,
+            loops,
+            depth: 0,
+        };
+        Some(renderer.render_file())
+    }
+}
+
+struct Collector<'a, 't> {
+    text: &'t Text<'a>,
+    sites: Vec<(TextRange, &'a ast::StmtFor)>,
+}
+
+impl<'a> StatementVisitor<'a> for Collector<'a, '_> {
+    fn visit_stmt(&mut self, stmt: &'a Stmt) {
+        if let Stmt::For(for_) = stmt {
+            if for_.is_async {
+                let end = self.text.statement_tail(offset(for_.range.end()));
+                self.sites
+                    .push((TextRange::new(for_.range.start(), size(end)), for_));
+            }
+        }
+        statement_visitor::walk_stmt(self, stmt);
+    }
+}
+
+struct Renderer<'a, 't, 'c> {
+    text: &'t Text<'a>,
+    cx: &'c Context,
+    ranges: Vec<TextRange>,
+    loops: Vec<&'a ast::StmtFor>,
+    /// How many `async for` loops enclose the one being rendered.
+    depth: usize,
+}
+
+impl<'a> SiteRenderer<'a> for Renderer<'a, '_, '_> {
+    fn text(&self) -> &Text<'a> {
+        self.text
+    }
+
+    fn site_ranges(&self) -> &[TextRange] {
+        &self.ranges
+    }
+
+    fn render_site(&mut self, out: &mut String, index: usize, extra: &str) {
+        let for_ = self.loops[index];
+        let text = self.text;
+        let nl = text.newline;
+        let start = offset(for_.range.start());
+        let indent = format!("{extra}{}", text.indentation(start));
+        let body = Block::of(text, &for_.body).expect("a for loop has a body");
+        let unit = text.block_unit(start, offset(for_.body[0].start()));
+        self.depth += 1;
+        let iter = self.cx.temporary("iter", self.depth);
+        let running = self.cx.temporary("running", self.depth);
+        let item = self.cx.temporary("item", self.depth);
+        let has_else = !for_.orelse.is_empty();
+
+        let mut iterable = String::new();
+        self.render(&mut iterable, for_.iter.range(), extra);
+        if matches!(&*for_.iter, Expr::Tuple(tuple) if !tuple.parenthesized) {
+            iterable = format!("({iterable})");
+        }
+        let mut target = String::new();
+        self.render(&mut target, for_.target.range(), extra);
+        let name_target = matches!(&*for_.target, Expr::Name(_));
+        let anext = format!("await {}({iter})", self.cx.name("anext"));
+
+        let i1 = format!("{indent}{unit}");
+        let i2 = format!("{i1}{unit}");
+        out.push_str(&format!(
+            "{iter} = {}({iterable}){nl}",
+            self.cx.name("aiter")
+        ));
+        if has_else {
+            out.push_str(&format!(
+                "{indent}{running} = True{nl}{indent}while {running}:{nl}"
+            ));
+        } else {
+            out.push_str(&format!("{indent}while True:{nl}"));
+        }
+        let stored = if name_target { &target } else { &item };
+        out.push_str(&format!("{i1}try:{nl}{i2}{stored} = {anext}{nl}"));
+        out.push_str(&format!("{i1}except StopAsyncIteration:{nl}"));
+        let (body_indent, body_extra) = if has_else {
+            out.push_str(&format!("{i2}{running} = False{nl}{i1}else:{nl}"));
+            (i2.clone(), format!("{extra}{unit}"))
+        } else {
+            out.push_str(&format!("{i2}break{nl}"));
+            (i1.clone(), extra.to_string())
+        };
+        if !name_target {
+            out.push_str(&format!("{body_indent}{target} = {item}{nl}"));
+        }
+        if !body.own_lines {
+            out.push_str(&body_indent);
+        }
+        self.render(out, body.range, &body_extra);
+
+        if let Some(orelse) = Block::of(text, &for_.orelse) {
+            // The original `else:` line (and any comments around it) is copied.
+            self.render(
+                out,
+                TextRange::new(body.range.end(), orelse.range.start()),
+                extra,
+            );
+            if !orelse.own_lines {
+                out.push_str(&format!("{nl}{indent}{unit}"));
+            }
+            self.render(out, orelse.range, extra);
+        }
+        out.push_str(&format!("{nl}{indent}del {iter}"));
+        self.depth -= 1;
+    }
+}

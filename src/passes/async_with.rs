@@ -1,0 +1,191 @@
+//! `async with` → explicit `__aenter__`/`__aexit__` calls in try blocks
+//! (PEP 492, "Asynchronous Context Managers and `async with`").
+//!
+//! In:
+//! ```python
+//! async with EXPR as TARGET:
+//!     BODY
+//! ```
+//! Out:
+//! ```python
+//! _unawait_aenter, _unawait_aexit = _unawait_async_with(EXPR)
+//! TARGET = await _unawait_aenter()
+//! _unawait_ok = True
+//! try:
+//!     BODY
+//! except BaseException:
+//!     _unawait_ok = False
+//!     if not await _unawait_aexit(*_unawait_exc_info()):
+//!         raise
+//! finally:
+//!     if _unawait_ok:
+//!         await _unawait_aexit(None, None, None)
+//! ```
+//! PEP 492's sketch awaits `__aexit__(None, None, None)` in an `else:`
+//! clause, which `return`, `break` and `continue` skip; CPython awaits it on
+//! those exits too, after evaluating a `return` value, hence the `finally`.
+//! `_unawait_async_with` looks both methods up on the type before calling
+//! either, in the running interpreter's order and with its errors. A target
+//! other than a plain name is assigned inside the `try` from
+//! `_unawait_value`, since CPython passes a failing assignment to
+//! `__aexit__`. Several items nest, the first outermost.
+
+use ruff_python_ast::statement_visitor::{self, StatementVisitor};
+
+use super::{Block, Context, Pass, SiteRenderer, size, sort_sites};
+use crate::runtime::Section;
+use crate::syntax::ast::{self, Expr, Stmt};
+use crate::syntax::{Module, Ranged, TextRange};
+use crate::text::{Text, offset};
+
+pub struct AsyncWith;
+
+impl Pass for AsyncWith {
+    fn name(&self) -> &'static str {
+        "async_with"
+    }
+
+    fn description(&self) -> &'static str {
+        "async with → __aenter__/__aexit__ awaited in try/except/finally"
+    }
+
+    fn should_run(&self, source: &str) -> bool {
+        source.contains("async")
+    }
+
+    fn run(&self, module: &Module, text: &Text, cx: &mut Context) -> Option<String> {
+        let mut collector = Collector {
+            text,
+            sites: Vec::new(),
+        };
+        collector.visit_body(&module.body);
+        if collector.sites.is_empty() {
+            return None;
+        }
+        sort_sites(&mut collector.sites);
+        cx.sections.insert(Section::AsyncWith);
+        cx.sections.insert(Section::Coroutine);
+        let (ranges, statements) = collector.sites.into_iter().unzip();
+        let mut renderer = Renderer {
+            text,
+            cx,
+            ranges,
+            statements,
+            depth: 0,
+        };
+        Some(renderer.render_file())
+    }
+}
+
+struct Collector<'a, 't> {
+    text: &'t Text<'a>,
+    sites: Vec<(TextRange, &'a ast::StmtWith)>,
+}
+
+impl<'a> StatementVisitor<'a> for Collector<'a, '_> {
+    fn visit_stmt(&mut self, stmt: &'a Stmt) {
+        if let Stmt::With(with) = stmt {
+            if with.is_async {
+                let end = self.text.statement_tail(offset(with.range.end()));
+                self.sites
+                    .push((TextRange::new(with.range.start(), size(end)), with));
+            }
+        }
+        statement_visitor::walk_stmt(self, stmt);
+    }
+}
+
+struct Renderer<'a, 't, 'c> {
+    text: &'t Text<'a>,
+    cx: &'c Context,
+    ranges: Vec<TextRange>,
+    statements: Vec<&'a ast::StmtWith>,
+    /// How many `async with` items enclose the one being rendered.
+    depth: usize,
+}
+
+impl<'a> SiteRenderer<'a> for Renderer<'a, '_, '_> {
+    fn text(&self) -> &Text<'a> {
+        self.text
+    }
+
+    fn site_ranges(&self) -> &[TextRange] {
+        &self.ranges
+    }
+
+    fn render_site(&mut self, out: &mut String, index: usize, extra: &str) {
+        let with = self.statements[index];
+        let start = offset(with.range.start());
+        let indent = format!("{extra}{}", self.text.indentation(start));
+        let unit = self.text.block_unit(start, offset(with.body[0].start()));
+        self.render_items(out, with, 0, &indent, &unit, extra);
+    }
+}
+
+impl Renderer<'_, '_, '_> {
+    /// Renders item `item` of `with` and, nested inside it, the remaining
+    /// items and the body. The first line is written without indentation:
+    /// the caller already wrote it.
+    fn render_items(
+        &mut self,
+        out: &mut String,
+        with: &ast::StmtWith,
+        item: usize,
+        indent: &str,
+        unit: &str,
+        extra: &str,
+    ) {
+        let nl = self.text.newline;
+        let cx = self.cx;
+        self.depth += 1;
+        let aenter = cx.temporary("aenter", self.depth);
+        let aexit = cx.temporary("aexit", self.depth);
+        let ok = cx.temporary("ok", self.depth);
+        let value = cx.temporary("value", self.depth);
+        let inner = format!("{indent}{unit}");
+        let with_item = &with.items[item];
+
+        let mut manager = String::new();
+        self.render(&mut manager, with_item.context_expr.range(), extra);
+        if matches!(&with_item.context_expr, Expr::Tuple(tuple) if !tuple.parenthesized) {
+            manager = format!("({manager})");
+        }
+        out.push_str(&format!(
+            "{aenter}, {aexit} = {}({manager}){nl}",
+            cx.name("async_with")
+        ));
+        let target = with_item.optional_vars.as_deref().map(|target| {
+            let mut text = String::new();
+            self.render(&mut text, target.range(), extra);
+            (text, matches!(target, Expr::Name(_)))
+        });
+        match &target {
+            Some((name, true)) => out.push_str(&format!("{indent}{name} = await {aenter}(){nl}")),
+            Some((_, false)) => out.push_str(&format!("{indent}{value} = await {aenter}(){nl}")),
+            None => out.push_str(&format!("{indent}await {aenter}(){nl}")),
+        }
+        out.push_str(&format!("{indent}{ok} = True{nl}{indent}try:{nl}"));
+        if let Some((target, false)) = &target {
+            out.push_str(&format!("{inner}{target} = {value}{nl}"));
+        }
+        let body_extra = format!("{extra}{unit}");
+        if item + 1 < with.items.len() {
+            out.push_str(&inner);
+            self.render_items(out, with, item + 1, &inner, unit, &body_extra);
+        } else {
+            let body = Block::of(self.text, &with.body).expect("a with statement has a body");
+            if !body.own_lines {
+                out.push_str(&inner);
+            }
+            // `extra` already counts the `try:` of every enclosing item.
+            self.render(out, body.range, &body_extra);
+        }
+        let exc_info = cx.name("exc_info");
+        out.push_str(&format!(
+            "{nl}{indent}except BaseException:{nl}{inner}{ok} = False{nl}\
+             {inner}if not await {aexit}(*{exc_info}()):{nl}{inner}{unit}raise{nl}\
+             {indent}finally:{nl}{inner}if {ok}:{nl}{inner}{unit}await {aexit}(None, None, None)"
+        ));
+        self.depth -= 1;
+    }
+}

@@ -1,0 +1,362 @@
+//! `async def` → a generator-based coroutine, `await` → a checked
+//! `yield from` (PEP 492, "Coroutine objects" and "Await Expression").
+//!
+//! In:
+//! ```python
+//! async def fetch(url):
+//!     """Doc."""
+//!     data = await get(url)
+//!     return data
+//! ```
+//! Out:
+//! ```python
+//! @_unawait_coroutine
+//! def fetch(url):
+//!     """Doc."""
+//!     try:
+//!         data = yield from _unawait_await(get(url))
+//!         return data
+//!     except StopIteration as _unawait_exc:
+//!         raise RuntimeError("coroutine raised StopIteration") from _unawait_exc
+//! ```
+//! `_unawait_coroutine` flags the generator function the way
+//! `types.coroutine` does and makes calls return a coroutine object;
+//! `_unawait_await(x)` is what `await` does before suspending: it accepts
+//! coroutines and objects whose type has `__await__`, and raises CPython's
+//! TypeError for anything else. The `try` reproduces the check CPython makes
+//! when a StopIteration escapes a coroutine's body, with its wording. A body
+//! with no `await` gets `if False: yield`, so that it is still a generator
+//! whose call binds arguments at once and runs nothing.
+//!
+//! `await` becomes `(yield from ...)`, without parentheses where a bare
+//! `yield from` is allowed (expression statements, assignment values). In
+//! an f-string's `{expr=}` field the original text is kept as literal text.
+
+use std::collections::HashSet;
+
+use super::{Block, Context, Pass, SiteRenderer, size, sort_sites};
+use crate::runtime::Section;
+use crate::syntax::ast::visitor::{self, Visitor};
+use crate::syntax::ast::{self, ConversionFlag, Expr, InterpolatedStringElement, Stmt};
+use crate::syntax::{Module, Ranged, TextRange, TextSize};
+use crate::text::{Text, offset};
+
+pub struct Coroutine;
+
+impl Pass for Coroutine {
+    fn name(&self) -> &'static str {
+        "coroutine"
+    }
+
+    fn description(&self) -> &'static str {
+        "async def → @coroutine generator function; await → yield from, checked"
+    }
+
+    fn should_run(&self, source: &str) -> bool {
+        source.contains("async") || source.contains("await")
+    }
+
+    fn run(&self, module: &Module, text: &Text, cx: &mut Context) -> Option<String> {
+        let mut collector = Collector {
+            text,
+            sites: Vec::new(),
+            functions: Vec::new(),
+            bare: HashSet::new(),
+        };
+        collector.visit_body(&module.body);
+        if collector.sites.is_empty() {
+            return None;
+        }
+        sort_sites(&mut collector.sites);
+        cx.sections.insert(Section::Coroutine);
+        let (ranges, sites) = collector.sites.into_iter().unzip();
+        let mut renderer = Renderer {
+            text,
+            cx,
+            ranges,
+            sites,
+        };
+        Some(renderer.render_file())
+    }
+}
+
+enum Site<'a> {
+    AsyncDef {
+        def: &'a ast::StmtFunctionDef,
+        has_await: bool,
+    },
+    /// `await` where a bare `yield from` is valid (`bare`) or not.
+    Await {
+        node: &'a ast::ExprAwait,
+        bare: bool,
+    },
+    /// An f-string `{expr=}` field whose expression awaits.
+    DebugField(&'a ast::InterpolatedElement),
+}
+
+struct Collector<'a, 't> {
+    text: &'t Text<'a>,
+    sites: Vec<(TextRange, Site<'a>)>,
+    /// Per enclosing function scope: the index of its `AsyncDef` site.
+    functions: Vec<Option<usize>>,
+    /// Starts of `await` expressions in positions where `yield from` needs
+    /// no parentheses.
+    bare: HashSet<TextSize>,
+}
+
+impl<'a> Visitor<'a> for Collector<'a, '_> {
+    fn visit_stmt(&mut self, stmt: &'a Stmt) {
+        match stmt {
+            Stmt::FunctionDef(def) => {
+                for decorator in &def.decorator_list {
+                    self.visit_decorator(decorator);
+                }
+                if let Some(type_params) = &def.type_params {
+                    self.visit_type_params(type_params);
+                }
+                self.visit_parameters(&def.parameters);
+                if let Some(returns) = &def.returns {
+                    self.visit_annotation(returns);
+                }
+                let site = def.is_async.then(|| {
+                    let end = self.text.statement_tail(offset(def.range.end()));
+                    let range = TextRange::new(def.range.start(), size(end));
+                    self.sites.push((
+                        range,
+                        Site::AsyncDef {
+                            def,
+                            has_await: false,
+                        },
+                    ));
+                    self.sites.len() - 1
+                });
+                self.functions.push(site);
+                self.visit_body(&def.body);
+                self.functions.pop();
+            }
+            Stmt::Expr(ast::StmtExpr { value, .. })
+            | Stmt::Assign(ast::StmtAssign { value, .. })
+            | Stmt::AugAssign(ast::StmtAugAssign { value, .. }) => {
+                if value.is_await_expr() {
+                    self.bare.insert(value.start());
+                }
+                visitor::walk_stmt(self, stmt);
+            }
+            _ => visitor::walk_stmt(self, stmt),
+        }
+    }
+
+    fn visit_expr(&mut self, expr: &'a Expr) {
+        match expr {
+            Expr::Await(node) => {
+                let bare = self.bare.contains(&node.range.start());
+                self.sites.push((node.range, Site::Await { node, bare }));
+                if let Some(Some(index)) = self.functions.last() {
+                    if let (_, Site::AsyncDef { has_await, .. }) = &mut self.sites[*index] {
+                        *has_await = true;
+                    }
+                }
+                visitor::walk_expr(self, expr);
+            }
+            Expr::Lambda(lambda) => {
+                if let Some(parameters) = &lambda.parameters {
+                    self.visit_parameters(parameters);
+                }
+                self.functions.push(None);
+                self.visit_expr(&lambda.body);
+                self.functions.pop();
+            }
+            _ => visitor::walk_expr(self, expr),
+        }
+    }
+
+    fn visit_interpolated_string_element(&mut self, element: &'a InterpolatedStringElement) {
+        if let InterpolatedStringElement::Interpolation(field) = element {
+            if field.debug_text.is_some() && contains_await(&field.expression) {
+                self.sites.push((field.range, Site::DebugField(field)));
+            }
+        }
+        visitor::walk_interpolated_string_element(self, element);
+    }
+}
+
+pub(crate) fn contains_await(expr: &Expr) -> bool {
+    struct Finder(bool);
+    impl<'a> Visitor<'a> for Finder {
+        fn visit_expr(&mut self, expr: &'a Expr) {
+            if expr.is_await_expr() {
+                self.0 = true;
+            } else if !self.0 {
+                visitor::walk_expr(self, expr);
+            }
+        }
+    }
+    let mut finder = Finder(false);
+    finder.visit_expr(expr);
+    finder.0
+}
+
+struct Renderer<'a, 't, 'c> {
+    text: &'t Text<'a>,
+    cx: &'c Context,
+    ranges: Vec<TextRange>,
+    sites: Vec<Site<'a>>,
+}
+
+impl<'a> SiteRenderer<'a> for Renderer<'a, '_, '_> {
+    fn text(&self) -> &Text<'a> {
+        self.text
+    }
+
+    fn site_ranges(&self) -> &[TextRange] {
+        &self.ranges
+    }
+
+    fn render_site(&mut self, out: &mut String, index: usize, extra: &str) {
+        match self.sites[index] {
+            Site::AsyncDef { def, has_await } => {
+                self.render_async_def(out, def, has_await, self.ranges[index], extra)
+            }
+            Site::Await { node, bare } => self.render_await(out, node, bare, extra),
+            Site::DebugField(field) => self.render_debug_field(out, field, extra),
+        }
+    }
+}
+
+impl Renderer<'_, '_, '_> {
+    fn render_await(&mut self, out: &mut String, node: &ast::ExprAwait, bare: bool, extra: &str) {
+        let operand = self
+            .text
+            .skip_trivia(offset(node.range.start()) + "await".len());
+        let open = if bare { "" } else { "(" };
+        let close = if bare { ")" } else { "))" };
+        out.push_str(&format!("{open}yield from {}(", self.cx.name("await")));
+        self.render(out, TextRange::new(size(operand), node.range.end()), extra);
+        out.push_str(close);
+    }
+
+    /// `{EXPR=}` prints EXPR's source text: keep that text as literal text
+    /// of the f-string and format the value in a field of its own.
+    fn render_debug_field(
+        &mut self,
+        out: &mut String,
+        field: &ast::InterpolatedElement,
+        extra: &str,
+    ) {
+        let debug = field
+            .debug_text
+            .as_ref()
+            .expect("debug fields have debug text");
+        let expression_start = offset(field.range.start()) + 1;
+        let equals = offset(field.expression.end()) + debug.trailing().len();
+        // The text printed runs through `=` and any spaces after it.
+        let printed_end = equals
+            + 1
+            + (self.text.src[equals + 1..].len() - self.text.src[equals + 1..].trim_start().len());
+        let printed = &self.text.src[expression_start..printed_end];
+        out.push_str(&printed.replace('{', "{{").replace('}', "}}"));
+        out.push('{');
+        self.render(
+            out,
+            TextRange::new(size(expression_start), size(equals)),
+            extra,
+        );
+        if field.conversion == ConversionFlag::None && field.format_spec.is_none() {
+            out.push_str("!r");
+        }
+        self.render(
+            out,
+            TextRange::new(size(printed_end), field.range.end()),
+            extra,
+        );
+    }
+
+    fn render_async_def(
+        &mut self,
+        out: &mut String,
+        def: &ast::StmtFunctionDef,
+        has_await: bool,
+        site: TextRange,
+        extra: &str,
+    ) {
+        let text = self.text;
+        let nl = text.newline;
+        let search_from = def
+            .decorator_list
+            .last()
+            .map_or(def.range.start(), |d| d.end());
+        let async_at = text.skip_trivia(offset(search_from));
+        let def_at = text.skip_trivia(async_at + "async".len());
+        let indent = format!("{extra}{}", text.indentation(async_at));
+
+        self.render(
+            out,
+            TextRange::new(def.range.start(), size(async_at)),
+            extra,
+        );
+        out.push_str(&format!("@{}{nl}{indent}", self.cx.name("coroutine")));
+
+        let first = offset(def.body[0].start());
+        let unit = text.block_unit(def_at, first);
+        let body_indent =
+            if text.starts_line(first) && text.line_start(first) != text.line_start(def_at) {
+                format!("{extra}{}", text.indentation(first))
+            } else {
+                format!("{indent}{unit}")
+            };
+        let make_generator = if has_await {
+            String::new()
+        } else {
+            format!("{nl}{body_indent}if False: yield")
+        };
+
+        let rest = &def.body[usize::from(is_docstring(&def.body[0]))..];
+        let Some(block) = Block::of(text, rest).filter(|_| !rest.iter().all(cannot_raise)) else {
+            // Nothing to guard; the body only needs to become a generator,
+            // which needs it on lines of its own.
+            let body = Block::of(text, &def.body).expect("a function has a body");
+            self.render(out, TextRange::new(size(def_at), body.range.start()), extra);
+            if !body.own_lines {
+                out.truncate(out.trim_end_matches([' ', '\t']).len());
+                out.push_str(&format!("{nl}{body_indent}"));
+            }
+            self.render(out, TextRange::new(body.range.start(), site.end()), extra);
+            out.push_str(&make_generator);
+            return;
+        };
+        self.render(
+            out,
+            TextRange::new(size(def_at), block.range.start()),
+            extra,
+        );
+        if block.own_lines {
+            out.push_str(&format!("{body_indent}try:{nl}"));
+        } else {
+            out.truncate(out.trim_end_matches([' ', '\t']).len());
+            out.push_str(&format!("{nl}{body_indent}try:{nl}{body_indent}{unit}"));
+        }
+        self.render(out, block.range, &format!("{extra}{unit}"));
+        let exc = self.cx.name("exc");
+        let message = text.quoted("coroutine raised StopIteration");
+        out.push_str(&format!(
+            "{nl}{body_indent}except StopIteration as {exc}:{nl}\
+             {body_indent}{unit}raise RuntimeError({message}) from {exc}{make_generator}"
+        ));
+    }
+}
+
+fn is_docstring(stmt: &Stmt) -> bool {
+    matches!(stmt, Stmt::Expr(ast::StmtExpr { value, .. }) if value.is_string_literal_expr())
+}
+
+/// Statements that cannot raise, so a body of only these needs no
+/// StopIteration guard.
+fn cannot_raise(stmt: &Stmt) -> bool {
+    match stmt {
+        Stmt::Pass(_) => true,
+        Stmt::Expr(ast::StmtExpr { value, .. }) => {
+            value.is_ellipsis_literal_expr() || value.is_string_literal_expr()
+        }
+        _ => false,
+    }
+}

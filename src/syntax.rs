@@ -1,0 +1,108 @@
+//! The one place that knows which Python parser `unawait` uses.
+//!
+//! Everything else imports the syntax tree through [`ast`] and parses through
+//! [`parse`], so moving to another `ruff_python_parser` release (its API is not
+//! stable) touches this file only. The parser is pinned at `=0.0.10`: it
+//! accepts every file of CPython 3.7–3.13's standard library and builds on the
+//! toolchain we target.
+
+use ruff_python_ast::token::TokenKind;
+use ruff_python_parser::{Mode, ParseOptions};
+
+pub use ruff_python_ast as ast;
+pub use ruff_text_size::{Ranged, TextRange, TextSize};
+
+/// A parsed module together with what the printer needs besides the tree.
+pub struct Module {
+    pub body: Vec<ast::Stmt>,
+    /// Byte ranges of string literals (plain, bytes, f- and t-strings), in
+    /// source order and never overlapping: line starts inside them must not be
+    /// re-indented.
+    pub string_ranges: Vec<TextRange>,
+    /// Byte ranges of comments, in source order.
+    pub comment_ranges: Vec<TextRange>,
+    /// The whitespace of the first indented block, if the file has one.
+    pub first_indent: Option<String>,
+    /// The quote character of the first plain string literal, if any.
+    pub first_quote: Option<char>,
+}
+
+/// A parse failure: where, and the parser's description of it.
+#[derive(Debug, Clone)]
+pub struct ParseFailure {
+    pub range: TextRange,
+    pub message: String,
+}
+
+/// Parses `source` as a module, or returns the first syntax error.
+pub fn parse(source: &str) -> Result<Module, ParseFailure> {
+    let parsed = ruff_python_parser::parse_unchecked(source, ParseOptions::from(Mode::Module));
+    if let Some(error) = parsed.errors().first() {
+        return Err(ParseFailure {
+            range: error.location,
+            message: parse_error_message(&error.error),
+        });
+    }
+
+    let mut string_ranges = Vec::new();
+    let mut comment_ranges = Vec::new();
+    // Start of the outermost open f-/t-string, and how deep the nesting is.
+    let mut interpolated: Option<(TextSize, u32)> = None;
+    let mut first_indent = None;
+    let mut first_quote = None;
+    for token in parsed.tokens().iter() {
+        let range = token.range();
+        match token.kind() {
+            TokenKind::FStringStart | TokenKind::TStringStart => {
+                interpolated = match interpolated {
+                    None => Some((range.start(), 1)),
+                    Some((start, depth)) => Some((start, depth + 1)),
+                };
+            }
+            TokenKind::FStringEnd | TokenKind::TStringEnd => {
+                interpolated = match interpolated {
+                    Some((start, 1)) => {
+                        string_ranges.push(TextRange::new(start, range.end()));
+                        None
+                    }
+                    Some((start, depth)) => Some((start, depth - 1)),
+                    None => None,
+                };
+            }
+            TokenKind::String if interpolated.is_none() => {
+                if first_quote.is_none() {
+                    first_quote = source[range].chars().find(|c| matches!(c, '\'' | '"'));
+                }
+                string_ranges.push(range);
+            }
+            TokenKind::Indent if first_indent.is_none() => {
+                first_indent = Some(source[range].to_string());
+            }
+            TokenKind::Comment if interpolated.is_none() => comment_ranges.push(range),
+            _ => {}
+        }
+    }
+
+    let module = parsed
+        .into_syntax()
+        .module()
+        .expect("parsed in module mode");
+    Ok(Module {
+        body: module.body.into_iter().collect(),
+        string_ranges,
+        comment_ranges,
+        first_indent,
+        first_quote,
+    })
+}
+
+/// CPython says "invalid syntax" for most of what ruff describes in detail;
+/// keep ruff's detail but in CPython's register.
+fn parse_error_message(error: &ruff_python_parser::ParseErrorType) -> String {
+    let text = error.to_string();
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => "invalid syntax".to_string(),
+    }
+}
