@@ -15,6 +15,7 @@ pub mod runtime;
 pub mod source;
 pub mod syntax;
 pub mod text;
+pub mod verify;
 
 use diagnostic::{Diagnostic, Diagnostics, Severity};
 pub use runtime::RuntimeMode;
@@ -25,6 +26,10 @@ use syntax::{Module, TextRange, TextSize};
 pub struct Options {
     /// Copy the runtime helpers into the output, or import them.
     pub runtime: RuntimeMode,
+    /// Run the pipeline only up to and including this pass (see
+    /// [`passes::PIPELINE`]); the output then still holds the async syntax
+    /// later passes remove.
+    pub stop_after: Option<String>,
 }
 
 /// The desugared source.
@@ -57,6 +62,14 @@ pub fn desugar(source: &str, options: &Options) -> Result<Output, Diagnostics> {
         return unchanged();
     }
 
+    if let Some(name) = &options.stop_after {
+        if !passes::PIPELINE.iter().any(|pass| pass.name() == name) {
+            return Err(Diagnostics::single(Diagnostic::unsupported(
+                TextRange::default(),
+                format!("no pass is named {name:?}"),
+            )));
+        }
+    }
     let prologue_at = prologue_offset(source, &module);
     let mut cx = passes::Context {
         prefix: choose_prefix(source),
@@ -77,6 +90,9 @@ pub fn desugar(source: &str, options: &Options) -> Result<Output, Diagnostics> {
         match pass.run(&module, &text, &mut cx) {
             Some(next) => current = next,
             None => parsed = Some(module),
+        }
+        if options.stop_after.as_deref() == Some(pass.name()) {
+            break;
         }
     }
     if cx.sections.is_empty() {

@@ -38,6 +38,11 @@ struct Cli {
     /// Where the helper functions the output calls come from.
     #[arg(long, value_enum, default_value_t = Runtime::Inline)]
     runtime: Runtime,
+
+    /// Run the passes only up to this one (see `unawait passes`), to watch
+    /// one construct at a time.
+    #[arg(long, value_name = "PASS")]
+    stop_after: Option<String>,
 }
 
 #[derive(Subcommand)]
@@ -45,6 +50,8 @@ enum Command {
     /// Print the runtime helper module that `--runtime=import` output imports
     /// (save it as `unawait_runtime.py` next to the output).
     Runtime,
+    /// List the passes in the order they run.
+    Passes,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -67,15 +74,25 @@ Exit status: 0 success, 1 an input could not be desugared, 2 usage error.";
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    if let Some(Command::Runtime) = cli.command {
-        print!("{}", unawait::runtime::SOURCE);
-        return ExitCode::SUCCESS;
+    match cli.command {
+        Some(Command::Runtime) => {
+            print!("{}", unawait::runtime::SOURCE);
+            return ExitCode::SUCCESS;
+        }
+        Some(Command::Passes) => {
+            for pass in unawait::passes::PIPELINE {
+                println!("{:<12} {}", pass.name(), pass.description());
+            }
+            return ExitCode::SUCCESS;
+        }
+        None => {}
     }
     let options = Options {
         runtime: match cli.runtime {
             Runtime::Inline => RuntimeMode::Inline,
             Runtime::Import => RuntimeMode::Import,
         },
+        stop_after: cli.stop_after.clone(),
     };
     let result = match &cli.out_dir {
         Some(out_dir) => desugar_tree(&cli.paths, out_dir, &options),

@@ -206,8 +206,8 @@ mod tests {
     #[test]
     fn reindent_puts_extra_after_form_feed_and_handles_crlf() {
         assert_eq!(
-            reindent("a = 1\r\n\x0c  b = 2\r\n", "\t"),
-            "\ta = 1\r\n\x0c\t  b = 2\r\n"
+            reindent("if a:\r\n\x0c  b = 2\r\n", "\t"),
+            "\tif a:\r\n\x0c\t  b = 2\r\n"
         );
     }
 

@@ -168,17 +168,19 @@ impl Renderer<'_, '_, '_> {
         if let Some((target, false)) = &target {
             out.push_str(&format!("{inner}{target} = {value}{nl}"));
         }
-        let body_extra = format!("{extra}{unit}");
         if item + 1 < with.items.len() {
+            // The next item's `try:` is one level deeper than this one's, so
+            // everything it encloses gains a unit of indentation.
             out.push_str(&inner);
-            self.render_items(out, with, item + 1, &inner, unit, &body_extra);
+            self.render_items(out, with, item + 1, &inner, unit, &format!("{extra}{unit}"));
         } else {
+            // The body sits under this item's `try:` exactly as deep as it
+            // sat under the `async with` header.
             let body = Block::of(self.text, &with.body).expect("a with statement has a body");
             if !body.own_lines {
                 out.push_str(&inner);
             }
-            // `extra` already counts the `try:` of every enclosing item.
-            self.render(out, body.range, &body_extra);
+            self.render(out, body.range, extra);
         }
         let exc_info = cx.name("exc_info");
         out.push_str(&format!(

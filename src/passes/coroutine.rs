@@ -247,13 +247,11 @@ impl Renderer<'_, '_, '_> {
             .debug_text
             .as_ref()
             .expect("debug fields have debug text");
+        // The printed text runs from `{` through `=` and any spaces after it.
+        let printed = debug.as_str();
         let expression_start = offset(field.range.start()) + 1;
-        let equals = offset(field.expression.end()) + debug.trailing().len();
-        // The text printed runs through `=` and any spaces after it.
-        let printed_end = equals
-            + 1
-            + (self.text.src[equals + 1..].len() - self.text.src[equals + 1..].trim_start().len());
-        let printed = &self.text.src[expression_start..printed_end];
+        let printed_end = expression_start + printed.len();
+        let equals = expression_start + printed.rfind('=').expect("debug text ends with `=`");
         out.push_str(&printed.replace('{', "{{").replace('}', "}}"));
         out.push('{');
         self.render(

@@ -37,10 +37,13 @@ class _unawait_Coroutine:
     (3.12+ no longer accepts generators).
     """
 
-    __slots__ = ("_unawait_gen", "_unawait_awaited", "__weakref__")
+    __slots__ = ("_unawait_gen", "_unawait_function", "_unawait_awaited", "__weakref__")
 
-    def __init__(self, gen):
+    def __init__(self, gen, function):
         self._unawait_gen = gen
+        # The coroutine function, whose (possibly reassigned) names this
+        # coroutine reports.
+        self._unawait_function = function
         # Set once an `await` has taken the generator over: this object may
         # then die before the generator starts, without a warning.
         self._unawait_awaited = False
@@ -92,10 +95,10 @@ class _unawait_Coroutine:
         if self._unawait_awaited or gen.gi_frame is None or not _unawait_not_started(gen):
             return
         if _unawait_sys.version_info >= (3, 7):
-            message = "coroutine '%s' was never awaited" % (gen.__qualname__,)
+            message = "coroutine '%s' was never awaited" % (self.__qualname__,)
             _unawait_warnings.warn(message, RuntimeWarning, stacklevel=2, source=self)
         else:
-            message = "coroutine '%.50s' was never awaited" % (gen.__qualname__,)
+            message = "coroutine '%.50s' was never awaited" % (self.__qualname__,)
             _unawait_warnings.warn(message, RuntimeWarning, stacklevel=2)
 
     def __getattr__(self, name):
@@ -103,7 +106,7 @@ class _unawait_Coroutine:
         # instances (those names configure the class itself), but lookups
         # that find nothing come here.
         if name == "__name__" or name == "__qualname__":
-            return getattr(self._unawait_gen, name)
+            return getattr(self._unawait_function, name)
         raise AttributeError("'coroutine' object has no attribute '%s'" % (name,))
 
     @property
@@ -160,28 +163,100 @@ def _unawait_coroutine(function):
 
     `function` is a generator function (unawait keeps it one even when the
     body never awaits); `types.coroutine` flags its code as an iterable
-    coroutine, which lets it `yield from` native coroutines. Calling the
-    result binds the arguments at once, as a native call does, and returns
-    a `coroutine` object instead of the bare generator.
+    coroutine, which lets it `yield from` native coroutines. The result is a
+    function with the same parameters, defaults and metadata whose call
+    returns a `coroutine` object wrapping the generator.
     """
     body = _unawait_types.coroutine(function)
-
-    def coroutine_function(*args, **kwargs):
-        return _unawait_Coroutine(body(*args, **kwargs))
-
-    _unawait_functools.update_wrapper(coroutine_function, function)
+    coroutine_function = _unawait_trampoline_factory(function)(body, _unawait_Coroutine)
+    coroutine_function.__defaults__ = function.__defaults__
+    coroutine_function.__kwdefaults__ = function.__kwdefaults__
+    for attribute in ("__module__", "__qualname__", "__doc__", "__annotations__", "__type_params__"):
+        if hasattr(function, attribute):
+            setattr(coroutine_function, attribute, getattr(function, attribute))
+    coroutine_function.__dict__.update(function.__dict__)
     return _unawait_mark_coroutine_function(coroutine_function)
+
+
+_unawait_trampoline_factories = {}
+
+
+def _unawait_trampoline_factory(function):
+    """A factory `(body, wrap) -> f` where `f` has `function`'s name and
+    parameters and returns `wrap(body(<its arguments>), f)`.
+
+    Having the exact parameters keeps `__code__`, `inspect.signature` and
+    the TypeErrors of a bad call as they are for a native coroutine
+    function. Compiled once per name and signature.
+    """
+    code = function.__code__
+    posonly = getattr(code, "co_posonlyargcount", 0)
+    star = code.co_flags & 0x04
+    starstar = code.co_flags & 0x08
+    count = code.co_argcount + code.co_kwonlyargcount
+    names = code.co_varnames[: count + bool(star) + bool(starstar)]
+    key = (function.__name__, code.co_argcount, posonly, code.co_kwonlyargcount, star, starstar, names)
+    factory = _unawait_trampoline_factories.get(key)
+    if factory is None:
+        positional = list(names[: code.co_argcount])
+        keyword_only = list(names[code.co_argcount : count])
+        star_name = names[count] if star else None
+        starstar_name = names[count + bool(star)] if starstar else None
+        parameters = list(positional)
+        if posonly:
+            parameters.insert(posonly, "/")
+        if star_name:
+            parameters.append("*" + star_name)
+        elif keyword_only:
+            parameters.append("*")
+        parameters += keyword_only
+        arguments = list(positional)
+        if star_name:
+            arguments.append("*" + star_name)
+        arguments += ["%s=%s" % (name, name) for name in keyword_only]
+        if starstar_name:
+            parameters.append("**" + starstar_name)
+            arguments.append("**" + starstar_name)
+        body, wrap = "body", "wrap"
+        taken = set(names) | {function.__name__}
+        while body in taken or wrap in taken:
+            body, wrap = body + "_", wrap + "_"
+        name = function.__name__
+        source = "def factory(%s, %s):\n def %s(%s):\n  return %s(%s(%s), %s)\n return %s\n" % (
+            body, wrap, name, ", ".join(parameters), wrap, body, ", ".join(arguments), name, name,
+        )
+        namespace = {}
+        exec(compile(source, "<unawait coroutine function>", "exec"), namespace)
+        factory = _unawait_trampoline_factories[key] = namespace["factory"]
+    return factory
+
+
+_unawait_MISSING = object()
 
 
 def _unawait_lookup_special(obj, name):
     """`type(obj).<name>` bound to `obj`, looked up as CPython looks up
-    special methods: on the type's MRO only, never on the instance."""
-    for klass in type(obj).__mro__:
+    special methods: on the type's MRO only, never on the instance.
+    Returns `_unawait_MISSING` when no class defines it."""
+    kind = type(obj)
+    for klass in kind.__mro__:
         if name in klass.__dict__:
             attribute = klass.__dict__[name]
             bind = getattr(type(attribute), "__get__", None)
-            return attribute if bind is None else bind(attribute, obj, type(obj))
-    return None
+            return attribute if bind is None else bind(attribute, obj, kind)
+    return _unawait_MISSING
+
+
+def _unawait_lookup_slot(obj, name):
+    """Like `_unawait_lookup_special`, for the methods CPython reaches
+    through a type slot (`__await__`, `__aiter__`, `__anext__`): there a
+    failing descriptor `__get__` becomes "object X does not have NAME
+    method", raised with no context."""
+    try:
+        return _unawait_lookup_special(obj, name)
+    except Exception:
+        pass
+    raise AttributeError("object %.50s does not have %s method" % (type(obj).__name__, name))
 
 
 def _unawait_type_has(kind, name):
@@ -195,6 +270,25 @@ def _unawait_is_awaitable(obj):
     if kind is _unawait_types.GeneratorType:
         return bool(obj.gi_code.co_flags & _unawait_CO_ITERABLE_COROUTINE)
     return _unawait_type_has(kind, "__await__")
+
+
+class _unawait_Ready:
+    """An awaitable whose iterator was already obtained (and checked), so
+    that awaiting it does not call `__await__` a second time."""
+
+    __slots__ = ("iterator",)
+
+    def __init__(self, iterator):
+        self.iterator = iterator
+
+    def __await__(self):
+        # Reached only from native `await` (a partially desugared file).
+        iterator = self.iterator
+        if type(iterator) is _unawait_types.CoroutineType:
+            return iterator.__await__()
+        if type(iterator) is _unawait_types.GeneratorType:
+            return _unawait_delegate(iterator)
+        return iterator
 
 
 def _unawait_awaitable_generator(coroutine):
@@ -215,14 +309,16 @@ def _unawait_await(obj):
     kind = type(obj)
     if kind is _unawait_Coroutine:
         return _unawait_awaitable_generator(obj)
+    if kind is _unawait_Ready:
+        return obj.iterator
     if kind is _unawait_types.CoroutineType:
         if obj.cr_await is not None:
             raise RuntimeError("coroutine is being awaited already")
         return obj
     if kind is _unawait_types.GeneratorType and obj.gi_code.co_flags & _unawait_CO_ITERABLE_COROUTINE:
         return obj
-    getter = _unawait_lookup_special(obj, "__await__")
-    if getter is None:
+    getter = _unawait_lookup_slot(obj, "__await__")
+    if getter is _unawait_MISSING:
         raise TypeError("object %s can't be used in 'await' expression" % kind.__name__)
     iterator = getter()
     iterator_kind = type(iterator)
@@ -244,13 +340,13 @@ def _unawait_await(obj):
 if _unawait_sys.version_info >= (3, 11):
     def _unawait_async_with_methods(manager):
         aenter = _unawait_lookup_special(manager, "__aenter__")
-        if aenter is None:
+        if aenter is _unawait_MISSING:
             raise TypeError(
                 "'%s' object does not support the asynchronous context manager protocol"
                 % type(manager).__name__
             )
         aexit = _unawait_lookup_special(manager, "__aexit__")
-        if aexit is None:
+        if aexit is _unawait_MISSING:
             raise TypeError(
                 "'%s' object does not support the asynchronous context manager protocol"
                 " (missed __aexit__ method)" % type(manager).__name__
@@ -259,19 +355,19 @@ if _unawait_sys.version_info >= (3, 11):
 elif _unawait_sys.version_info >= (3, 9):
     def _unawait_async_with_methods(manager):
         aenter = _unawait_lookup_special(manager, "__aenter__")
-        if aenter is None:
+        if aenter is _unawait_MISSING:
             raise AttributeError("__aenter__")
         aexit = _unawait_lookup_special(manager, "__aexit__")
-        if aexit is None:
+        if aexit is _unawait_MISSING:
             raise AttributeError("__aexit__")
         return aenter, aexit
 else:
     def _unawait_async_with_methods(manager):
         aexit = _unawait_lookup_special(manager, "__aexit__")
-        if aexit is None:
+        if aexit is _unawait_MISSING:
             raise AttributeError("__aexit__")
         aenter = _unawait_lookup_special(manager, "__aenter__")
-        if aenter is None:
+        if aenter is _unawait_MISSING:
             raise AttributeError("__aenter__")
         return aenter, aexit
 
@@ -306,8 +402,8 @@ def _unawait_async_with(manager):
 # -- section: async_for (needs: coroutine)
 def _unawait_aiter(iterable):
     """`type(iterable).__aiter__(iterable)`, with CPython's errors."""
-    aiter = _unawait_lookup_special(iterable, "__aiter__")
-    if aiter is None:
+    aiter = _unawait_lookup_slot(iterable, "__aiter__")
+    if aiter is _unawait_MISSING:
         raise TypeError(
             "'async for' requires an object with __aiter__ method, got %s" % type(iterable).__name__
         )
@@ -327,18 +423,30 @@ def _unawait_aiter(iterable):
     return iterator
 
 
+def _unawait_raised_here(error, function):
+    """Whether `error` was raised by `function` itself (not by code it called)."""
+    traceback = error.__traceback__
+    while traceback is not None and traceback.tb_next is not None:
+        traceback = traceback.tb_next
+    return traceback is not None and traceback.tb_frame.f_code is function.__code__
+
+
 def _unawait_anext(iterator):
     """`type(iterator).__anext__(iterator)`, looked up on every step as
-    CPython does, checked to be awaitable."""
-    anext = _unawait_lookup_special(iterator, "__anext__")
-    if anext is None:
+    CPython does, made ready to await; CPython reports any failure to
+    await it as an invalid `__anext__` result."""
+    anext = _unawait_lookup_slot(iterator, "__anext__")
+    if anext is _unawait_MISSING:
         raise TypeError(
             "'async for' requires an iterator with __anext__ method, got %s" % type(iterator).__name__
         )
     awaitable = anext()
-    if not _unawait_is_awaitable(awaitable):
-        kind = type(awaitable).__name__
+    try:
+        return _unawait_Ready(_unawait_await(awaitable))
+    except BaseException as error:
+        if _unawait_raised_here(error, _unawait_await):
+            # CPython's own error here never passed through a frame.
+            error.__traceback__ = None
         raise TypeError(
-            "'async for' received an invalid object from __anext__: %s" % kind
-        ) from TypeError("object %s can't be used in 'await' expression" % kind)
-    return awaitable
+            "'async for' received an invalid object from __anext__: %s" % type(awaitable).__name__
+        ) from error

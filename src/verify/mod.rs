@@ -1,0 +1,263 @@
+//! Running Python programs on real CPython interpreters and comparing what
+//! they print, the basis of the golden tests and of round-trip checks.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// A CPython interpreter found on this machine.
+#[derive(Debug, Clone)]
+pub struct Interpreter {
+    pub path: PathBuf,
+    /// `(major, minor)`.
+    pub version: (u32, u32),
+    /// e.g. `3.11.7`.
+    pub full_version: String,
+}
+
+impl Interpreter {
+    /// Asks `path` for its version; `None` if it is no usable Python 3.
+    pub fn probe(path: &Path) -> Option<Interpreter> {
+        let output = Command::new(path)
+            .args([
+                "-E",
+                "-s",
+                "-c",
+                "import sys; print('%d.%d.%d' % sys.version_info[:3])",
+            ])
+            .stdin(Stdio::null())
+            .output()
+            .ok()?;
+        let full_version = String::from_utf8(output.stdout).ok()?.trim().to_string();
+        let mut parts = full_version.split('.').map(|p| p.parse::<u32>());
+        let version = (parts.next()?.ok()?, parts.next()?.ok()?);
+        (output.status.success() && version.0 == 3).then(|| Interpreter {
+            path: path.to_path_buf(),
+            version,
+            full_version,
+        })
+    }
+}
+
+/// The interpreters tests and `verify --all-pythons` run on: those listed in
+/// `UNAWAIT_PYTHONS` (separated by `:` or `,`) if set; else `python3` and
+/// every pyenv version (`$PYENV_ROOT/versions/*/bin/python`). Only CPython
+/// 3.6 and later, one per version, oldest first.
+pub fn discover_interpreters() -> Vec<Interpreter> {
+    let candidates: Vec<PathBuf> = match std::env::var("UNAWAIT_PYTHONS") {
+        Ok(list) if !list.trim().is_empty() => list
+            .split([':', ','])
+            .filter(|p| !p.is_empty())
+            .map(PathBuf::from)
+            .collect(),
+        _ => {
+            let mut paths = vec![PathBuf::from("python3")];
+            let root = std::env::var_os("PYENV_ROOT")
+                .map(PathBuf::from)
+                .or_else(|| std::env::var_os("HOME").map(|home| Path::new(&home).join(".pyenv")));
+            if let Some(Ok(entries)) = root.map(|root| std::fs::read_dir(root.join("versions"))) {
+                let mut versions: Vec<PathBuf> = entries
+                    .flatten()
+                    .map(|entry| entry.path().join("bin").join("python"))
+                    .collect();
+                versions.sort();
+                paths.extend(versions);
+            }
+            paths
+        }
+    };
+    let mut found: Vec<Interpreter> = candidates
+        .iter()
+        .filter_map(|path| Interpreter::probe(path))
+        .filter(|interpreter| interpreter.version >= (3, 6))
+        .collect();
+    found.sort_by_key(|interpreter| interpreter.version);
+    found.dedup_by(|a, b| a.full_version == b.full_version);
+    found
+}
+
+/// The `(major, minor)` a program's first lines ask for with
+/// `# min-python: 3.X`.
+pub fn min_python(source: &str) -> Option<(u32, u32)> {
+    let line = source
+        .lines()
+        .take(2)
+        .find_map(|line| line.trim().strip_prefix("# min-python:"))?;
+    let (major, minor) = line.trim().split_once('.')?;
+    Some((major.parse().ok()?, minor.parse().ok()?))
+}
+
+/// What one run of a program did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Run {
+    /// Exit code; `None` when killed by a signal or the timeout.
+    pub status: Option<i32>,
+    pub stdout: String,
+    pub stderr: String,
+    pub timed_out: bool,
+}
+
+/// Runs `script` with `interpreter` in the script's directory, with no
+/// standard input, ignoring `PYTHON*` variables and user site-packages, and a
+/// fixed hash seed so that runs are comparable.
+pub fn run_script(
+    interpreter: &Interpreter,
+    script: &Path,
+    timeout: Duration,
+) -> std::io::Result<Run> {
+    let dir = script.parent().unwrap_or(Path::new("."));
+    let mut child = Command::new(&interpreter.path)
+        .args(["-E", "-s"])
+        .arg(script.file_name().unwrap_or(script.as_os_str()))
+        .current_dir(dir)
+        .env("PYTHONHASHSEED", "0")
+        .env("PYTHONIOENCODING", "utf-8")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()?;
+    let mut stdout_pipe = child.stdout.take().expect("stdout is piped");
+    let mut stderr_pipe = child.stderr.take().expect("stderr is piped");
+    let stdout_reader = std::thread::spawn(move || {
+        let mut buffer = Vec::new();
+        stdout_pipe.read_to_end(&mut buffer).map(|_| buffer)
+    });
+    let stderr_reader = std::thread::spawn(move || {
+        let mut buffer = Vec::new();
+        stderr_pipe.read_to_end(&mut buffer).map(|_| buffer)
+    });
+    let started = Instant::now();
+    let mut timed_out = false;
+    let status = loop {
+        if let Some(status) = child.try_wait()? {
+            break status;
+        }
+        if started.elapsed() > timeout {
+            timed_out = true;
+            let _ = child.kill();
+            break child.wait()?;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    };
+    let collect = |reader: std::thread::JoinHandle<std::io::Result<Vec<u8>>>| {
+        reader
+            .join()
+            .unwrap_or_else(|_| Ok(Vec::new()))
+            .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
+    };
+    Ok(Run {
+        status: if timed_out { None } else { status.code() },
+        stdout: collect(stdout_reader)?,
+        stderr: collect(stderr_reader)?,
+        timed_out,
+    })
+}
+
+/// Replaces memory addresses (`0x7f3a…`), which differ from run to run.
+pub fn normalize_stdout(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find("0x") {
+        let hex = rest[at + 2..]
+            .bytes()
+            .take_while(u8::is_ascii_hexdigit)
+            .count();
+        let boundary = at == 0 || !rest.as_bytes()[at - 1].is_ascii_alphanumeric();
+        if hex >= 6 && boundary {
+            out.push_str(&rest[..at]);
+            out.push_str("0x?");
+            rest = &rest[at + 2 + hex..];
+        } else {
+            out.push_str(&rest[..at + 2]);
+            rest = &rest[at + 2..];
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Reduces standard error to what must match between a program and its
+/// desugared form: tracebacks keep their header, chaining lines and
+/// exception lines (not frames, source lines or carets); warnings keep
+/// category and message (not file, line number or source line).
+pub fn normalize_stderr(text: &str) -> String {
+    let text = normalize_stdout(text);
+    let mut out = String::new();
+    let mut skipping_indented = false;
+    for line in text.lines() {
+        let indented = line.starts_with(' ') || line.starts_with('\t');
+        if skipping_indented && indented {
+            continue;
+        }
+        skipping_indented = false;
+        if line == "Traceback (most recent call last):" {
+            skipping_indented = true;
+            out.push_str(line);
+        } else if let Some(warning) = warning_message(line) {
+            skipping_indented = true;
+            out.push_str(warning);
+        } else {
+            out.push_str(line);
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// `path:12: RuntimeWarning: message` → `RuntimeWarning: message`.
+fn warning_message(line: &str) -> Option<&str> {
+    let (location, rest) = line.split_once(": ")?;
+    let (category, _) = rest.split_once(": ")?;
+    let is_category = category.ends_with("Warning")
+        && category
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '_');
+    let has_line = location
+        .rsplit_once(':')
+        .is_some_and(|(_, number)| number.parse::<u32>().is_ok());
+    (is_category && has_line).then_some(rest)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stderr_keeps_exception_lines_and_warning_messages() {
+        let stderr = "/tmp/x/case.py:3: RuntimeWarning: coroutine 'f' was never awaited\n  f()\n\
+RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n\
+Traceback (most recent call last):\n  File \"case.py\", line 9, in <module>\n    main()\n    ^^^^^^\n\
+KeyError: 'a'\n\nThe above exception was the direct cause of the following exception:\n\n\
+Traceback (most recent call last):\n  File \"x\", line 1\nRuntimeError: <coroutine object f at 0x7f00aa11bb22>\n";
+        assert_eq!(
+            normalize_stderr(stderr),
+            "RuntimeWarning: coroutine 'f' was never awaited\n\
+RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n\
+Traceback (most recent call last):\nKeyError: 'a'\n\nThe above exception was the direct cause of the following exception:\n\n\
+Traceback (most recent call last):\nRuntimeError: <coroutine object f at 0x?>\n"
+        );
+    }
+
+    #[test]
+    fn shutdown_warnings_and_plain_lines() {
+        assert_eq!(
+            normalize_stderr("sys:1: RuntimeWarning: m\n  plain: text\n"),
+            "RuntimeWarning: m\n"
+        );
+        assert_eq!(
+            normalize_stderr("<sys>:0: RuntimeWarning: m\n"),
+            "RuntimeWarning: m\n"
+        );
+        assert_eq!(
+            normalize_stderr("  indented program output\n"),
+            "  indented program output\n"
+        );
+    }
+
+    #[test]
+    fn min_python_header() {
+        assert_eq!(min_python("# min-python: 3.8\n# doc\n"), Some((3, 8)));
+        assert_eq!(min_python("# doc\nx = 1\n"), None);
+    }
+}

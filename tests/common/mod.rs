@@ -1,0 +1,154 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, OnceLock};
+
+use unawait::verify::{Interpreter, discover_interpreters};
+
+pub fn repo_root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The interpreters found once per test binary; fails if there is none,
+/// because a suite that ran nothing must not pass.
+pub fn interpreters() -> &'static [Interpreter] {
+    static FOUND: OnceLock<Vec<Interpreter>> = OnceLock::new();
+    let found = FOUND.get_or_init(discover_interpreters);
+    assert!(
+        !found.is_empty(),
+        "no CPython 3.6+ interpreter found (set UNAWAIT_PYTHONS)"
+    );
+    found
+}
+
+pub fn describe(interpreters: &[Interpreter]) -> String {
+    interpreters
+        .iter()
+        .map(|i| format!("{} ({})", i.full_version, i.path.display()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Every golden input, sorted: `golden/<construct>/<case>.py`.
+pub fn golden_cases() -> Vec<PathBuf> {
+    let mut cases = Vec::new();
+    let root = repo_root().join("golden");
+    for construct in std::fs::read_dir(&root).expect("golden/ exists").flatten() {
+        if construct.path().is_dir() {
+            for case in std::fs::read_dir(construct.path())
+                .expect("readable")
+                .flatten()
+            {
+                if case.path().extension().is_some_and(|ext| ext == "py") {
+                    cases.push(case.path());
+                }
+            }
+        }
+    }
+    cases.sort();
+    cases
+}
+
+/// `construct/case` for a golden path.
+pub fn case_name(path: &Path) -> String {
+    let construct = path
+        .parent()
+        .and_then(Path::file_name)
+        .unwrap_or_default()
+        .to_string_lossy();
+    let case = path.file_stem().unwrap_or_default().to_string_lossy();
+    format!("{construct}/{case}")
+}
+
+/// A fresh scratch directory, removed when dropped.
+pub struct Scratch(pub PathBuf);
+
+impl Scratch {
+    pub fn new(label: &str) -> Scratch {
+        static COUNTER: AtomicUsize = AtomicUsize::new(0);
+        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+        let dir = std::env::temp_dir().join(format!("unawait-{label}-{}-{n}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("scratch directory");
+        Scratch(dir)
+    }
+
+    pub fn write(&self, relative: &str, contents: &[u8]) -> PathBuf {
+        let path = self.0.join(relative);
+        std::fs::create_dir_all(path.parent().expect("has a parent")).expect("mkdir");
+        std::fs::write(&path, contents).expect("write");
+        path
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// Runs `work` on every job using all cores; returns results in job order.
+pub fn parallel_map<J: Sync, R: Send>(jobs: &[J], work: impl Fn(&J) -> R + Sync) -> Vec<R> {
+    let next = AtomicUsize::new(0);
+    let results: Mutex<Vec<Option<R>>> = Mutex::new((0..jobs.len()).map(|_| None).collect());
+    let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            scope.spawn(|| {
+                loop {
+                    let index = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(job) = jobs.get(index) else { break };
+                    let result = work(job);
+                    results.lock().expect("no poisoned lock")[index] = Some(result);
+                }
+            });
+        }
+    });
+    results
+        .into_inner()
+        .expect("no poisoned lock")
+        .into_iter()
+        .map(|r| r.expect("every job ran"))
+        .collect()
+}
+
+/// Runs `tests/python/check_outputs.py` with `interpreter` over `paths`;
+/// returns the failure lines.
+pub fn check_outputs(
+    interpreter: &Interpreter,
+    paths: &[PathBuf],
+    scratch: &Scratch,
+) -> Vec<String> {
+    let list: String = paths.iter().map(|p| format!("{}\n", p.display())).collect();
+    let list_file = scratch.write(
+        &format!("check-{}.txt", interpreter.full_version),
+        list.as_bytes(),
+    );
+    let output = std::process::Command::new(&interpreter.path)
+        .args(["-E", "-s"])
+        .arg(repo_root().join("tests/python/check_outputs.py"))
+        .arg(&list_file)
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("the interpreter runs");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let checked = stdout
+        .lines()
+        .filter(|line| line.starts_with("ok ") || line.starts_with("fail "))
+        .count();
+    assert_eq!(
+        checked,
+        paths.len(),
+        "{} checked {checked} of {} files; stderr:\n{}",
+        interpreter.full_version,
+        paths.len(),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    stdout
+        .lines()
+        .filter(|line| line.starts_with("fail "))
+        .map(|line| format!("{}: {line}", interpreter.full_version))
+        .collect()
+}

@@ -1,0 +1,219 @@
+//! The golden suite: every `golden/<construct>/<case>.py` is desugared,
+//! snapshotted, and run both ways on every CPython found.
+
+mod common;
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use common::{
+    Scratch, case_name, check_outputs, describe, golden_cases, interpreters, parallel_map,
+};
+use unawait::verify::{min_python, normalize_stderr, normalize_stdout, run_script};
+use unawait::{Options, RuntimeMode, desugar};
+
+fn desugared(path: &std::path::Path, runtime: RuntimeMode) -> String {
+    let source = std::fs::read_to_string(path).expect("golden cases are UTF-8");
+    match desugar(
+        &source,
+        &Options {
+            runtime,
+            ..Options::default()
+        },
+    ) {
+        Ok(output) => output.code,
+        Err(diagnostics) => panic!(
+            "{}",
+            diagnostics.render(&path.display().to_string(), &source)
+        ),
+    }
+}
+
+#[test]
+fn snapshots() {
+    insta::glob!("../golden", "*/*.py", |path| {
+        insta::assert_snapshot!(desugared(path, RuntimeMode::Import));
+    });
+}
+
+struct Job {
+    case: PathBuf,
+    original: PathBuf,
+    desugared: PathBuf,
+    interpreter: usize,
+}
+
+/// Runs every case as written and desugared on `pythons`, returning a
+/// description of each mismatch and the number of comparisons made.
+fn run_both_ways(
+    runtime: RuntimeMode,
+    pythons: &[unawait::verify::Interpreter],
+    label: &str,
+) -> (Vec<String>, usize, usize) {
+    let scratch = Scratch::new(label);
+    let mut jobs = Vec::new();
+    let mut skipped = 0;
+    for case in golden_cases() {
+        let source = std::fs::read(&case).expect("readable");
+        let name = case_name(&case);
+        let file = case
+            .file_name()
+            .expect("named")
+            .to_string_lossy()
+            .into_owned();
+        let original = scratch.write(&format!("{name}/original/{file}"), &source);
+        let desugared_path = scratch.write(
+            &format!("{name}/desugared/{file}"),
+            desugared(&case, runtime).as_bytes(),
+        );
+        if runtime == RuntimeMode::Import {
+            scratch.write(
+                &format!("{name}/desugared/unawait_runtime.py"),
+                unawait::runtime::SOURCE.as_bytes(),
+            );
+        }
+        let min = min_python(&String::from_utf8_lossy(&source)).unwrap_or((3, 6));
+        for (index, interpreter) in pythons.iter().enumerate() {
+            if interpreter.version >= min {
+                jobs.push(Job {
+                    case: case.clone(),
+                    original: original.clone(),
+                    desugared: desugared_path.clone(),
+                    interpreter: index,
+                });
+            } else {
+                skipped += 1;
+            }
+        }
+    }
+    let timeout = Duration::from_secs(60);
+    let failures = parallel_map(&jobs, |job| {
+        let python = &pythons[job.interpreter];
+        let expected = run_script(python, &job.original, timeout).expect("the interpreter runs");
+        let actual = run_script(python, &job.desugared, timeout).expect("the interpreter runs");
+        let mut problems = Vec::new();
+        if expected.timed_out || actual.timed_out {
+            problems.push("timed out".to_string());
+        }
+        if expected.status != actual.status {
+            problems.push(format!(
+                "exit status {:?} became {:?}",
+                expected.status, actual.status
+            ));
+        }
+        let (out_a, out_b) = (
+            normalize_stdout(&expected.stdout),
+            normalize_stdout(&actual.stdout),
+        );
+        if out_a != out_b {
+            problems.push(format!("stdout differs:\n{}", diff(&out_a, &out_b)));
+        }
+        let (err_a, err_b) = (
+            normalize_stderr(&expected.stderr),
+            normalize_stderr(&actual.stderr),
+        );
+        if err_a != err_b {
+            problems.push(format!("stderr differs:\n{}", diff(&err_a, &err_b)));
+        }
+        (!problems.is_empty()).then(|| {
+            format!(
+                "{} on {}: {}",
+                case_name(&job.case),
+                python.full_version,
+                problems.join("\n")
+            )
+        })
+    });
+    (
+        failures.into_iter().flatten().collect(),
+        jobs.len(),
+        skipped,
+    )
+}
+
+/// Lines only in `a` (`-`) or only in `b` (`+`), in order.
+fn diff(a: &str, b: &str) -> String {
+    let (a, b): (Vec<&str>, Vec<&str>) = (a.lines().collect(), b.lines().collect());
+    let common = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let mut out = String::new();
+    for line in &a[common..] {
+        out.push_str(&format!("  - {line}\n"));
+    }
+    for line in &b[common..] {
+        out.push_str(&format!("  + {line}\n"));
+    }
+    out
+}
+
+#[test]
+fn cases_behave_the_same_on_every_interpreter() {
+    let pythons = interpreters();
+    let (failures, runs, skipped) = run_both_ways(RuntimeMode::Inline, pythons, "golden");
+    println!(
+        "golden: {} cases, {runs} case × interpreter comparisons ({skipped} skipped by min-python) on {}",
+        golden_cases().len(),
+        describe(pythons)
+    );
+    assert!(
+        failures.is_empty(),
+        "{} of {runs} comparisons differ:\n\n{}",
+        failures.len(),
+        failures.join("\n\n")
+    );
+}
+
+#[test]
+fn cases_behave_the_same_with_the_imported_runtime() {
+    let newest = &interpreters()[interpreters().len() - 1..];
+    let (failures, runs, _) = run_both_ways(RuntimeMode::Import, newest, "golden-import");
+    println!(
+        "golden (--runtime=import): {runs} comparisons on {}",
+        describe(newest)
+    );
+    assert!(
+        failures.is_empty(),
+        "{} of {runs} comparisons differ:\n\n{}",
+        failures.len(),
+        failures.join("\n\n")
+    );
+}
+
+#[test]
+fn outputs_compile_without_async_syntax_on_every_interpreter() {
+    let scratch = Scratch::new("golden-compile");
+    let cases: Vec<(PathBuf, (u32, u32))> = golden_cases()
+        .iter()
+        .map(|case| {
+            let source = std::fs::read_to_string(case).expect("readable");
+            let path = scratch.write(
+                &format!("{}.py", case_name(case)),
+                desugared(case, RuntimeMode::Inline).as_bytes(),
+            );
+            (path, min_python(&source).unwrap_or((3, 6)))
+        })
+        .collect();
+    let mut failures = Vec::new();
+    for python in interpreters() {
+        let paths: Vec<PathBuf> = cases
+            .iter()
+            .filter(|(_, min)| python.version >= *min)
+            .map(|(p, _)| p.clone())
+            .collect();
+        failures.extend(check_outputs(python, &paths, &scratch));
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn desugaring_the_output_again_changes_nothing() {
+    for case in golden_cases() {
+        let once = desugared(&case, RuntimeMode::Inline);
+        let twice = desugar(&once, &Options::default()).expect("output desugars");
+        assert!(
+            !twice.changed,
+            "{} changed on a second run",
+            case_name(&case)
+        );
+        assert_eq!(twice.code, once);
+    }
+}
