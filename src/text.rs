@@ -11,6 +11,7 @@ use crate::syntax::{Module, TextRange, TextSize};
 pub struct Text<'a> {
     pub src: &'a str,
     strings: &'a [TextRange],
+    comments: &'a [TextRange],
     /// The file's newline sequence, used for every line `unawait` writes.
     pub newline: &'static str,
     /// One level of indentation as the file writes it.
@@ -28,6 +29,7 @@ impl<'a> Text<'a> {
         Self {
             src,
             strings: &module.string_ranges,
+            comments: &module.comment_ranges,
             newline: crate::source::line_ending(src),
             indent_unit: module
                 .first_indent
@@ -169,6 +171,13 @@ impl<'a> Text<'a> {
             }
         }
         at
+    }
+
+    /// The comments lying within `range`.
+    pub fn comments_in(&self, range: TextRange) -> &'a [TextRange] {
+        let first = self.comments.partition_point(|c| c.start() < range.start());
+        let last = self.comments.partition_point(|c| c.start() < range.end());
+        &self.comments[first..last]
     }
 
     /// A string literal in the file's quote style.

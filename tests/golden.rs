@@ -10,29 +10,36 @@ use common::{
     Scratch, case_name, check_outputs, describe, golden_cases, interpreters, parallel_map,
 };
 use unawait::verify::{min_python, normalize_stderr, normalize_stdout, run_script};
-use unawait::{Options, RuntimeMode, desugar};
+use unawait::{Options, RuntimeMode, desugar, desugar_bytes};
 
-fn desugared(path: &std::path::Path, runtime: RuntimeMode) -> String {
-    let source = std::fs::read_to_string(path).expect("golden cases are UTF-8");
-    match desugar(
-        &source,
+/// The desugared bytes of a golden case, encoded like the case itself.
+fn desugared(path: &std::path::Path, runtime: RuntimeMode) -> Vec<u8> {
+    let bytes = std::fs::read(path).expect("readable");
+    match desugar_bytes(
+        &bytes,
         &Options {
             runtime,
             ..Options::default()
         },
     ) {
-        Ok(output) => output.code,
-        Err(diagnostics) => panic!(
-            "{}",
-            diagnostics.render(&path.display().to_string(), &source)
-        ),
+        Ok((output, _)) => output,
+        Err((text, diagnostics)) => {
+            panic!("{}", diagnostics.render(&path.display().to_string(), &text))
+        }
     }
+}
+
+/// Source text as CPython decodes it (coding cookie, BOM).
+fn text_of(bytes: &[u8]) -> String {
+    unawait::source::decode(bytes)
+        .expect("golden cases decode")
+        .text
 }
 
 #[test]
 fn snapshots() {
     insta::glob!("../golden", "*/*.py", |path| {
-        insta::assert_snapshot!(desugared(path, RuntimeMode::Import));
+        insta::assert_snapshot!(text_of(&desugared(path, RuntimeMode::Import)));
     });
 }
 
@@ -64,7 +71,7 @@ fn run_both_ways(
         let original = scratch.write(&format!("{name}/original/{file}"), &source);
         let desugared_path = scratch.write(
             &format!("{name}/desugared/{file}"),
-            desugared(&case, runtime).as_bytes(),
+            &desugared(&case, runtime),
         );
         if runtime == RuntimeMode::Import {
             scratch.write(
@@ -184,10 +191,10 @@ fn outputs_compile_without_async_syntax_on_every_interpreter() {
     let cases: Vec<(PathBuf, (u32, u32))> = golden_cases()
         .iter()
         .map(|case| {
-            let source = std::fs::read_to_string(case).expect("readable");
+            let source = text_of(&std::fs::read(case).expect("readable"));
             let path = scratch.write(
                 &format!("{}.py", case_name(case)),
-                desugared(case, RuntimeMode::Inline).as_bytes(),
+                &desugared(case, RuntimeMode::Inline),
             );
             (path, min_python(&source).unwrap_or((3, 6)))
         })
@@ -207,7 +214,7 @@ fn outputs_compile_without_async_syntax_on_every_interpreter() {
 #[test]
 fn desugaring_the_output_again_changes_nothing() {
     for case in golden_cases() {
-        let once = desugared(&case, RuntimeMode::Inline);
+        let once = text_of(&desugared(&case, RuntimeMode::Inline));
         let twice = desugar(&once, &Options::default()).expect("output desugars");
         assert!(
             !twice.changed,
@@ -215,5 +222,104 @@ fn desugaring_the_output_again_changes_nothing() {
             case_name(&case)
         );
         assert_eq!(twice.code, once);
+    }
+}
+
+/// Line ranges (0-based, inclusive) of a module's `async def` statements
+/// (decorators included; every async construct lies inside one), and of
+/// what gets rewritten inside them: headers of `async for` and `async with`
+/// statements, and `await` expressions.
+fn async_lines(source: &str) -> (Vec<(usize, usize)>, Vec<(usize, usize)>) {
+    use unawait::syntax::Ranged;
+    use unawait::syntax::ast::visitor::{Visitor, walk_expr, walk_stmt};
+    use unawait::syntax::ast::{Expr, Stmt};
+
+    struct Collector<'s> {
+        source: &'s str,
+        defs: Vec<(usize, usize)>,
+        headers: Vec<(usize, usize)>,
+    }
+    impl Collector<'_> {
+        fn line(&self, at: unawait::syntax::TextSize) -> usize {
+            self.source[..usize::from(at)].matches('\n').count()
+        }
+    }
+    impl<'a> Visitor<'a> for Collector<'_> {
+        fn visit_expr(&mut self, expr: &'a Expr) {
+            if let Expr::Await(node) = expr {
+                self.headers
+                    .push((self.line(node.start()), self.line(node.end())));
+            }
+            walk_expr(self, expr);
+        }
+
+        fn visit_stmt(&mut self, stmt: &'a Stmt) {
+            match stmt {
+                Stmt::FunctionDef(def) if def.is_async => {
+                    self.defs
+                        .push((self.line(def.start()), self.line(def.end())));
+                }
+                Stmt::For(for_) if for_.is_async => {
+                    self.headers
+                        .push((self.line(for_.start()), self.line(for_.body[0].start())));
+                }
+                Stmt::With(with) if with.is_async => {
+                    self.headers
+                        .push((self.line(with.start()), self.line(with.body[0].start())));
+                }
+                _ => {}
+            }
+            walk_stmt(self, stmt);
+        }
+    }
+    let module = unawait::syntax::parse(source).expect("golden cases parse");
+    let mut collector = Collector {
+        source,
+        defs: Vec::new(),
+        headers: Vec::new(),
+    };
+    collector.visit_body(&module.body);
+    (collector.defs, collector.headers)
+}
+
+#[test]
+fn lines_outside_rewritten_constructs_are_unchanged() {
+    for case in golden_cases() {
+        let source = text_of(&std::fs::read(&case).expect("readable"));
+        let output = text_of(&desugared(&case, RuntimeMode::Import));
+        let (defs, headers) = async_lines(&source);
+        let within = |spans: &[(usize, usize)], number: usize| {
+            spans.iter().any(|&(a, b)| (a..=b).contains(&number))
+        };
+        let output_lines: Vec<&str> = output.lines().collect();
+        let mut cursor = 0;
+        for (number, line) in source.lines().enumerate() {
+            let inside = within(&defs, number);
+            let rewritten =
+                within(&headers, number) || line.contains("async") || line.contains("await");
+            if line.trim().is_empty() || (inside && rewritten) {
+                continue;
+            }
+            // Outside async defs a line is copied as is; inside, only its
+            // indentation may change (bodies move under new statements).
+            let matches = |candidate: &&str| {
+                if inside {
+                    candidate.trim_start() == line.trim_start()
+                } else {
+                    *candidate == line
+                }
+            };
+            match output_lines[cursor..]
+                .iter()
+                .position(|candidate| matches(&candidate))
+            {
+                Some(found) => cursor += found + 1,
+                None => panic!(
+                    "{}: line {} is missing or changed in the output:\n{line}",
+                    case_name(&case),
+                    number + 1
+                ),
+            }
+        }
     }
 }

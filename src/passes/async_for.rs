@@ -43,7 +43,7 @@
 
 use ruff_python_ast::statement_visitor::{self, StatementVisitor};
 
-use super::{Block, Context, Pass, SiteRenderer, size, sort_sites};
+use super::{Block, Context, HeaderTrivia, Pass, SiteRenderer, size, sort_sites, statement_end};
 use crate::runtime::Section;
 use crate::syntax::ast::{self, Expr, Stmt};
 use crate::syntax::{Module, Ranged, TextRange};
@@ -97,7 +97,15 @@ impl<'a> StatementVisitor<'a> for Collector<'a, '_> {
     fn visit_stmt(&mut self, stmt: &'a Stmt) {
         if let Stmt::For(for_) = stmt {
             if for_.is_async {
-                let end = self.text.statement_tail(offset(for_.range.end()));
+                let end = statement_end(
+                    self.text,
+                    if for_.orelse.is_empty() {
+                        &for_.body
+                    } else {
+                        &for_.orelse
+                    },
+                    offset(for_.range.end()),
+                );
                 self.sites
                     .push((TextRange::new(for_.range.start(), size(end)), for_));
             }
@@ -148,6 +156,13 @@ impl<'a> SiteRenderer<'a> for Renderer<'a, '_, '_> {
         let name_target = matches!(&*for_.target, Expr::Name(_));
         let anext = format!("await {}({iter})", self.cx.name("anext"));
 
+        let trivia = HeaderTrivia::of(
+            text,
+            start,
+            &[for_.target.range(), for_.iter.range()],
+            &body,
+        );
+        trivia.push_comments(out, text, &indent);
         let i1 = format!("{indent}{unit}");
         let i2 = format!("{i1}{unit}");
         out.push_str(&format!(
@@ -174,22 +189,21 @@ impl<'a> SiteRenderer<'a> for Renderer<'a, '_, '_> {
         if !name_target {
             out.push_str(&format!("{body_indent}{target} = {item}{nl}"));
         }
+        if let Some(prefix) = trivia.body_prefix {
+            self.render(out, prefix, &body_extra);
+        }
         if !body.own_lines {
             out.push_str(&body_indent);
         }
         self.render(out, body.range, &body_extra);
 
         if let Some(orelse) = Block::of(text, &for_.orelse) {
-            // The original `else:` line (and any comments around it) is copied.
+            // The `else:` clause is copied as it stands, comments included.
             self.render(
                 out,
-                TextRange::new(body.range.end(), orelse.range.start()),
+                TextRange::new(body.range.end(), orelse.range.end()),
                 extra,
             );
-            if !orelse.own_lines {
-                out.push_str(&format!("{nl}{indent}{unit}"));
-            }
-            self.render(out, orelse.range, extra);
         }
         out.push_str(&format!("{nl}{indent}del {iter}"));
         self.depth -= 1;

@@ -32,7 +32,7 @@
 
 use ruff_python_ast::statement_visitor::{self, StatementVisitor};
 
-use super::{Block, Context, Pass, SiteRenderer, size, sort_sites};
+use super::{Block, Context, HeaderTrivia, Pass, SiteRenderer, size, sort_sites, statement_end};
 use crate::runtime::Section;
 use crate::syntax::ast::{self, Expr, Stmt};
 use crate::syntax::{Module, Ranged, TextRange};
@@ -86,7 +86,7 @@ impl<'a> StatementVisitor<'a> for Collector<'a, '_> {
     fn visit_stmt(&mut self, stmt: &'a Stmt) {
         if let Stmt::With(with) = stmt {
             if with.is_async {
-                let end = self.text.statement_tail(offset(with.range.end()));
+                let end = statement_end(self.text, &with.body, offset(with.range.end()));
                 self.sites
                     .push((TextRange::new(with.range.start(), size(end)), with));
             }
@@ -117,9 +117,27 @@ impl<'a> SiteRenderer<'a> for Renderer<'a, '_, '_> {
         let with = self.statements[index];
         let start = offset(with.range.start());
         let indent = format!("{extra}{}", self.text.indentation(start));
-        let unit = self.text.block_unit(start, offset(with.body[0].start()));
-        self.render_items(out, with, 0, &indent, &unit, extra);
+        let body = Block::of(self.text, &with.body).expect("a with statement has a body");
+        let copied: Vec<TextRange> = with.items.iter().map(Ranged::range).collect();
+        let trivia = HeaderTrivia::of(self.text, start, &copied, &body);
+        trivia.push_comments(out, self.text, &indent);
+        let statement = Statement {
+            with,
+            unit: self.text.block_unit(start, offset(with.body[0].start())),
+            body,
+            body_prefix: trivia.body_prefix,
+        };
+        self.render_items(out, &statement, 0, &indent, extra);
     }
+}
+
+/// What every item of one `async with` statement needs.
+struct Statement<'a> {
+    with: &'a ast::StmtWith,
+    unit: String,
+    body: Block,
+    /// Comment or blank lines before the first body statement.
+    body_prefix: Option<TextRange>,
 }
 
 impl Renderer<'_, '_, '_> {
@@ -129,12 +147,12 @@ impl Renderer<'_, '_, '_> {
     fn render_items(
         &mut self,
         out: &mut String,
-        with: &ast::StmtWith,
+        statement: &Statement,
         item: usize,
         indent: &str,
-        unit: &str,
         extra: &str,
     ) {
+        let (with, unit) = (statement.with, statement.unit.as_str());
         let nl = self.text.newline;
         let cx = self.cx;
         self.depth += 1;
@@ -172,15 +190,17 @@ impl Renderer<'_, '_, '_> {
             // The next item's `try:` is one level deeper than this one's, so
             // everything it encloses gains a unit of indentation.
             out.push_str(&inner);
-            self.render_items(out, with, item + 1, &inner, unit, &format!("{extra}{unit}"));
+            self.render_items(out, statement, item + 1, &inner, &format!("{extra}{unit}"));
         } else {
             // The body sits under this item's `try:` exactly as deep as it
             // sat under the `async with` header.
-            let body = Block::of(self.text, &with.body).expect("a with statement has a body");
-            if !body.own_lines {
+            if let Some(prefix) = statement.body_prefix {
+                self.render(out, prefix, extra);
+            }
+            if !statement.body.own_lines {
                 out.push_str(&inner);
             }
-            self.render(out, body.range, extra);
+            self.render(out, statement.body.range, extra);
         }
         let exc_info = cx.name("exc_info");
         out.push_str(&format!(

@@ -34,7 +34,7 @@
 
 use std::collections::HashSet;
 
-use super::{Block, Context, Pass, SiteRenderer, size, sort_sites};
+use super::{Block, Context, Pass, SiteRenderer, size, sort_sites, statement_end};
 use crate::runtime::Section;
 use crate::syntax::ast::visitor::{self, Visitor};
 use crate::syntax::ast::{self, ConversionFlag, Expr, InterpolatedStringElement, Stmt};
@@ -119,7 +119,7 @@ impl<'a> Visitor<'a> for Collector<'a, '_> {
                     self.visit_annotation(returns);
                 }
                 let site = def.is_async.then(|| {
-                    let end = self.text.statement_tail(offset(def.range.end()));
+                    let end = statement_end(self.text, &def.body, offset(def.range.end()));
                     let range = TextRange::new(def.range.start(), size(end));
                     self.sites.push((
                         range,

@@ -128,19 +128,138 @@ pub(crate) struct Block {
 
 impl Block {
     pub fn of<T: crate::syntax::Ranged>(text: &Text, statements: &[T]) -> Option<Block> {
-        let first = statements.first()?.range().start();
-        let last = statements.last()?.range().end();
-        let own_lines = text.starts_line(offset(first));
+        let first = offset(statements.first()?.range().start());
+        let last = offset(statements.last()?.range().end());
+        let own_lines = text.starts_line(first);
         let start = if own_lines {
-            text.line_start(offset(first))
+            leading_comment_lines_start(text, text.line_start(first))
         } else {
-            offset(first)
+            first
         };
-        let end = text.statement_tail(offset(last));
+        let mut end = text.statement_tail(last);
+        if own_lines {
+            end = trailing_comment_lines_end(text, end, text.indentation(first).len());
+        }
         Some(Block {
             range: TextRange::new(size(start), size(end)),
             own_lines,
         })
+    }
+}
+
+/// Extends a block ending at `end` over the comment lines that follow it
+/// indented at least `depth` deep (blank lines between them included,
+/// trailing blank lines not): they read as part of the block.
+fn trailing_comment_lines_end(text: &Text, mut end: usize, depth: usize) -> usize {
+    let mut at = end;
+    loop {
+        let next = match text.src[at..].find(['\n', '\r']) {
+            Some(i) if text.src[at + i..].starts_with("\r\n") => at + i + 2,
+            Some(i) => at + i + 1,
+            None => return end,
+        };
+        let line_end = text.line_end(next);
+        let line = &text.src[next..line_end];
+        let content = line.trim_start_matches([' ', '\t', '\x0c']);
+        if content.starts_with('#') && line.len() - content.len() >= depth {
+            end = line_end;
+        } else if !content.is_empty() {
+            return end;
+        }
+        if line_end >= text.src.len() {
+            return end;
+        }
+        at = line_end;
+    }
+}
+
+/// Moves a block's start at `line_start` up over the comment lines directly
+/// above it (no blank line between), which introduce its first statement.
+fn leading_comment_lines_start(text: &Text, mut line_start: usize) -> usize {
+    let depth = text.indentation(line_start).len();
+    while line_start > 0 {
+        let previous = text.line_start(line_start - 1);
+        let line = &text.src[previous..line_start];
+        let content = line.trim_start_matches([' ', '\t', '\x0c']);
+        if !content.starts_with('#') || line.len() - content.len() < depth {
+            break;
+        }
+        line_start = previous;
+    }
+    line_start
+}
+
+/// The end of a compound statement as its sites cover it: the end of its
+/// last block, trailing comments included.
+pub(crate) fn statement_end<T: crate::syntax::Ranged>(
+    text: &Text,
+    last_block: &[T],
+    fallback: usize,
+) -> usize {
+    Block::of(text, last_block).map_or(fallback, |block| offset(block.range.end()))
+}
+
+/// What lies between a compound statement's start and its body that a
+/// rewrite of the header would drop: comments inside the header or after
+/// its colon, and comment or blank lines that open the body.
+pub(crate) struct HeaderTrivia {
+    /// Comments up to the end of the header's line (the one with the colon).
+    pub comments: Vec<TextRange>,
+    /// Whole lines between the header and the body's first statement.
+    pub body_prefix: Option<TextRange>,
+}
+
+impl HeaderTrivia {
+    /// `expressions` are the ranges the rewrite copies (their comments come
+    /// along with them), the last one ending where the header's colon follows.
+    pub fn of(text: &Text, start: usize, expressions: &[TextRange], body: &Block) -> HeaderTrivia {
+        let expression_end = expressions
+            .last()
+            .map_or(start, |range| offset(range.end()));
+        let bytes = text.src.as_bytes();
+        let mut colon = expression_end;
+        while colon < bytes.len() && bytes[colon] != b':' {
+            colon = if bytes[colon] == b'#' {
+                text.line_end(colon)
+            } else {
+                colon + 1
+            };
+        }
+        let header_end = if body.own_lines {
+            text.line_end(colon)
+        } else {
+            offset(body.range.start())
+        };
+        let comments = text
+            .comments_in(TextRange::new(size(start), size(header_end)))
+            .iter()
+            .filter(|comment| {
+                !expressions
+                    .iter()
+                    .any(|range| range.contains_range(**comment))
+            })
+            .copied()
+            .collect();
+        let prefix_start = text.src[header_end..]
+            .strip_prefix("\r\n")
+            .or_else(|| text.src[header_end..].strip_prefix(['\n', '\r']))
+            .map_or(header_end, |rest| text.src.len() - rest.len());
+        let body_prefix = (body.own_lines && prefix_start < offset(body.range.start()))
+            .then(|| TextRange::new(size(prefix_start), body.range.start()));
+        HeaderTrivia {
+            comments,
+            body_prefix,
+        }
+    }
+
+    /// Writes the header comments as lines of their own, each followed by a
+    /// newline and `indent`, where the rewritten header is about to start.
+    pub fn push_comments(&self, out: &mut String, text: &Text, indent: &str) {
+        for comment in &self.comments {
+            out.push_str(text.slice(*comment));
+            out.push_str(text.newline);
+            out.push_str(indent);
+        }
     }
 }
 
