@@ -101,16 +101,16 @@ impl Checker {
         self.with_scope(Scope::Function { is_async }, |checker| {
             checker.visit_body(body)
         });
-        if let Some(Some(function)) = self.functions.pop() {
-            if let Some(first_yield) = function.first_yield {
-                for range in function.returns_with_value {
-                    self.error(range, "'return' with value in async generator");
-                }
-                self.unsupported(
-                    first_yield,
-                    "async generators (`yield` inside `async def`) are not supported yet",
-                );
+        if let Some(Some(function)) = self.functions.pop()
+            && let Some(first_yield) = function.first_yield
+        {
+            for range in function.returns_with_value {
+                self.error(range, "'return' with value in async generator");
             }
+            self.unsupported(
+                first_yield,
+                "async generators (`yield` inside `async def`) are not supported yet",
+            );
         }
     }
 
@@ -208,10 +208,10 @@ impl<'a> Visitor<'a> for Checker {
                 visitor::walk_stmt(self, stmt);
             }
             Stmt::Return(ret) => {
-                if ret.value.is_some() {
-                    if let Some(function) = self.current_async_function() {
-                        function.returns_with_value.push(stmt.range());
-                    }
+                if ret.value.is_some()
+                    && let Some(function) = self.current_async_function()
+                {
+                    function.returns_with_value.push(stmt.range());
                 }
                 visitor::walk_stmt(self, stmt);
             }

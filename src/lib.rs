@@ -62,13 +62,13 @@ pub fn desugar(source: &str, options: &Options) -> Result<Output, Diagnostics> {
         return unchanged();
     }
 
-    if let Some(name) = &options.stop_after {
-        if !passes::PIPELINE.iter().any(|pass| pass.name() == name) {
-            return Err(Diagnostics::single(Diagnostic::unsupported(
-                TextRange::default(),
-                format!("no pass is named {name:?}"),
-            )));
-        }
+    if let Some(name) = &options.stop_after
+        && !passes::PIPELINE.iter().any(|pass| pass.name() == name)
+    {
+        return Err(Diagnostics::single(Diagnostic::unsupported(
+            TextRange::default(),
+            format!("no pass is named {name:?}"),
+        )));
     }
     let prologue_at = prologue_offset(source, &module);
     let mut cx = passes::Context {

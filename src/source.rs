@@ -152,10 +152,8 @@ fn find_cookie(bytes: &[u8]) -> Option<(usize, String)> {
             .skip_while(|b| matches!(b, b' ' | b'\t' | b'\x0c'));
         matches!(trimmed.clone().next(), None | Some(b'#' | b'\r' | b'\n'))
     };
-    if first_is_comment_or_blank {
-        if let Some(name) = lines.next().and_then(cookie_in_line) {
-            return Some((2, name));
-        }
+    if first_is_comment_or_blank && let Some(name) = lines.next().and_then(cookie_in_line) {
+        return Some((2, name));
     }
     None
 }

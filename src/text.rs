@@ -148,12 +148,12 @@ impl<'a> Text<'a> {
     /// line, else the file's unit.
     pub fn block_unit(&self, header: usize, body: usize) -> String {
         let outer = self.indentation(header);
-        if self.starts_line(body) && self.line_start(body) != self.line_start(header) {
-            if let Some(unit) = self.indentation(body).strip_prefix(outer) {
-                if !unit.is_empty() {
-                    return unit.to_string();
-                }
-            }
+        if self.starts_line(body)
+            && self.line_start(body) != self.line_start(header)
+            && let Some(unit) = self.indentation(body).strip_prefix(outer)
+            && !unit.is_empty()
+        {
+            return unit.to_string();
         }
         self.indent_unit.clone()
     }

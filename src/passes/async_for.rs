@@ -95,20 +95,20 @@ struct Collector<'a, 't> {
 
 impl<'a> StatementVisitor<'a> for Collector<'a, '_> {
     fn visit_stmt(&mut self, stmt: &'a Stmt) {
-        if let Stmt::For(for_) = stmt {
-            if for_.is_async {
-                let end = statement_end(
-                    self.text,
-                    if for_.orelse.is_empty() {
-                        &for_.body
-                    } else {
-                        &for_.orelse
-                    },
-                    offset(for_.range.end()),
-                );
-                self.sites
-                    .push((TextRange::new(for_.range.start(), size(end)), for_));
-            }
+        if let Stmt::For(for_) = stmt
+            && for_.is_async
+        {
+            let end = statement_end(
+                self.text,
+                if for_.orelse.is_empty() {
+                    &for_.body
+                } else {
+                    &for_.orelse
+                },
+                offset(for_.range.end()),
+            );
+            self.sites
+                .push((TextRange::new(for_.range.start(), size(end)), for_));
         }
         statement_visitor::walk_stmt(self, stmt);
     }

@@ -84,12 +84,12 @@ struct Collector<'a, 't> {
 
 impl<'a> StatementVisitor<'a> for Collector<'a, '_> {
     fn visit_stmt(&mut self, stmt: &'a Stmt) {
-        if let Stmt::With(with) = stmt {
-            if with.is_async {
-                let end = statement_end(self.text, &with.body, offset(with.range.end()));
-                self.sites
-                    .push((TextRange::new(with.range.start(), size(end)), with));
-            }
+        if let Stmt::With(with) = stmt
+            && with.is_async
+        {
+            let end = statement_end(self.text, &with.body, offset(with.range.end()));
+            self.sites
+                .push((TextRange::new(with.range.start(), size(end)), with));
         }
         statement_visitor::walk_stmt(self, stmt);
     }

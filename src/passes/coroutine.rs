@@ -151,10 +151,10 @@ impl<'a> Visitor<'a> for Collector<'a, '_> {
             Expr::Await(node) => {
                 let bare = self.bare.contains(&node.range.start());
                 self.sites.push((node.range, Site::Await { node, bare }));
-                if let Some(Some(index)) = self.functions.last() {
-                    if let (_, Site::AsyncDef { has_await, .. }) = &mut self.sites[*index] {
-                        *has_await = true;
-                    }
+                if let Some(Some(index)) = self.functions.last()
+                    && let (_, Site::AsyncDef { has_await, .. }) = &mut self.sites[*index]
+                {
+                    *has_await = true;
                 }
                 visitor::walk_expr(self, expr);
             }
@@ -171,10 +171,11 @@ impl<'a> Visitor<'a> for Collector<'a, '_> {
     }
 
     fn visit_interpolated_string_element(&mut self, element: &'a InterpolatedStringElement) {
-        if let InterpolatedStringElement::Interpolation(field) = element {
-            if field.debug_text.is_some() && contains_await(&field.expression) {
-                self.sites.push((field.range, Site::DebugField(field)));
-            }
+        if let InterpolatedStringElement::Interpolation(field) = element
+            && field.debug_text.is_some()
+            && contains_await(&field.expression)
+        {
+            self.sites.push((field.range, Site::DebugField(field)));
         }
         visitor::walk_interpolated_string_element(self, element);
     }
