@@ -175,16 +175,7 @@ impl<'a> Visitor<'a> for Checker {
     fn visit_stmt(&mut self, stmt: &'a Stmt) {
         match stmt {
             Stmt::FunctionDef(def) => {
-                for decorator in &def.decorator_list {
-                    self.visit_decorator(decorator);
-                }
-                if let Some(type_params) = &def.type_params {
-                    self.visit_type_params(type_params);
-                }
-                self.visit_parameters(&def.parameters);
-                if let Some(returns) = &def.returns {
-                    self.visit_annotation(returns);
-                }
+                crate::syntax::walk_function_header(self, def);
                 self.visit_function_body(def.is_async, &def.body);
             }
             Stmt::ClassDef(class) => {

@@ -45,6 +45,14 @@ pub struct Output {
 /// Fails with CPython's SyntaxError wording for input CPython rejects, and
 /// with an "unsupported" diagnostic for constructs not handled yet.
 pub fn desugar(source: &str, options: &Options) -> Result<Output, Diagnostics> {
+    if let Some(name) = &options.stop_after
+        && !passes::PIPELINE.iter().any(|pass| pass.name() == name)
+    {
+        return Err(Diagnostics::single(Diagnostic::unsupported(
+            TextRange::default(),
+            format!("no pass is named {name:?}"),
+        )));
+    }
     let module = syntax::parse(source).map_err(|failure| {
         Diagnostics::single(Diagnostic::syntax_error(failure.range, failure.message))
     })?;
@@ -62,14 +70,6 @@ pub fn desugar(source: &str, options: &Options) -> Result<Output, Diagnostics> {
         return unchanged();
     }
 
-    if let Some(name) = &options.stop_after
-        && !passes::PIPELINE.iter().any(|pass| pass.name() == name)
-    {
-        return Err(Diagnostics::single(Diagnostic::unsupported(
-            TextRange::default(),
-            format!("no pass is named {name:?}"),
-        )));
-    }
     let prologue_at = prologue_offset(source, &module);
     let mut cx = passes::Context {
         prefix: choose_prefix(source),

@@ -41,7 +41,7 @@ struct Cli {
 
     /// Run the passes only up to this one (see `unawait passes`), to watch
     /// one construct at a time.
-    #[arg(long, value_name = "PASS")]
+    #[arg(long, value_name = "PASS", value_parser = pass_names())]
     stop_after: Option<String>,
 }
 
@@ -62,6 +62,10 @@ enum Runtime {
     Import,
 }
 
+fn pass_names() -> clap::builder::PossibleValuesParser {
+    clap::builder::PossibleValuesParser::new(unawait::passes::PIPELINE.map(|pass| pass.name()))
+}
+
 const EXAMPLES: &str = "\
 Examples:
   unawait app.py                      print app.py desugared
@@ -74,6 +78,21 @@ Exit status: 0 success, 1 an input could not be desugared, 2 usage error.";
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // Parsing and rewriting recurse over the syntax tree; deeply nested input
+    // needs more stack than a main thread has.
+    let worker = std::thread::Builder::new()
+        .stack_size(512 << 20)
+        .spawn(move || run(&cli));
+    match worker.map(std::thread::JoinHandle::join) {
+        Ok(Ok(code)) => code,
+        _ => {
+            eprintln!("unawait: internal error");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: &Cli) -> ExitCode {
     match cli.command {
         Some(Command::Runtime) => {
             print!("{}", unawait::runtime::SOURCE);
@@ -96,7 +115,7 @@ fn main() -> ExitCode {
     };
     let result = match &cli.out_dir {
         Some(out_dir) => desugar_tree(&cli.paths, out_dir, &options),
-        None => desugar_one(&cli, &options),
+        None => desugar_one(cli, &options),
     };
     match result {
         Ok(Outcome::Done) => ExitCode::SUCCESS,
@@ -145,7 +164,9 @@ fn desugar_tree(paths: &[PathBuf], out_dir: &Path, options: &Options) -> Result<
     }
     let mut jobs = Vec::new();
     for path in paths {
-        if path.is_dir() {
+        if path == Path::new("-") {
+            bail!("`-` (standard input) cannot be used with --out-dir");
+        } else if path.is_dir() {
             collect_tree(path, path, out_dir, &mut jobs)?;
         } else if path.is_file() {
             let name = path.file_name().context("an input file has a name")?;
@@ -154,11 +175,23 @@ fn desugar_tree(paths: &[PathBuf], out_dir: &Path, options: &Options) -> Result<
             bail!("no such file or directory: {}", path.display());
         }
     }
-    let mut failed = false;
-    for (input, output) in jobs {
-        if same_file(&input, &output) {
+    // Check every destination before writing anything.
+    let mut destinations = std::collections::HashMap::new();
+    for (input, output) in &jobs {
+        if same_file(input, output) {
             bail!("refusing to overwrite the input {}", input.display());
         }
+        if let Some(other) = destinations.insert(output.clone(), input) {
+            bail!(
+                "{} and {} would both be written to {}",
+                other.display(),
+                input.display(),
+                output.display()
+            );
+        }
+    }
+    let mut failed = false;
+    for (input, output) in jobs {
         let bytes = fs::read(&input).with_context(|| format!("reading {}", input.display()))?;
         let is_python = input.extension().is_some_and(|ext| ext == "py");
         let result = if is_python {
@@ -167,7 +200,14 @@ fn desugar_tree(paths: &[PathBuf], out_dir: &Path, options: &Options) -> Result<
             Some(bytes)
         };
         match result {
-            Some(code) => write_atomically(&output, &code)?,
+            Some(code) => {
+                write_atomically(&output, &code)?;
+                let permissions = fs::metadata(&input).map(|m| m.permissions());
+                if let Ok(permissions) = permissions {
+                    fs::set_permissions(&output, permissions)
+                        .with_context(|| format!("setting permissions of {}", output.display()))?;
+                }
+            }
             None => failed = true,
         }
     }
@@ -179,7 +219,8 @@ fn desugar_tree(paths: &[PathBuf], out_dir: &Path, options: &Options) -> Result<
 }
 
 /// Lists the files under `dir` with their destination under `out_dir`,
-/// skipping hidden directories, `__pycache__` and `out_dir` itself.
+/// skipping hidden directories, `__pycache__`, links to directories and
+/// `out_dir` itself.
 fn collect_tree(
     root: &Path,
     dir: &Path,
@@ -194,7 +235,12 @@ fn collect_tree(
         let path = entry.path();
         let name = entry.file_name();
         let hidden = name.to_string_lossy().starts_with('.') || name == "__pycache__";
-        if path.is_dir() {
+        let kind = entry.file_type()?;
+        if kind.is_symlink() && path.is_dir() {
+            // Following links to directories could loop or leave the tree.
+            continue;
+        }
+        if kind.is_dir() {
             if !hidden && !same_file(&path, out_dir) {
                 collect_tree(root, &path, out_dir, jobs)?;
             }

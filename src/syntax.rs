@@ -96,6 +96,25 @@ pub fn parse(source: &str) -> Result<Module, ParseFailure> {
     })
 }
 
+/// Visits what a function definition evaluates in the scope around it:
+/// decorators, type parameters, default values and annotations (not the
+/// body, which is the function's own scope).
+pub fn walk_function_header<'a, V: ast::visitor::Visitor<'a> + ?Sized>(
+    visitor: &mut V,
+    def: &'a ast::StmtFunctionDef,
+) {
+    for decorator in &def.decorator_list {
+        visitor.visit_decorator(decorator);
+    }
+    if let Some(type_params) = &def.type_params {
+        visitor.visit_type_params(type_params);
+    }
+    visitor.visit_parameters(&def.parameters);
+    if let Some(returns) = &def.returns {
+        visitor.visit_annotation(returns);
+    }
+}
+
 /// CPython says "invalid syntax" for most of what ruff describes in detail;
 /// keep ruff's detail but in CPython's register.
 fn parse_error_message(error: &ruff_python_parser::ParseErrorType) -> String {

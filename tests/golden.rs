@@ -229,7 +229,9 @@ fn desugaring_the_output_again_changes_nothing() {
 /// (decorators included; every async construct lies inside one), and of
 /// what gets rewritten inside them: headers of `async for` and `async with`
 /// statements, and `await` expressions.
-fn async_lines(source: &str) -> (Vec<(usize, usize)>, Vec<(usize, usize)>) {
+type LineSpans = Vec<(usize, usize)>;
+
+fn async_lines(source: &str) -> (LineSpans, LineSpans) {
     use unawait::syntax::Ranged;
     use unawait::syntax::ast::visitor::{Visitor, walk_expr, walk_stmt};
     use unawait::syntax::ast::{Expr, Stmt};
@@ -309,10 +311,7 @@ fn lines_outside_rewritten_constructs_are_unchanged() {
                     *candidate == line
                 }
             };
-            match output_lines[cursor..]
-                .iter()
-                .position(|candidate| matches(&candidate))
-            {
+            match output_lines[cursor..].iter().position(matches) {
                 Some(found) => cursor += found + 1,
                 None => panic!(
                     "{}: line {} is missing or changed in the output:\n{line}",

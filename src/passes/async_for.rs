@@ -41,9 +41,7 @@
 //! outside the handler (3.8+). The iterator is deleted after the loop so it
 //! is released when the loop ends, as CPython pops it off the stack.
 
-use ruff_python_ast::statement_visitor::{self, StatementVisitor};
-
-use super::{Block, Context, HeaderTrivia, Pass, SiteRenderer, size, sort_sites, statement_end};
+use super::{Block, Context, HeaderTrivia, Pass, SiteRenderer, statement_sites};
 use crate::runtime::Section;
 use crate::syntax::ast::{self, Expr, Stmt};
 use crate::syntax::{Module, Ranged, TextRange};
@@ -65,18 +63,21 @@ impl Pass for AsyncFor {
     }
 
     fn run(&self, module: &Module, text: &Text, cx: &mut Context) -> Option<String> {
-        let mut collector = Collector {
-            text,
-            sites: Vec::new(),
-        };
-        collector.visit_body(&module.body);
-        if collector.sites.is_empty() {
+        let (ranges, loops) = statement_sites(text, &module.body, |stmt| match stmt {
+            Stmt::For(for_) if for_.is_async => Some((
+                for_,
+                if for_.orelse.is_empty() {
+                    &for_.body[..]
+                } else {
+                    &for_.orelse[..]
+                },
+            )),
+            _ => None,
+        });
+        if ranges.is_empty() {
             return None;
         }
-        sort_sites(&mut collector.sites);
         cx.sections.insert(Section::AsyncFor);
-        cx.sections.insert(Section::Coroutine);
-        let (ranges, loops) = collector.sites.into_iter().unzip();
         let mut renderer = Renderer {
             text,
             cx,
@@ -85,32 +86,6 @@ impl Pass for AsyncFor {
             depth: 0,
         };
         Some(renderer.render_file())
-    }
-}
-
-struct Collector<'a, 't> {
-    text: &'t Text<'a>,
-    sites: Vec<(TextRange, &'a ast::StmtFor)>,
-}
-
-impl<'a> StatementVisitor<'a> for Collector<'a, '_> {
-    fn visit_stmt(&mut self, stmt: &'a Stmt) {
-        if let Stmt::For(for_) = stmt
-            && for_.is_async
-        {
-            let end = statement_end(
-                self.text,
-                if for_.orelse.is_empty() {
-                    &for_.body
-                } else {
-                    &for_.orelse
-                },
-                offset(for_.range.end()),
-            );
-            self.sites
-                .push((TextRange::new(for_.range.start(), size(end)), for_));
-        }
-        statement_visitor::walk_stmt(self, stmt);
     }
 }
 

@@ -30,9 +30,7 @@
 //! `_unawait_value`, since CPython passes a failing assignment to
 //! `__aexit__`. Several items nest, the first outermost.
 
-use ruff_python_ast::statement_visitor::{self, StatementVisitor};
-
-use super::{Block, Context, HeaderTrivia, Pass, SiteRenderer, size, sort_sites, statement_end};
+use super::{Block, Context, HeaderTrivia, Pass, SiteRenderer, statement_sites};
 use crate::runtime::Section;
 use crate::syntax::ast::{self, Expr, Stmt};
 use crate::syntax::{Module, Ranged, TextRange};
@@ -54,18 +52,14 @@ impl Pass for AsyncWith {
     }
 
     fn run(&self, module: &Module, text: &Text, cx: &mut Context) -> Option<String> {
-        let mut collector = Collector {
-            text,
-            sites: Vec::new(),
-        };
-        collector.visit_body(&module.body);
-        if collector.sites.is_empty() {
+        let (ranges, statements) = statement_sites(text, &module.body, |stmt| match stmt {
+            Stmt::With(with) if with.is_async => Some((with, &with.body[..])),
+            _ => None,
+        });
+        if ranges.is_empty() {
             return None;
         }
-        sort_sites(&mut collector.sites);
         cx.sections.insert(Section::AsyncWith);
-        cx.sections.insert(Section::Coroutine);
-        let (ranges, statements) = collector.sites.into_iter().unzip();
         let mut renderer = Renderer {
             text,
             cx,
@@ -74,24 +68,6 @@ impl Pass for AsyncWith {
             depth: 0,
         };
         Some(renderer.render_file())
-    }
-}
-
-struct Collector<'a, 't> {
-    text: &'t Text<'a>,
-    sites: Vec<(TextRange, &'a ast::StmtWith)>,
-}
-
-impl<'a> StatementVisitor<'a> for Collector<'a, '_> {
-    fn visit_stmt(&mut self, stmt: &'a Stmt) {
-        if let Stmt::With(with) = stmt
-            && with.is_async
-        {
-            let end = statement_end(self.text, &with.body, offset(with.range.end()));
-            self.sites
-                .push((TextRange::new(with.range.start(), size(end)), with));
-        }
-        statement_visitor::walk_stmt(self, stmt);
     }
 }
 

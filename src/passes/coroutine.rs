@@ -108,16 +108,7 @@ impl<'a> Visitor<'a> for Collector<'a, '_> {
     fn visit_stmt(&mut self, stmt: &'a Stmt) {
         match stmt {
             Stmt::FunctionDef(def) => {
-                for decorator in &def.decorator_list {
-                    self.visit_decorator(decorator);
-                }
-                if let Some(type_params) = &def.type_params {
-                    self.visit_type_params(type_params);
-                }
-                self.visit_parameters(&def.parameters);
-                if let Some(returns) = &def.returns {
-                    self.visit_annotation(returns);
-                }
+                crate::syntax::walk_function_header(self, def);
                 let site = def.is_async.then(|| {
                     let end = statement_end(self.text, &def.body, offset(def.range.end()));
                     let range = TextRange::new(def.range.start(), size(end));

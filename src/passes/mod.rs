@@ -13,8 +13,11 @@ mod coroutine;
 
 use std::collections::BTreeSet;
 
+use ruff_python_ast::statement_visitor::{self, StatementVisitor};
+
 use crate::runtime::Section;
-use crate::syntax::{Module, TextRange};
+use crate::syntax::ast::Stmt;
+use crate::syntax::{Module, Ranged, TextRange};
 use crate::text::{Text, offset};
 
 /// What every pass of one run shares.
@@ -115,6 +118,43 @@ pub(crate) trait SiteRenderer<'a> {
 /// Sorts sites so that a parent precedes the sites nested in it.
 pub(crate) fn sort_sites<T>(sites: &mut [(TextRange, T)]) {
     sites.sort_by_key(|(range, _)| (range.start(), std::cmp::Reverse(range.end())));
+}
+
+/// The compound statements `select` picks anywhere in `body`, as sites: each
+/// covers its statement through the end of its last block (`select`
+/// returns that block), trailing comments included. Sorted, with the range
+/// list and the statement list in the same order.
+pub(crate) fn statement_sites<'a, T>(
+    text: &Text,
+    body: &'a [Stmt],
+    select: impl Fn(&'a Stmt) -> Option<(&'a T, &'a [Stmt])>,
+) -> (Vec<TextRange>, Vec<&'a T>) {
+    struct Collector<'t, 'x, 'a, T, F> {
+        text: &'t Text<'x>,
+        select: F,
+        sites: Vec<(TextRange, &'a T)>,
+    }
+    impl<'a, T, F: Fn(&'a Stmt) -> Option<(&'a T, &'a [Stmt])>> StatementVisitor<'a>
+        for Collector<'_, '_, 'a, T, F>
+    {
+        fn visit_stmt(&mut self, stmt: &'a Stmt) {
+            if let Some((node, last_block)) = (self.select)(stmt) {
+                let range = stmt.range();
+                let end = statement_end(self.text, last_block, offset(range.end()));
+                self.sites
+                    .push((TextRange::new(range.start(), size(end)), node));
+            }
+            statement_visitor::walk_stmt(self, stmt);
+        }
+    }
+    let mut collector = Collector {
+        text,
+        select,
+        sites: Vec::new(),
+    };
+    collector.visit_body(body);
+    sort_sites(&mut collector.sites);
+    collector.sites.into_iter().unzip()
 }
 
 /// The lines of a block body as one range: from the start of the first

@@ -377,26 +377,20 @@ def _unawait_async_with(manager):
     with the errors of the running interpreter) and returns them bound, each
     checking that its call returns an awaitable."""
     aenter, aexit = _unawait_async_with_methods(manager)
+    return _unawait_returning_awaitable(aenter, "__aenter__"), _unawait_returning_awaitable(aexit, "__aexit__")
 
-    def checked_aenter():
-        awaitable = aenter()
+
+def _unawait_returning_awaitable(method, name):
+    def call(*args):
+        awaitable = method(*args)
         if not _unawait_is_awaitable(awaitable):
             raise TypeError(
-                "'async with' received an object from __aenter__ that does not implement __await__: %s"
-                % type(awaitable).__name__
+                "'async with' received an object from %s that does not implement __await__: %s"
+                % (name, type(awaitable).__name__)
             )
         return awaitable
 
-    def checked_aexit(exc_type, exc, traceback):
-        awaitable = aexit(exc_type, exc, traceback)
-        if not _unawait_is_awaitable(awaitable):
-            raise TypeError(
-                "'async with' received an object from __aexit__ that does not implement __await__: %s"
-                % type(awaitable).__name__
-            )
-        return awaitable
-
-    return checked_aenter, checked_aexit
+    return call
 
 
 # -- section: async_for (needs: coroutine)
