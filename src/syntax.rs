@@ -76,7 +76,10 @@ pub fn parse(source: &str) -> Result<Module, ParseFailure> {
                 string_ranges.push(range);
             }
             TokenKind::Indent if first_indent.is_none() => {
-                first_indent = Some(source[range].to_string());
+                // CPython counts columns from zero after a form feed.
+                let indent = &source[range];
+                first_indent =
+                    Some(indent[indent.rfind('\x0c').map_or(0, |i| i + 1)..].to_string());
             }
             TokenKind::Comment if interpolated.is_none() => comment_ranges.push(range),
             _ => {}

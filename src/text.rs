@@ -145,7 +145,8 @@ impl<'a> Text<'a> {
 
     /// The indentation one level deeper than a block header at `header`,
     /// read from the block's first statement at `body` when it has its own
-    /// line, else the file's unit.
+    /// line, else the file's unit — unless that would mix tabs into a
+    /// header indented with spaces or the reverse.
     pub fn block_unit(&self, header: usize, body: usize) -> String {
         let outer = self.indentation(header);
         if self.starts_line(body)
@@ -155,7 +156,11 @@ impl<'a> Text<'a> {
         {
             return unit.to_string();
         }
-        self.indent_unit.clone()
+        match outer.chars().next() {
+            Some('\t') if !self.indent_unit.starts_with('\t') => "\t".to_string(),
+            Some(' ') if !self.indent_unit.starts_with(' ') => "    ".to_string(),
+            _ => self.indent_unit.clone(),
+        }
     }
 
     /// The first offset at or after `from` that is not whitespace, a line

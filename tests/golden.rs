@@ -297,15 +297,21 @@ fn lines_outside_rewritten_constructs_are_unchanged() {
         let mut cursor = 0;
         for (number, line) in source.lines().enumerate() {
             let inside = within(&defs, number);
-            let rewritten =
-                within(&headers, number) || line.contains("async") || line.contains("await");
+            // Rewritten: headers, awaits, and `;`-joined statements (a
+            // docstring is split from what follows it).
+            let rewritten = within(&headers, number)
+                || line.contains("async")
+                || line.contains("await")
+                || line.contains(';');
             if line.trim().is_empty() || (inside && rewritten) {
                 continue;
             }
             // Outside async defs a line is copied as is; inside, only its
-            // indentation may change (bodies move under new statements).
+            // indentation may change (bodies move under new statements), as
+            // may a comment's, which follows the block it trails.
+            let loose = inside || line.trim_start().starts_with('#');
             let matches = |candidate: &&str| {
-                if inside {
+                if loose {
                     candidate.trim_start() == line.trim_start()
                 } else {
                     *candidate == line

@@ -288,40 +288,42 @@ impl Renderer<'_, '_, '_> {
 
         let first = offset(def.body[0].start());
         let unit = text.block_unit(def_at, first);
-        let body_indent =
-            if text.starts_line(first) && text.line_start(first) != text.line_start(def_at) {
-                format!("{extra}{}", text.indentation(first))
-            } else {
-                format!("{indent}{unit}")
-            };
+        let same_line_body =
+            !text.starts_line(first) || text.line_start(first) == text.line_start(def_at);
+        let body_indent = if same_line_body {
+            format!("{indent}{unit}")
+        } else {
+            format!("{extra}{}", text.indentation(first))
+        };
         let make_generator = if has_await {
             String::new()
         } else {
             format!("{nl}{body_indent}if False: yield")
         };
 
+        // A body on the header line moves to lines of its own: the new
+        // statements need them.
+        let mut cursor = size(def_at);
+        if same_line_body {
+            self.render(out, TextRange::new(cursor, size(first)), extra);
+            out.truncate(out.trim_end_matches([' ', '\t']).len());
+            out.push_str(&format!("{nl}{body_indent}"));
+            cursor = size(first);
+        }
         let rest = &def.body[usize::from(is_docstring(&def.body[0]))..];
         let Some(block) = Block::of(text, rest).filter(|_| !rest.iter().all(cannot_raise)) else {
-            // Nothing to guard; the body only needs to become a generator,
-            // which needs it on lines of its own.
-            let body = Block::of(text, &def.body).expect("a function has a body");
-            self.render(out, TextRange::new(size(def_at), body.range.start()), extra);
-            if !body.own_lines {
-                out.truncate(out.trim_end_matches([' ', '\t']).len());
-                out.push_str(&format!("{nl}{body_indent}"));
-            }
-            self.render(out, TextRange::new(body.range.start(), site.end()), extra);
+            // Nothing to guard; the body only needs to become a generator.
+            self.render(out, TextRange::new(cursor, site.end()), extra);
             out.push_str(&make_generator);
             return;
         };
-        self.render(
-            out,
-            TextRange::new(size(def_at), block.range.start()),
-            extra,
-        );
+        self.render(out, TextRange::new(cursor, block.range.start()), extra);
         if block.own_lines {
             out.push_str(&format!("{body_indent}try:{nl}"));
+        } else if cursor == block.range.start() {
+            out.push_str(&format!("try:{nl}{body_indent}{unit}"));
         } else {
+            // After a docstring on the same line (`"doc"; stmt`).
             out.truncate(out.trim_end_matches([' ', '\t']).len());
             out.push_str(&format!("{nl}{body_indent}try:{nl}{body_indent}{unit}"));
         }
