@@ -56,18 +56,20 @@ pub fn desugar(source: &str, options: &Options) -> Result<Output, Diagnostics> {
     let module = syntax::parse(source).map_err(|failure| {
         Diagnostics::single(Diagnostic::syntax_error(failure.range, failure.message))
     })?;
-    let problems = check::check(&module.body);
-    if !problems.is_empty() {
-        return Err(Diagnostics(problems));
-    }
     let unchanged = || {
         Ok(Output {
             code: source.to_string(),
             changed: false,
         })
     };
+    // Everything the checker and the passes act on is spelled with one of
+    // these words; most files have neither and need no further walk.
     if !passes::PIPELINE.iter().any(|pass| pass.should_run(source)) {
         return unchanged();
+    }
+    let problems = check::check(&module.body);
+    if !problems.is_empty() {
+        return Err(Diagnostics(problems));
     }
 
     let prologue_at = prologue_offset(source, &module);

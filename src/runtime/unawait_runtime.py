@@ -28,7 +28,7 @@ else:
 
 
 class _unawait_Coroutine:
-    """A coroutine object for a desugared `async def`.
+    """A coroutine object, as a desugared coroutine function returns it.
 
     It wraps the generator running the function body and behaves like
     CPython's native coroutine object: single use, a RuntimeWarning when
@@ -159,7 +159,7 @@ else:
 
 
 def _unawait_coroutine(function):
-    """Decorator turning a desugared `async def` into a coroutine function.
+    """Decorator making a coroutine function of a desugared one's body.
 
     `function` is a generator function (unawait keeps it one even when the
     body never awaits); `types.coroutine` flags its code as an iterable
@@ -304,7 +304,7 @@ def _unawait_awaitable_generator(coroutine):
 
 
 def _unawait_await(obj):
-    """What `await obj` does before suspending: returns the iterator that
+    """What awaiting `obj` does before suspending: returns the iterator that
     `yield from` delegates to, or raises the TypeError CPython raises."""
     kind = type(obj)
     if kind is _unawait_Coroutine:
@@ -428,7 +428,7 @@ def _unawait_raised_here(error, function):
 def _unawait_anext(iterator):
     """`type(iterator).__anext__(iterator)`, looked up on every step as
     CPython does, made ready to await; CPython reports any failure to
-    await it as an invalid `__anext__` result."""
+    await that as an invalid `__anext__` result."""
     anext = _unawait_lookup_slot(iterator, "__anext__")
     if anext is _unawait_MISSING:
         raise TypeError(
