@@ -1,5 +1,5 @@
 //! Rejects what CPython rejects at compile time about async code, with
-//! CPython's wording, and what `unawait` cannot rewrite yet.
+//! CPython's wording.
 //!
 //! Scoping follows CPython's symbol table: decorators, default values,
 //! annotations and class bases belong to the enclosing scope; the first
@@ -47,7 +47,7 @@ pub fn check(body: &[Stmt]) -> Vec<Diagnostic> {
 /// What the checker learns about an `async def` body while walking it.
 #[derive(Default)]
 struct AsyncFunction {
-    first_yield: Option<TextRange>,
+    is_generator: bool,
     returns_with_value: Vec<TextRange>,
 }
 
@@ -85,11 +85,6 @@ impl Checker {
             .push(Diagnostic::syntax_error(range, message));
     }
 
-    fn unsupported(&mut self, range: TextRange, message: &str) {
-        self.diagnostics
-            .push(Diagnostic::unsupported(range, message));
-    }
-
     fn with_scope(&mut self, scope: Scope, visit: impl FnOnce(&mut Self)) {
         self.scopes.push(scope);
         visit(self);
@@ -102,15 +97,11 @@ impl Checker {
             checker.visit_body(body)
         });
         if let Some(Some(function)) = self.functions.pop()
-            && let Some(first_yield) = function.first_yield
+            && function.is_generator
         {
             for range in function.returns_with_value {
                 self.error(range, "'return' with value in async generator");
             }
-            self.unsupported(
-                first_yield,
-                "async generators (`yield` inside `async def`) are not supported yet",
-            );
         }
     }
 
@@ -143,18 +134,11 @@ impl Checker {
             elements.iter().for_each(|e| finder.visit_expr(e));
             finder.found
         };
-        if is_async {
-            if is_generator || self.in_async_function() {
-                self.unsupported(
-                    expr.range(),
-                    "asynchronous comprehensions are not supported yet",
-                );
-            } else {
-                self.error(
-                    expr.range(),
-                    "asynchronous comprehension outside of an asynchronous function",
-                );
-            }
+        if is_async && !(is_generator || self.in_async_function()) {
+            self.error(
+                expr.range(),
+                "asynchronous comprehension outside of an asynchronous function",
+            );
         }
         let Some((first, rest)) = generators.split_first() else {
             return;
@@ -230,7 +214,7 @@ impl<'a> Visitor<'a> for Checker {
             }
             Expr::Yield(_) => {
                 if let Some(function) = self.current_async_function() {
-                    function.first_yield.get_or_insert(expr.range());
+                    function.is_generator = true;
                 }
                 visitor::walk_expr(self, expr);
             }
@@ -339,10 +323,7 @@ mod tests {
         );
         assert_eq!(
             messages("async def f():\n    yield 1\n    return 2\n"),
-            [
-                "'return' with value in async generator",
-                "async generators (`yield` inside `async def`) are not supported yet"
-            ]
+            ["'return' with value in async generator"]
         );
         assert!(
             messages("async def f():\n    def g():\n        yield 1\n        return 2\n")
@@ -360,14 +341,9 @@ mod tests {
             messages("[await x for y in z]\n"),
             ["asynchronous comprehension outside of an asynchronous function"]
         );
-        assert_eq!(
-            messages("(x async for x in y)\n"),
-            ["asynchronous comprehensions are not supported yet"]
-        );
-        assert_eq!(
-            messages("async def f():\n    {k: await v for k, v in d}\n"),
-            ["asynchronous comprehensions are not supported yet"]
-        );
+        assert!(messages("(x async for x in y)\n").is_empty());
+        assert!(messages("async def f():\n    {k: await v for k, v in d}\n").is_empty());
+        assert!(messages("f = lambda y: (x async for x in y)\n").is_empty());
         assert!(messages("async def f():\n    [lambda: 1 for x in y]\n").is_empty());
     }
 }

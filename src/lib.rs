@@ -76,6 +76,7 @@ pub fn desugar(source: &str, options: &Options) -> Result<Output, Diagnostics> {
     let mut cx = passes::Context {
         prefix: choose_prefix(source),
         sections: Default::default(),
+        comprehensions: 0,
     };
     let mut current = source.to_string();
     let mut parsed = Some(module);

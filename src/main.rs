@@ -100,7 +100,7 @@ fn run(cli: &Cli) -> ExitCode {
         }
         Some(Command::Passes) => {
             for pass in unawait::passes::PIPELINE {
-                println!("{:<12} {}", pass.name(), pass.description());
+                println!("{:<20} {}", pass.name(), pass.description());
             }
             return ExitCode::SUCCESS;
         }

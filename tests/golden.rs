@@ -248,9 +248,19 @@ fn async_lines(source: &str) -> (LineSpans, LineSpans) {
     }
     impl<'a> Visitor<'a> for Collector<'_> {
         fn visit_expr(&mut self, expr: &'a Expr) {
-            if let Expr::Await(node) = expr {
+            let generators = match expr {
+                Expr::ListComp(c) => &c.generators[..],
+                Expr::SetComp(c) => &c.generators[..],
+                Expr::DictComp(c) => &c.generators[..],
+                Expr::Generator(c) => &c.generators[..],
+                _ => &[],
+            };
+            let text = &self.source[usize::from(expr.start())..usize::from(expr.end())];
+            let async_comprehension = generators.iter().any(|g| g.is_async)
+                || (!generators.is_empty() && text.contains("await"));
+            if expr.is_await_expr() || async_comprehension {
                 self.headers
-                    .push((self.line(node.start()), self.line(node.end())));
+                    .push((self.line(expr.start()), self.line(expr.end())));
             }
             walk_expr(self, expr);
         }
@@ -297,13 +307,15 @@ fn lines_outside_rewritten_constructs_are_unchanged() {
         let mut cursor = 0;
         for (number, line) in source.lines().enumerate() {
             let inside = within(&defs, number);
-            // Rewritten: headers, awaits, and `;`-joined statements (a
-            // docstring is split from what follows it).
+            // Rewritten: headers, awaits, an async generator's yields, and
+            // `;`-joined statements (a docstring is split from what follows).
             let rewritten = within(&headers, number)
                 || line.contains("async")
                 || line.contains("await")
+                || line.contains("yield")
                 || line.contains(';');
-            if line.trim().is_empty() || (inside && rewritten) {
+            // Async comprehensions are rewritten outside async defs too.
+            if line.trim().is_empty() || (rewritten && (inside || within(&headers, number))) {
                 continue;
             }
             // Outside async defs a line is copied as is; inside, only its

@@ -1,21 +1,19 @@
 //! Desugars CPython's own standard library: every file the interpreter
 //! accepts must come through without a crash; files without async syntax
 //! byte for byte; files with it must compile on that interpreter with no
-//! async syntax left, unless they use a construct reported as unsupported.
+//! async syntax left.
 
 mod common;
 
 use std::path::PathBuf;
 
 use common::{Scratch, check_outputs, interpreters, parallel_map, repo_root};
-use unawait::diagnostic::Severity;
 use unawait::verify::Interpreter;
 use unawait::{Options, desugar_bytes};
 
 enum Outcome {
     Identical,
     Desugared(PathBuf),
-    Unsupported,
     Failed(String),
 }
 
@@ -77,14 +75,6 @@ fn check_version(python: &Interpreter) -> Vec<String> {
                 "{}: changed a file without async syntax",
                 path.display()
             )),
-            Err((_, diagnostics))
-                if diagnostics
-                    .0
-                    .iter()
-                    .all(|d| d.severity == Severity::Unsupported) =>
-            {
-                Outcome::Unsupported
-            }
             Err((text, diagnostics)) => {
                 Outcome::Failed(diagnostics.render(&path.display().to_string(), &text))
             }
@@ -114,13 +104,12 @@ fn check_version(python: &Interpreter) -> Vec<String> {
     failures.extend(check_outputs(python, &desugared, &scratch));
     println!(
         "stdlib {}: {} files accepted by CPython ({rejected} rejected, skipped): {} byte-identical, {} desugared \
-         (compiled by {} with no async syntax left), {} reported unsupported (async generators/comprehensions), {} failed",
+         (compiled by {} with no async syntax left), {} failed",
         python.full_version,
         files.len(),
         count(|o| matches!(o, Outcome::Identical)),
         desugared.len(),
         python.full_version,
-        count(|o| matches!(o, Outcome::Unsupported)),
         failures.len(),
     );
     failures

@@ -9,37 +9,44 @@
 //! Out:
 //! ```python
 //! _unawait_iter = _unawait_aiter(ITER)
-//! while True:
-//!     try:
-//!         TARGET = await _unawait_anext(_unawait_iter)
-//!     except StopAsyncIteration:
-//!         break
-//!     BODY
-//! del _unawait_iter
+//! try:
+//!     while True:
+//!         try:
+//!             TARGET = await _unawait_anext(_unawait_iter)
+//!         except StopAsyncIteration:
+//!             break
+//!         BODY
+//! finally:
+//!     del _unawait_iter
 //! ```
 //! With an `else:` clause, the loop needs a flag so that `else` runs only
 //! when the iterator is exhausted, outside the `except` handler:
 //! ```python
 //! _unawait_iter = _unawait_aiter(ITER)
-//! _unawait_running = True
-//! while _unawait_running:
-//!     try:
-//!         TARGET = await _unawait_anext(_unawait_iter)
-//!     except StopAsyncIteration:
-//!         _unawait_running = False
+//! try:
+//!     _unawait_running = True
+//!     while _unawait_running:
+//!         try:
+//!             TARGET = await _unawait_anext(_unawait_iter)
+//!         except StopAsyncIteration:
+//!             _unawait_running = False
+//!         else:
+//!             BODY
 //!     else:
-//!         BODY
-//! else:
-//!     ELSE
-//! del _unawait_iter
+//!         ELSE
+//! finally:
+//!     del _unawait_iter
 //! ```
 //! `_unawait_aiter` calls `type(ITER).__aiter__` once; `_unawait_anext`
 //! looks `__anext__` up on the type at every step, as CPython does. Only
 //! that `await` is guarded: a `StopAsyncIteration` raised by the body
 //! propagates. A target other than a plain name is assigned after the
 //! guarded `await`, from `_unawait_item`, because CPython stores the target
-//! outside the handler (3.8+). The iterator is deleted after the loop so it
-//! is released when the loop ends, as CPython pops it off the stack.
+//! outside the handler (3.8+). However the loop ends — exhausted, `break`,
+//! `return` or an exception — the iterator is released right then, as
+//! CPython pops it off the stack: an async generator left unfinished is
+//! finalized (its `finally` runs) before the code after the loop, or the
+//! handler of the exception, does anything.
 
 use super::{Block, Context, HeaderTrivia, Pass, SiteRenderer, statement_sites};
 use crate::runtime::Section;
@@ -138,28 +145,28 @@ impl<'a> SiteRenderer<'a> for Renderer<'a, '_, '_> {
             &body,
         );
         trivia.push_comments(out, text, &indent);
+        // Levels: the statement, the loop inside `try:`, the loop's body.
         let i1 = format!("{indent}{unit}");
         let i2 = format!("{i1}{unit}");
+        let i3 = format!("{i2}{unit}");
         out.push_str(&format!(
-            "{iter} = {}({iterable}){nl}",
+            "{iter} = {}({iterable}){nl}{indent}try:{nl}",
             self.cx.name("aiter")
         ));
         if has_else {
-            out.push_str(&format!(
-                "{indent}{running} = True{nl}{indent}while {running}:{nl}"
-            ));
+            out.push_str(&format!("{i1}{running} = True{nl}{i1}while {running}:{nl}"));
         } else {
-            out.push_str(&format!("{indent}while True:{nl}"));
+            out.push_str(&format!("{i1}while True:{nl}"));
         }
         let stored = if name_target { &target } else { &item };
-        out.push_str(&format!("{i1}try:{nl}{i2}{stored} = {anext}{nl}"));
-        out.push_str(&format!("{i1}except StopAsyncIteration:{nl}"));
+        out.push_str(&format!("{i2}try:{nl}{i3}{stored} = {anext}{nl}"));
+        out.push_str(&format!("{i2}except StopAsyncIteration:{nl}"));
         let (body_indent, body_extra) = if has_else {
-            out.push_str(&format!("{i2}{running} = False{nl}{i1}else:{nl}"));
-            (i2.clone(), format!("{extra}{unit}"))
+            out.push_str(&format!("{i3}{running} = False{nl}{i2}else:{nl}"));
+            (i3.clone(), format!("{extra}{unit}{unit}"))
         } else {
-            out.push_str(&format!("{i2}break{nl}"));
-            (i1.clone(), extra.to_string())
+            out.push_str(&format!("{i3}break{nl}"));
+            (i2.clone(), format!("{extra}{unit}"))
         };
         if !name_target {
             out.push_str(&format!("{body_indent}{target} = {item}{nl}"));
@@ -177,10 +184,10 @@ impl<'a> SiteRenderer<'a> for Renderer<'a, '_, '_> {
             self.render(
                 out,
                 TextRange::new(body.range.end(), orelse.range.end()),
-                extra,
+                &format!("{extra}{unit}"),
             );
         }
-        out.push_str(&format!("{nl}{indent}del {iter}"));
+        out.push_str(&format!("{nl}{indent}finally:{nl}{i1}del {iter}"));
         self.depth -= 1;
     }
 }

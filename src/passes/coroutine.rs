@@ -69,6 +69,17 @@ impl Pass for Coroutine {
         }
         sort_sites(&mut collector.sites);
         cx.sections.insert(Section::Coroutine);
+        if collector.sites.iter().any(|(_, site)| {
+            matches!(
+                site,
+                Site::AsyncDef {
+                    is_generator: true,
+                    ..
+                }
+            )
+        }) {
+            cx.sections.insert(Section::AsyncGenerator);
+        }
         let (ranges, sites) = collector.sites.into_iter().unzip();
         let mut renderer = Renderer {
             text,
@@ -84,7 +95,11 @@ enum Site<'a> {
     AsyncDef {
         def: &'a ast::StmtFunctionDef,
         has_await: bool,
+        /// Whether the body yields: an async generator (PEP 525).
+        is_generator: bool,
     },
+    /// `yield` in an async generator: the value goes to the consumer.
+    Yield(&'a ast::ExprYield),
     /// `await` where a bare `yield from` is valid (`bare`) or not.
     Await {
         node: &'a ast::ExprAwait,
@@ -117,6 +132,7 @@ impl<'a> Visitor<'a> for Collector<'a, '_> {
                         Site::AsyncDef {
                             def,
                             has_await: false,
+                            is_generator: false,
                         },
                     ));
                     self.sites.len() - 1
@@ -146,6 +162,15 @@ impl<'a> Visitor<'a> for Collector<'a, '_> {
                     && let (_, Site::AsyncDef { has_await, .. }) = &mut self.sites[*index]
                 {
                     *has_await = true;
+                }
+                visitor::walk_expr(self, expr);
+            }
+            Expr::Yield(node) => {
+                if let Some(Some(index)) = self.functions.last()
+                    && let (_, Site::AsyncDef { is_generator, .. }) = &mut self.sites[*index]
+                {
+                    *is_generator = true;
+                    self.sites.push((node.range, Site::Yield(node)));
                 }
                 visitor::walk_expr(self, expr);
             }
@@ -206,9 +231,21 @@ impl<'a> SiteRenderer<'a> for Renderer<'a, '_, '_> {
 
     fn render_site(&mut self, out: &mut String, index: usize, extra: &str) {
         match self.sites[index] {
-            Site::AsyncDef { def, has_await } => {
-                self.render_async_def(out, def, has_await, self.ranges[index], extra)
+            Site::AsyncDef {
+                def,
+                has_await,
+                is_generator,
+            } => {
+                let kind = if is_generator {
+                    Kind::AsyncGenerator
+                } else if has_await {
+                    Kind::Coroutine
+                } else {
+                    Kind::CoroutineWithoutAwait
+                };
+                self.render_async_def(out, def, kind, self.ranges[index], extra)
             }
+            Site::Yield(node) => self.render_yield(out, node, extra),
             Site::Await { node, bare } => self.render_await(out, node, bare, extra),
             Site::DebugField(field) => self.render_debug_field(out, field, extra),
         }
@@ -216,6 +253,24 @@ impl<'a> SiteRenderer<'a> for Renderer<'a, '_, '_> {
 }
 
 impl Renderer<'_, '_, '_> {
+    fn render_yield(&mut self, out: &mut String, node: &ast::ExprYield, extra: &str) {
+        out.push_str(&format!("yield {}(", self.cx.name("AsyncYield")));
+        if let Some(value) = &node.value {
+            // The operand's text with any parentheses around it; `yield a, b`
+            // yields a tuple, which must stay one argument.
+            let operand = self
+                .text
+                .skip_trivia(offset(node.range.start()) + "yield".len());
+            let tuple = matches!(&**value, Expr::Tuple(tuple) if !tuple.parenthesized);
+            out.push_str(if tuple { "(" } else { "" });
+            self.render(out, TextRange::new(size(operand), node.range.end()), extra);
+            out.push_str(if tuple { ")" } else { "" });
+        } else {
+            out.push_str("None");
+        }
+        out.push(')');
+    }
+
     fn render_await(&mut self, out: &mut String, node: &ast::ExprAwait, bare: bool, extra: &str) {
         let operand = self
             .text
@@ -265,7 +320,7 @@ impl Renderer<'_, '_, '_> {
         &mut self,
         out: &mut String,
         def: &ast::StmtFunctionDef,
-        has_await: bool,
+        kind: Kind,
         site: TextRange,
         extra: &str,
     ) {
@@ -284,7 +339,11 @@ impl Renderer<'_, '_, '_> {
             TextRange::new(def.range.start(), size(async_at)),
             extra,
         );
-        out.push_str(&format!("@{}{nl}{indent}", self.cx.name("coroutine")));
+        let decorator = match kind {
+            Kind::AsyncGenerator => "async_generator",
+            Kind::Coroutine | Kind::CoroutineWithoutAwait => "coroutine",
+        };
+        out.push_str(&format!("@{}{nl}{indent}", self.cx.name(decorator)));
 
         let first = offset(def.body[0].start());
         let unit = text.block_unit(def_at, first);
@@ -295,10 +354,10 @@ impl Renderer<'_, '_, '_> {
         } else {
             format!("{extra}{}", text.indentation(first))
         };
-        let make_generator = if has_await {
-            String::new()
-        } else {
+        let make_generator = if kind == Kind::CoroutineWithoutAwait {
             format!("{nl}{body_indent}if False: yield")
+        } else {
+            String::new()
         };
 
         // A body on the header line moves to lines of its own: the new
@@ -329,12 +388,32 @@ impl Renderer<'_, '_, '_> {
         }
         self.render(out, block.range, &format!("{extra}{unit}"));
         let exc = self.cx.name("exc");
-        let message = text.quoted("coroutine raised StopIteration");
-        out.push_str(&format!(
-            "{nl}{body_indent}except StopIteration as {exc}:{nl}\
-             {body_indent}{unit}raise RuntimeError({message}) from {exc}{make_generator}"
-        ));
+        let what = match kind {
+            Kind::AsyncGenerator => "async generator",
+            Kind::Coroutine | Kind::CoroutineWithoutAwait => "coroutine",
+        };
+        let mut escapes = vec!["StopIteration"];
+        if kind == Kind::AsyncGenerator {
+            escapes.push("StopAsyncIteration");
+        }
+        for exception in escapes {
+            let message = text.quoted(&format!("{what} raised {exception}"));
+            out.push_str(&format!(
+                "{nl}{body_indent}except {exception} as {exc}:{nl}\
+                 {body_indent}{unit}raise RuntimeError({message}) from {exc}"
+            ));
+        }
+        out.push_str(&make_generator);
     }
+}
+
+/// What an `async def` becomes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Coroutine,
+    /// A coroutine whose body never awaits, so nothing makes it a generator.
+    CoroutineWithoutAwait,
+    AsyncGenerator,
 }
 
 fn is_docstring(stmt: &Stmt) -> bool {

@@ -7,6 +7,7 @@
 //! `await`, so the output of every prefix of the pipeline is valid async
 //! Python; the last pass turns `async def` and `await` into generators.
 
+mod async_comprehension;
 mod async_for;
 mod async_with;
 mod coroutine;
@@ -27,6 +28,8 @@ pub struct Context {
     pub prefix: String,
     /// Runtime sections the output calls into.
     pub sections: BTreeSet<Section>,
+    /// Comprehensions rewritten so far, to number their functions.
+    pub comprehensions: usize,
 }
 
 impl Context {
@@ -59,7 +62,8 @@ pub trait Pass: Sync {
 }
 
 /// The passes, in the order they run.
-pub const PIPELINE: [&dyn Pass; 3] = [
+pub const PIPELINE: [&dyn Pass; 4] = [
+    &async_comprehension::AsyncComprehension,
     &async_for::AsyncFor,
     &async_with::AsyncWith,
     &coroutine::Coroutine,
@@ -115,9 +119,16 @@ pub(crate) trait SiteRenderer<'a> {
     }
 }
 
-/// Sorts sites so that a parent precedes the sites nested in it.
+/// Sorts sites so that a parent precedes the sites nested in it, and an
+/// insertion (an empty range) precedes a site starting where it is.
 pub(crate) fn sort_sites<T>(sites: &mut [(TextRange, T)]) {
-    sites.sort_by_key(|(range, _)| (range.start(), std::cmp::Reverse(range.end())));
+    sites.sort_by_key(|(range, _)| {
+        (
+            range.start(),
+            !range.is_empty(),
+            std::cmp::Reverse(range.end()),
+        )
+    });
 }
 
 /// The compound statements `select` picks anywhere in `body`, as sites: each

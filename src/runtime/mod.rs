@@ -31,6 +31,8 @@ pub enum Section {
     Coroutine,
     AsyncWith,
     AsyncFor,
+    AsyncGenerator,
+    AsyncComprehension,
 }
 
 impl Section {
@@ -39,6 +41,8 @@ impl Section {
             Section::Coroutine => "coroutine",
             Section::AsyncWith => "async_with",
             Section::AsyncFor => "async_for",
+            Section::AsyncGenerator => "async_generator",
+            Section::AsyncComprehension => "async_comprehension",
         }
     }
 
@@ -48,6 +52,8 @@ impl Section {
             Section::Coroutine => &["coroutine", "await", "exc_info"],
             Section::AsyncWith => &["async_with"],
             Section::AsyncFor => &["aiter", "anext"],
+            Section::AsyncGenerator => &["async_generator", "AsyncYield"],
+            Section::AsyncComprehension => &["aiterated", "KEY_FIRST"],
         }
     }
 
@@ -55,7 +61,10 @@ impl Section {
     fn needs(self) -> &'static [Section] {
         match self {
             Section::Coroutine => &[],
-            Section::AsyncWith | Section::AsyncFor => &[Section::Coroutine],
+            Section::AsyncWith | Section::AsyncFor | Section::AsyncGenerator => {
+                &[Section::Coroutine]
+            }
+            Section::AsyncComprehension => &[Section::Coroutine, Section::AsyncFor],
         }
     }
 }
@@ -138,12 +147,19 @@ mod tests {
 
     #[test]
     fn every_entry_point_is_defined_in_its_section() {
-        for section in [Section::Coroutine, Section::AsyncWith, Section::AsyncFor] {
+        for section in [
+            Section::Coroutine,
+            Section::AsyncWith,
+            Section::AsyncFor,
+            Section::AsyncGenerator,
+            Section::AsyncComprehension,
+        ] {
             let text = section_text(section);
             for name in section.entry_points() {
                 let name = format!("{DEFAULT_PREFIX}_{name}");
                 assert!(
                     text.contains(&format!("def {name}("))
+                        || text.contains(&format!("class {name}:"))
                         || text.contains(&format!("\n{name} = ")),
                     "{name} is not defined in section {}",
                     section.name()

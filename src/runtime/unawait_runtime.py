@@ -27,6 +27,13 @@ else:
         return gen.gi_frame.f_lasti == -1
 
 
+def _unawait_checked_setattr(self, name, value):
+    # Like the native objects, accept only strings as names.
+    if (name == "__name__" or name == "__qualname__") and not isinstance(value, str):
+        raise TypeError("%s must be set to a string object" % (name,))
+    object.__setattr__(self, name, value)
+
+
 class _unawait_Coroutine:
     """A coroutine object, as a desugared coroutine function returns it.
 
@@ -37,16 +44,29 @@ class _unawait_Coroutine:
     (3.12+ no longer accepts generators).
     """
 
-    __slots__ = ("_unawait_gen", "_unawait_function", "_unawait_awaited", "__weakref__")
+    # `__dict__` holds `__name__`/`__qualname__`, taken from the function
+    # when the coroutine is created, as CPython does.
+    __slots__ = ("_unawait_gen", "_unawait_function", "_unawait_awaited", "__dict__", "__weakref__")
 
-    def __init__(self, gen, function):
-        self._unawait_gen = gen
+    def __init__(self, function):
         # The coroutine function, whose (possibly reassigned) names this
         # coroutine reports.
         self._unawait_function = function
         # Set once an `await` has taken the generator over: this object may
         # then die before the generator starts, without a warning.
         self._unawait_awaited = False
+
+    def _unawait_adopt(self, gen):
+        # Created before its generator, this object is finalized before it
+        # when both die in a reference cycle (the collector finalizes in
+        # allocation order), as the native object it stands for would be.
+        self._unawait_gen = gen
+        names = self.__dict__
+        names["__name__"] = self._unawait_function.__name__
+        names["__qualname__"] = self._unawait_function.__qualname__
+        return self
+
+    __setattr__ = _unawait_checked_setattr
 
     def send(self, value):
         gen = self._unawait_gen
@@ -88,11 +108,11 @@ class _unawait_Coroutine:
         return _unawait_awaitable_generator(self)
 
     def __repr__(self):
-        return "<coroutine object %s at %#x>" % (self.__qualname__, id(self))
+        return "<coroutine object %s at %#x>" % (self.__dict__.get("__qualname__"), id(self))
 
     def __del__(self):
-        gen = self._unawait_gen
-        if self._unawait_awaited or gen.gi_frame is None or not _unawait_not_started(gen):
+        gen = getattr(self, "_unawait_gen", None)  # None: the call's arguments were rejected
+        if gen is None or self._unawait_awaited or gen.gi_frame is None or not _unawait_not_started(gen):
             return
         if _unawait_sys.version_info >= (3, 7):
             message = "coroutine '%s' was never awaited" % (self.__qualname__,)
@@ -102,11 +122,6 @@ class _unawait_Coroutine:
             _unawait_warnings.warn(message, RuntimeWarning, stacklevel=2)
 
     def __getattr__(self, name):
-        # A class cannot define `__name__`/`__qualname__` properties for its
-        # instances (those names configure the class itself), but lookups
-        # that find nothing come here.
-        if name == "__name__" or name == "__qualname__":
-            return getattr(self._unawait_function, name)
         raise AttributeError("'coroutine' object has no attribute '%s'" % (name,))
 
     @property
@@ -169,13 +184,19 @@ def _unawait_coroutine(function):
     """
     body = _unawait_types.coroutine(function)
     coroutine_function = _unawait_trampoline_factory(function)(body, _unawait_Coroutine)
-    coroutine_function.__defaults__ = function.__defaults__
-    coroutine_function.__kwdefaults__ = function.__kwdefaults__
+    _unawait_copy_function_metadata(coroutine_function, function)
+    return _unawait_mark_coroutine_function(coroutine_function)
+
+
+def _unawait_copy_function_metadata(trampoline, function):
+    """Gives `trampoline` the defaults and metadata of `function`."""
+    trampoline.__defaults__ = function.__defaults__
+    trampoline.__kwdefaults__ = function.__kwdefaults__
     for attribute in ("__module__", "__qualname__", "__doc__", "__annotations__", "__type_params__"):
         if hasattr(function, attribute):
-            setattr(coroutine_function, attribute, getattr(function, attribute))
-    coroutine_function.__dict__.update(function.__dict__)
-    return _unawait_mark_coroutine_function(coroutine_function)
+            setattr(trampoline, attribute, getattr(function, attribute))
+    trampoline.__dict__.update(function.__dict__)
+    return trampoline
 
 
 _unawait_trampoline_factories = {}
@@ -183,7 +204,7 @@ _unawait_trampoline_factories = {}
 
 def _unawait_trampoline_factory(function):
     """A factory `(body, wrap) -> f` where `f` has `function`'s name and
-    parameters and returns `wrap(body(<its arguments>), f)`.
+    parameters and returns `wrap(f)._unawait_adopt(body(<its arguments>))`.
 
     Having the exact parameters keeps `__code__`, `inspect.signature` and
     the TypeErrors of a bad call as they are for a native coroutine
@@ -222,8 +243,8 @@ def _unawait_trampoline_factory(function):
         while body in taken or wrap in taken:
             body, wrap = body + "_", wrap + "_"
         name = function.__name__
-        source = "def factory(%s, %s):\n def %s(%s):\n  return %s(%s(%s), %s)\n return %s\n" % (
-            body, wrap, name, ", ".join(parameters), wrap, body, ", ".join(arguments), name, name,
+        source = "def factory(%s, %s):\n def %s(%s):\n  return %s(%s)._unawait_adopt(%s(%s))\n return %s\n" % (
+            body, wrap, name, ", ".join(parameters), wrap, name, body, ", ".join(arguments), name,
         )
         namespace = {}
         exec(compile(source, "<unawait coroutine function>", "exec"), namespace)
@@ -444,3 +465,410 @@ def _unawait_anext(iterator):
         raise TypeError(
             "'async for' received an invalid object from __anext__: %s" % type(awaitable).__name__
         ) from error
+
+
+# -- section: async_generator (needs: coroutine)
+class _unawait_AsyncYield:
+    """A value an async generator's body yields to its consumer.
+
+    The body is one generator: what its awaits yield goes to the event loop,
+    what it yields wrapped in this class goes to whoever awaits
+    `__anext__()`/`asend()`.
+    """
+
+    __slots__ = ("value",)
+
+    def __init__(self, value):
+        self.value = value
+
+
+class _unawait_AsyncGenerator:
+    """The object a desugared async generator function returns; behaves as
+    CPython's async generator object."""
+
+    __slots__ = (
+        "_unawait_gen",
+        "_unawait_function",
+        "_unawait_running",
+        "_unawait_closed",
+        "_unawait_hooks_inited",
+        "_unawait_finalizer",
+        "__dict__",
+        "__weakref__",
+    )
+
+    def __init__(self, function):
+        self._unawait_function = function
+        # An `__anext__()`/`asend()`/`athrow()` awaitable is in progress.
+        self._unawait_running = False
+        # Ended by `aclose()`, StopAsyncIteration or GeneratorExit.
+        self._unawait_closed = False
+        self._unawait_hooks_inited = False
+        self._unawait_finalizer = None
+
+    _unawait_adopt = _unawait_Coroutine._unawait_adopt
+    __setattr__ = _unawait_checked_setattr
+
+    def _unawait_init_hooks(self):
+        # As CPython, on the first call of __anext__/asend/athrow/aclose.
+        if self._unawait_hooks_inited:
+            return
+        self._unawait_hooks_inited = True
+        firstiter, finalizer = _unawait_sys.get_asyncgen_hooks()
+        self._unawait_finalizer = finalizer
+        if firstiter is not None:
+            firstiter(self)
+
+    def __aiter__(self):
+        return self
+
+    def __anext__(self):
+        self._unawait_init_hooks()
+        return _unawait_ASend(self, None)
+
+    def asend(self, value):
+        self._unawait_init_hooks()
+        return _unawait_ASend(self, value)
+
+    def athrow(self, *args):
+        self._unawait_init_hooks()
+        return _unawait_AThrow(self, args)
+
+    def aclose(self):
+        self._unawait_init_hooks()
+        return _unawait_AThrow(self, None)
+
+    def __getattr__(self, name):
+        raise AttributeError("'async_generator' object has no attribute '%s'" % (name,))
+
+    def __repr__(self):
+        return "<async_generator object %s at %#x>" % (self.__qualname__, id(self))
+
+    @property
+    def ag_await(self):
+        return self._unawait_gen.gi_yieldfrom
+
+    @property
+    def ag_frame(self):
+        return self._unawait_gen.gi_frame
+
+    @property
+    def ag_code(self):
+        return self._unawait_gen.gi_code
+
+    if _unawait_sys.version_info >= (3, 8):
+        @property
+        def ag_running(self):
+            return self._unawait_running
+    else:
+        @property
+        def ag_running(self):
+            return self._unawait_gen.gi_running
+
+    if _unawait_sys.version_info >= (3, 12):
+        @property
+        def ag_suspended(self):
+            return self._unawait_gen.gi_suspended
+
+    def __del__(self):
+        gen = getattr(self, "_unawait_gen", None)  # None: the call's arguments were rejected
+        if gen is None or gen.gi_frame is None:
+            return
+        if self._unawait_finalizer is not None and not self._unawait_closed:
+            try:
+                self._unawait_finalizer(self)
+            except BaseException as error:
+                _unawait_write_unraisable(error, self)
+            return
+        try:
+            gen.close()
+        except RuntimeError as error:
+            if error.args == ("generator ignored GeneratorExit",):
+                error = RuntimeError("async generator ignored GeneratorExit").with_traceback(error.__traceback__)
+            _unawait_write_unraisable(error, self)
+        except BaseException as error:
+            _unawait_write_unraisable(error, self)
+
+
+_unawait_AsyncGenerator.__name__ = _unawait_AsyncGenerator.__qualname__ = "async_generator"
+_unawait_AsyncGenerator.__module__ = "builtins"
+_unawait_abc.AsyncGenerator.register(_unawait_AsyncGenerator)
+
+
+def _unawait_write_unraisable(error, obj):
+    """Reports an exception raised where nothing can catch it (a finalizer),
+    as CPython's PyErr_WriteUnraisable does for its own objects."""
+    hook = getattr(_unawait_sys, "unraisablehook", None)
+    if hook is not None and hook is not getattr(_unawait_sys, "__unraisablehook__", None):
+        # A program's own hook; the default one accepts only CPython's
+        # argument type, so its output is reproduced below instead.
+        hook(_unawait_types.SimpleNamespace(
+            exc_type=type(error), exc_value=error, exc_traceback=error.__traceback__,
+            err_msg=None, object=obj,
+        ))
+        return
+    import traceback
+
+    stream = _unawait_sys.stderr
+    if stream is None:
+        return
+    stream.write("Exception ignored in: %r\n" % (obj,))
+    if hook is None:
+        # Before 3.8, no traceback was shown.
+        stream.write("".join(traceback.format_exception_only(type(error), error)))
+    else:
+        stream.write("".join(traceback.format_exception(type(error), error, error.__traceback__)))
+    stream.flush()
+
+
+def _unawait_async_generator(function):
+    """Decorator making an async generator function of a desugared one's body
+    (a generator function that yields consumer values wrapped in
+    `_unawait_AsyncYield`)."""
+    body = _unawait_types.coroutine(function)
+    agen_function = _unawait_trampoline_factory(function)(body, _unawait_AsyncGenerator)
+    return _unawait_copy_function_metadata(agen_function, function)
+
+
+# States of the awaitables below.
+_unawait_INIT, _unawait_ITER, _unawait_DONE = 0, 1, 2
+# 3.8+ refuse a second awaitable while one is in progress.
+_unawait_CHECKS_RUNNING = _unawait_sys.version_info >= (3, 8)
+
+
+def _unawait_step(awaitable, step, argument):
+    """Runs one step of an async generator's body for one of its awaitables.
+
+    Returns what goes to the event loop; raises StopIteration(value) when
+    the body yielded `value` to the consumer, StopAsyncIteration when it
+    returned, or whatever the body raised (as is: chaining untouched).
+    """
+    agen = awaitable._unawait_agen
+    try:
+        result = step(argument)
+    except StopIteration:
+        returned = True
+    except BaseException as error:
+        awaitable._unawait_state = _unawait_DONE
+        agen._unawait_running = False
+        if isinstance(error, (StopAsyncIteration, GeneratorExit)):
+            agen._unawait_closed = True
+        raise
+    else:
+        returned = False
+    if returned:
+        awaitable._unawait_state = _unawait_DONE
+        agen._unawait_running = False
+        agen._unawait_closed = True
+        raise StopAsyncIteration
+    if type(result) is _unawait_AsyncYield:
+        awaitable._unawait_state = _unawait_DONE
+        agen._unawait_running = False
+        raise StopIteration(result.value)
+    return result
+
+
+class _unawait_ASend:
+    """The awaitable `__anext__()` and `asend(value)` return."""
+
+    __slots__ = ("_unawait_agen", "_unawait_value", "_unawait_state")
+
+    def __init__(self, agen, value):
+        self._unawait_agen = agen
+        self._unawait_value = value
+        self._unawait_state = _unawait_INIT
+
+    def __await__(self):
+        return self
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        return self.send(None)
+
+    def send(self, value):
+        agen = self._unawait_agen
+        if self._unawait_state == _unawait_DONE:
+            if _unawait_sys.version_info < (3, 7):
+                raise StopIteration
+            raise RuntimeError("cannot reuse already awaited __anext__()/asend()")
+        if self._unawait_state == _unawait_INIT:
+            if agen._unawait_running and _unawait_CHECKS_RUNNING:
+                self._unawait_state = _unawait_DONE
+                raise RuntimeError("anext(): asynchronous generator is already running")
+            if value is None:
+                value = self._unawait_value
+            self._unawait_state = _unawait_ITER
+        gen = agen._unawait_gen
+        if value is not None and gen.gi_frame is not None and _unawait_not_started(gen):
+            raise TypeError("can't send non-None value to a just-started async generator")
+        agen._unawait_running = True
+        return _unawait_step(self, gen.send, value)
+
+    def throw(self, *args):
+        if self._unawait_state == _unawait_DONE:
+            if _unawait_sys.version_info < (3, 7):
+                raise StopIteration
+            raise RuntimeError("cannot reuse already awaited __anext__()/asend()")
+        if self._unawait_state == _unawait_INIT and _unawait_sys.version_info >= (3, 13):
+            if self._unawait_agen._unawait_running:
+                self._unawait_state = _unawait_DONE
+                raise RuntimeError("anext(): asynchronous generator is already running")
+            self._unawait_state = _unawait_ITER
+            self._unawait_agen._unawait_running = True
+        return _unawait_step(self, _unawait_thrower(self._unawait_agen._unawait_gen), args)
+
+    if _unawait_sys.version_info >= (3, 13):
+        def close(self):
+            return _unawait_close_awaitable(self)
+
+        def __del__(self):
+            _unawait_warn_unused(self, "asend")
+    else:
+        def close(self):
+            self._unawait_state = _unawait_DONE
+
+
+def _unawait_thrower(gen):
+    return lambda args: gen.throw(*args)
+
+
+class _unawait_AThrow:
+    """The awaitable `athrow(...)` (`args`) and `aclose()` (`args` None) return."""
+
+    __slots__ = ("_unawait_agen", "_unawait_args", "_unawait_state")
+
+    def __init__(self, agen, args):
+        self._unawait_agen = agen
+        self._unawait_args = args
+        self._unawait_state = _unawait_INIT
+
+    def __await__(self):
+        return self
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        return self.send(None)
+
+    def _unawait_run(self, step, argument):
+        if self._unawait_args is not None:
+            return _unawait_step(self, step, argument)
+        # aclose(): the body ending is success, yielding a value is not.
+        try:
+            result = _unawait_step(self, step, argument)
+        except (StopAsyncIteration, GeneratorExit):
+            finished = True
+        except StopIteration:
+            finished = False
+        else:
+            return result
+        if finished:
+            raise StopIteration
+        raise RuntimeError("async generator ignored GeneratorExit")
+
+    def send(self, value):
+        agen = self._unawait_agen
+        gen = agen._unawait_gen
+        if self._unawait_state == _unawait_DONE:
+            reuse_checked = _unawait_sys.version_info >= (3, 7 if self._unawait_args is None else 8)
+            if reuse_checked:
+                raise RuntimeError("cannot reuse already awaited aclose()/athrow()")
+            # Older versions send into the generator again.
+            if gen.gi_frame is None:
+                raise StopIteration
+            return self._unawait_run(gen.send, value)
+        if gen.gi_frame is None:
+            self._unawait_state = _unawait_DONE
+            raise StopIteration
+        if self._unawait_state == _unawait_ITER:
+            return self._unawait_run(gen.send, value)
+        if agen._unawait_running and _unawait_CHECKS_RUNNING:
+            self._unawait_state = _unawait_DONE
+            what = "aclose" if self._unawait_args is None else "athrow"
+            raise RuntimeError("%s(): asynchronous generator is already running" % what)
+        if agen._unawait_closed:
+            self._unawait_state = _unawait_DONE
+            if _unawait_sys.version_info < (3, 8):
+                # Before 3.8 the awaitable simply completed.
+                raise StopIteration
+            raise StopAsyncIteration
+        if value is not None:
+            raise RuntimeError("can't send non-None value to a just-started coroutine")
+        self._unawait_state = _unawait_ITER
+        agen._unawait_running = True
+        if self._unawait_args is None:
+            agen._unawait_closed = True
+            return self._unawait_run(_unawait_thrower(gen), (GeneratorExit,))
+        return self._unawait_run(_unawait_thrower(gen), self._unawait_args)
+
+    def throw(self, *args):
+        agen = self._unawait_agen
+        if self._unawait_state == _unawait_DONE:
+            if _unawait_sys.version_info < (3, 8):
+                # Older versions throw into the generator again.
+                return agen._unawait_gen.throw(*args)
+            raise RuntimeError("cannot reuse already awaited aclose()/athrow()")
+        if self._unawait_state == _unawait_INIT and _unawait_sys.version_info >= (3, 13):
+            # 3.13 starts the awaitable; before, it stayed unstarted.
+            if agen._unawait_running:
+                self._unawait_state = _unawait_DONE
+                what = "aclose" if self._unawait_args is None else "athrow"
+                raise RuntimeError("%s(): asynchronous generator is already running" % what)
+            self._unawait_state = _unawait_ITER
+            agen._unawait_running = True
+        return self._unawait_run(_unawait_thrower(agen._unawait_gen), args)
+
+    if _unawait_sys.version_info >= (3, 13):
+        def close(self):
+            return _unawait_close_awaitable(self)
+
+        def __del__(self):
+            _unawait_warn_unused(self, "aclose" if self._unawait_args is None else "athrow")
+    else:
+        def close(self):
+            self._unawait_state = _unawait_DONE
+
+
+def _unawait_close_awaitable(awaitable):
+    """3.13+: closing an awaitable of an async generator throws GeneratorExit
+    into the generator, as closing a coroutine does."""
+    if awaitable._unawait_state == _unawait_DONE:
+        return None
+    try:
+        awaitable.throw(GeneratorExit)
+    except (StopIteration, StopAsyncIteration, GeneratorExit):
+        return None
+    raise RuntimeError("coroutine ignored GeneratorExit")
+
+
+def _unawait_warn_unused(awaitable, method):
+    """3.13+ warns when an awaitable of an async generator is dropped unused."""
+    if awaitable._unawait_state == _unawait_INIT:
+        _unawait_warnings.warn(
+            "coroutine method '%s' of '%s' was never awaited" % (method, awaitable._unawait_agen.__qualname__),
+            RuntimeWarning,
+            stacklevel=2,
+            source=awaitable,
+        )
+
+
+# -- section: async_comprehension (needs: coroutine, async_for)
+# A dict comprehension evaluates each key before its value since 3.8.
+_unawait_KEY_FIRST = _unawait_sys.version_info >= (3, 8)
+
+
+class _unawait_aiterated:
+    """An async iterable whose `__aiter__` gives an iterator obtained before:
+    CPython calls `__aiter__` on a comprehension's first iterable in the
+    enclosing scope, once."""
+
+    __slots__ = ("_unawait_iterator",)
+
+    def __init__(self, iterator):
+        self._unawait_iterator = iterator
+
+    def __aiter__(self):
+        return self._unawait_iterator

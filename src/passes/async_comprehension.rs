@@ -1,0 +1,779 @@
+//! Async comprehensions and asynchronous generator expressions → nested
+//! `async def` functions (PEP 530), the way CPython compiles a
+//! comprehension into a function of its own.
+//!
+//! In:
+//! ```python
+//! result = [x * 2 async for x in source() if await ok(x)]
+//! ```
+//! Out:
+//! ```python
+//! async def _unawait_listcomp_1(_unawait_source):
+//!     _unawait_result = []
+//!     async for x in _unawait_aiterated(_unawait_source):
+//!         if await ok(x):
+//!             _unawait_result.append(x * 2)
+//!     return _unawait_result
+//! result = (await _unawait_listcomp_1(_unawait_aiter(source())))
+//! ```
+//! A generator expression becomes an async generator function that
+//! `yield`s each element, and its call is not awaited. As in CPython, the
+//! first iterable is evaluated, and `__aiter__` (or `iter`) called on it, in
+//! the enclosing scope where the comprehension stands; `_unawait_aiterated`
+//! lets the loop use that iterator without calling `__aiter__` again. The
+//! rest runs in the function's own scope, so loop variables do not leak;
+//! names bound by `:=` are declared `nonlocal` (or `global`) so that they
+//! bind in the enclosing scope, as PEP 572 specifies. A dict comprehension
+//! evaluates the key before the value on 3.8+ and after it before 3.8; where
+//! the order is observable the output branches on the interpreter.
+//!
+//! The function is defined just before the statement holding the
+//! comprehension (before the class statement, for one in a class body,
+//! whose scope comprehensions do not see). The output still holds async
+//! syntax, which the passes after this one remove; comprehensions nested in
+//! a rewritten one are rewritten in the next round, inside its function.
+
+use super::{Context, Pass, SiteRenderer, size, sort_sites};
+use crate::runtime::Section;
+use crate::syntax::ast::visitor::{self, Visitor};
+use crate::syntax::ast::{self, Expr, Stmt};
+use crate::syntax::{Module, Ranged, TextRange};
+use crate::text::{Text, offset};
+
+pub struct AsyncComprehension;
+
+impl Pass for AsyncComprehension {
+    fn name(&self) -> &'static str {
+        "async_comprehension"
+    }
+
+    fn description(&self) -> &'static str {
+        "async comprehensions and generator expressions → nested async def functions"
+    }
+
+    fn should_run(&self, source: &str) -> bool {
+        source.contains("async") || source.contains("await")
+    }
+
+    fn run(&self, module: &Module, text: &Text, cx: &mut Context) -> Option<String> {
+        let mut output = rewrite_outermost(module, text, cx)?;
+        // Comprehensions nested in a rewritten one now stand in its function.
+        while let Ok(module) = crate::syntax::parse(&output) {
+            let text = Text::new(&output, &module);
+            match rewrite_outermost(&module, &text, cx) {
+                Some(next) => output = next,
+                None => break,
+            }
+        }
+        Some(output)
+    }
+}
+
+/// Rewrites the async comprehensions not nested in another one.
+fn rewrite_outermost(module: &Module, text: &Text, cx: &mut Context) -> Option<String> {
+    let mut collector = Collector {
+        text,
+        sites: Vec::new(),
+        anchor: Vec::new(),
+        lambda_parameters: Vec::new(),
+        globals: Vec::new(),
+    };
+    collector.visit_block(&module.body, None, true);
+    if collector.sites.is_empty() {
+        return None;
+    }
+    sort_sites(&mut collector.sites);
+    cx.sections.insert(Section::AsyncComprehension);
+    let count = collector.sites.len() / 2;
+    let (ranges, sites) = collector.sites.into_iter().unzip();
+    let mut renderer = Renderer {
+        text,
+        cx,
+        ranges,
+        sites,
+    };
+    let output = renderer.render_file();
+    cx.comprehensions += count;
+    Some(output)
+}
+
+/// Where the function for a comprehension is defined.
+#[derive(Clone, Copy)]
+struct Anchor {
+    /// Offset of the statement the definition precedes.
+    at: usize,
+    /// Whether that statement is the body of a function on its header's
+    /// line (`async def f(): return [...]`): the body must then move to a
+    /// line of its own.
+    in_same_line_function_body: bool,
+    /// A comprehension at module level, where `:=` binds globals.
+    module_level: bool,
+}
+
+/// The function a comprehension becomes.
+#[derive(Clone)]
+struct Definition<'a> {
+    comprehension: &'a Expr,
+    anchor: Anchor,
+    number: usize,
+    /// Lambda parameters it takes as arguments.
+    captured: Vec<String>,
+    /// Names bound by `:=`, each with whether it is a global there.
+    walrus: Vec<(String, bool)>,
+}
+
+enum Site<'a> {
+    /// The function definition, written before its anchor statement.
+    Definition(Definition<'a>),
+    /// The comprehension itself, replaced by a call of the function.
+    Call {
+        comprehension: &'a Expr,
+        number: usize,
+        captured: Vec<String>,
+    },
+}
+
+struct Collector<'a, 't> {
+    text: &'t Text<'a>,
+    sites: Vec<(TextRange, Site<'a>)>,
+    /// Anchor for expressions of the statement being visited.
+    anchor: Vec<Anchor>,
+    /// Parameters of the lambdas enclosing the expression being visited.
+    lambda_parameters: Vec<String>,
+    /// Names declared `global` in the function being visited.
+    globals: Vec<String>,
+}
+
+impl<'a> Collector<'a, '_> {
+    fn visit_block(
+        &mut self,
+        body: &'a [Stmt],
+        function_header: Option<usize>,
+        module_level: bool,
+    ) {
+        let first = body.first().map_or(0, |stmt| offset(stmt.start()));
+        let same_line = function_header
+            .is_some_and(|header| self.text.line_start(header) == self.text.line_start(first));
+        for stmt in body {
+            let at = offset(stmt.start());
+            let anchor = if same_line {
+                // The whole body moves to lines of its own.
+                Anchor {
+                    at: first,
+                    in_same_line_function_body: true,
+                    module_level,
+                }
+            } else if self.text.starts_line(at) {
+                Anchor {
+                    at,
+                    in_same_line_function_body: false,
+                    module_level,
+                }
+            } else {
+                // After `;` or a compound header on the same line: the
+                // definition goes before the first statement of the line.
+                let first = self.text.line_start(at) + self.text.indentation(at).len();
+                Anchor {
+                    at: first,
+                    in_same_line_function_body: false,
+                    module_level,
+                }
+            };
+            self.visit_statement(stmt, anchor, module_level);
+        }
+    }
+
+    fn visit_statement(&mut self, stmt: &'a Stmt, anchor: Anchor, module_level: bool) {
+        match stmt {
+            Stmt::FunctionDef(def) => {
+                self.anchor.push(anchor);
+                crate::syntax::walk_function_header(self, def);
+                self.anchor.pop();
+                self.visit_function_body(def);
+            }
+            Stmt::ClassDef(class) => {
+                self.anchor.push(anchor);
+                for decorator in &class.decorator_list {
+                    self.visit_decorator(decorator);
+                }
+                if let Some(arguments) = &class.arguments {
+                    self.visit_arguments(arguments);
+                }
+                // Comprehensions in a class body do not see its names: their
+                // functions are defined before the class statement.
+                self.visit_class_body(&class.body);
+                self.anchor.pop();
+            }
+            _ => {
+                self.anchor.push(anchor);
+                // Expressions of this statement; nested blocks get anchors
+                // of their own.
+                let mut headers = HeaderExpressions { collector: self };
+                headers.visit_stmt(stmt);
+                self.anchor.pop();
+                for_each_block(stmt, |body| self.visit_block(body, None, module_level));
+            }
+        }
+    }
+
+    fn visit_function_body(&mut self, def: &'a ast::StmtFunctionDef) {
+        let globals = std::mem::replace(&mut self.globals, declared_globals(&def.body));
+        self.visit_block(&def.body, Some(offset(def.start())), false);
+        self.globals = globals;
+    }
+
+    /// Statements of a class body, all anchored at the class statement.
+    fn visit_class_body(&mut self, body: &'a [Stmt]) {
+        for stmt in body {
+            match stmt {
+                Stmt::FunctionDef(def) => {
+                    crate::syntax::walk_function_header(self, def);
+                    self.visit_function_body(def);
+                }
+                Stmt::ClassDef(class) => {
+                    for decorator in &class.decorator_list {
+                        self.visit_decorator(decorator);
+                    }
+                    if let Some(arguments) = &class.arguments {
+                        self.visit_arguments(arguments);
+                    }
+                    self.visit_class_body(&class.body);
+                }
+                _ => {
+                    let mut headers = HeaderExpressions { collector: self };
+                    headers.visit_stmt(stmt);
+                    for_each_block(stmt, |body| self.visit_class_body(body));
+                }
+            }
+        }
+    }
+}
+
+/// Calls `each` with every block nested directly in `stmt` (bodies, `else`,
+/// handlers, cases), for statements other than function and class
+/// definitions.
+fn for_each_block<'a>(stmt: &'a Stmt, mut each: impl FnMut(&'a [Stmt])) {
+    match stmt {
+        Stmt::For(s) => {
+            each(&s.body);
+            each(&s.orelse);
+        }
+        Stmt::While(s) => {
+            each(&s.body);
+            each(&s.orelse);
+        }
+        Stmt::If(s) => {
+            each(&s.body);
+            for clause in &s.elif_else_clauses {
+                each(&clause.body);
+            }
+        }
+        Stmt::With(s) => each(&s.body),
+        Stmt::Try(s) => {
+            each(&s.body);
+            for handler in &s.handlers {
+                let ast::ExceptHandler::ExceptHandler(handler) = handler;
+                each(&handler.body);
+            }
+            each(&s.orelse);
+            each(&s.finalbody);
+        }
+        Stmt::Match(s) => {
+            for case in &s.cases {
+                each(&case.body);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Visits the expressions a statement holds outside its nested blocks.
+struct HeaderExpressions<'c, 'a, 't> {
+    collector: &'c mut Collector<'a, 't>,
+}
+
+impl<'a> Visitor<'a> for HeaderExpressions<'_, 'a, '_> {
+    fn visit_stmt(&mut self, stmt: &'a Stmt) {
+        match stmt {
+            Stmt::FunctionDef(_) | Stmt::ClassDef(_) => {}
+            _ => visitor::walk_stmt(self, stmt),
+        }
+    }
+
+    fn visit_body(&mut self, _body: &'a [Stmt]) {}
+
+    fn visit_expr(&mut self, expr: &'a Expr) {
+        self.collector.visit_expr(expr);
+    }
+}
+
+impl<'a> Visitor<'a> for Collector<'a, '_> {
+    fn visit_expr(&mut self, expr: &'a Expr) {
+        match expr {
+            Expr::ListComp(_) | Expr::SetComp(_) | Expr::DictComp(_) | Expr::Generator(_)
+                if is_async(expr) =>
+            {
+                let anchor = *self
+                    .anchor
+                    .last()
+                    .expect("expressions are visited under a statement");
+                let number = self.sites.len() / 2 + 1;
+                // The function is defined outside any enclosing lambda: it
+                // takes the lambda parameters it uses as arguments (a lambda
+                // cannot rebind them, so their values are what it would see).
+                let captured: Vec<String> = names_used(expr)
+                    .into_iter()
+                    .filter(|name| self.lambda_parameters.contains(name))
+                    .collect();
+                let walrus = walrus_targets(expr)
+                    .into_iter()
+                    .map(|name| {
+                        let global = anchor.module_level || self.globals.contains(&name);
+                        (name, global)
+                    })
+                    .collect();
+                let definition = Site::Definition(Definition {
+                    comprehension: expr,
+                    anchor,
+                    number,
+                    captured: captured.clone(),
+                    walrus,
+                });
+                self.sites
+                    .push((TextRange::empty(size(anchor.at)), definition));
+                self.sites.push((
+                    expr.range(),
+                    Site::Call {
+                        comprehension: expr,
+                        number,
+                        captured,
+                    },
+                ));
+                // Its first iterable is evaluated here; the rest is rewritten
+                // in a later round, inside the new function.
+                if let Some(first) = generators(expr).first() {
+                    self.visit_expr(&first.iter);
+                }
+            }
+            Expr::Lambda(lambda) => {
+                let Some(parameters) = &lambda.parameters else {
+                    return self.visit_expr(&lambda.body);
+                };
+                self.visit_parameters(parameters);
+                let depth = self.lambda_parameters.len();
+                self.lambda_parameters
+                    .extend(parameters.iter().map(|p| p.name().to_string()));
+                self.visit_expr(&lambda.body);
+                self.lambda_parameters.truncate(depth);
+            }
+            _ => visitor::walk_expr(self, expr),
+        }
+    }
+}
+
+fn generators(expr: &Expr) -> &[ast::Comprehension] {
+    match expr {
+        Expr::ListComp(c) => &c.generators,
+        Expr::SetComp(c) => &c.generators,
+        Expr::DictComp(c) => &c.generators,
+        Expr::Generator(c) => &c.generators,
+        _ => &[],
+    }
+}
+
+/// Whether a comprehension is asynchronous: an `async for` clause, or an
+/// `await` (or an asynchronous comprehension) in its own scope — everything
+/// but its first iterable.
+pub(crate) fn is_async(expr: &Expr) -> bool {
+    let generators = generators(expr);
+    if generators.iter().any(|g| g.is_async) {
+        return true;
+    }
+    let mut finder = AsyncFinder(false);
+    for (index, generator) in generators.iter().enumerate() {
+        if index > 0 {
+            finder.visit_expr(&generator.iter);
+        }
+        generator.ifs.iter().for_each(|e| finder.visit_expr(e));
+    }
+    match expr {
+        Expr::ListComp(c) => finder.visit_expr(&c.elt),
+        Expr::SetComp(c) => finder.visit_expr(&c.elt),
+        Expr::Generator(c) => finder.visit_expr(&c.elt),
+        Expr::DictComp(c) => {
+            if let Some(key) = &c.key {
+                finder.visit_expr(key);
+            }
+            finder.visit_expr(&c.value);
+        }
+        _ => {}
+    }
+    finder.0
+}
+
+/// Finds an `await` or asynchronous comprehension in an expression's own
+/// scope (not in lambdas).
+struct AsyncFinder(bool);
+
+impl<'a> Visitor<'a> for AsyncFinder {
+    fn visit_expr(&mut self, expr: &'a Expr) {
+        match expr {
+            Expr::Await(_) => self.0 = true,
+            Expr::Lambda(_) => {}
+            Expr::ListComp(_) | Expr::SetComp(_) | Expr::DictComp(_) => {
+                if is_async(expr) {
+                    self.0 = true;
+                }
+            }
+            _ => visitor::walk_expr(self, expr),
+        }
+    }
+}
+
+/// Names a function body declares `global` (in its own scope).
+fn declared_globals(body: &[Stmt]) -> Vec<String> {
+    struct Globals(Vec<String>);
+    impl<'a> ruff_python_ast::statement_visitor::StatementVisitor<'a> for Globals {
+        fn visit_stmt(&mut self, stmt: &'a Stmt) {
+            match stmt {
+                Stmt::Global(global) => self
+                    .0
+                    .extend(global.names.iter().map(|name| name.to_string())),
+                Stmt::FunctionDef(_) | Stmt::ClassDef(_) => {}
+                _ => ruff_python_ast::statement_visitor::walk_stmt(self, stmt),
+            }
+        }
+    }
+    let mut globals = Globals(Vec::new());
+    ruff_python_ast::statement_visitor::StatementVisitor::visit_body(&mut globals, body);
+    globals.0
+}
+
+/// Names a comprehension reads outside its first iterable.
+fn names_used(expr: &Expr) -> Vec<String> {
+    struct Names(Vec<String>);
+    impl<'a> Visitor<'a> for Names {
+        fn visit_expr(&mut self, expr: &'a Expr) {
+            if let Expr::Name(name) = expr
+                && !self.0.iter().any(|n| n == name.id.as_str())
+            {
+                self.0.push(name.id.to_string());
+            }
+            visitor::walk_expr(self, expr);
+        }
+    }
+    let mut names = Names(Vec::new());
+    let generators = generators(expr);
+    for (index, generator) in generators.iter().enumerate() {
+        if index > 0 {
+            names.visit_expr(&generator.iter);
+        }
+        generator.ifs.iter().for_each(|e| names.visit_expr(e));
+    }
+    match expr {
+        Expr::ListComp(c) => names.visit_expr(&c.elt),
+        Expr::SetComp(c) => names.visit_expr(&c.elt),
+        Expr::Generator(c) => names.visit_expr(&c.elt),
+        Expr::DictComp(c) => {
+            if let Some(key) = &c.key {
+                names.visit_expr(key);
+            }
+            names.visit_expr(&c.value);
+        }
+        _ => {}
+    }
+    names.0
+}
+
+/// Names bound by `:=` in a comprehension's own scope (nested
+/// comprehensions included, lambdas not): they bind in the enclosing scope.
+fn walrus_targets(expr: &Expr) -> Vec<String> {
+    struct Targets(Vec<String>);
+    impl<'a> Visitor<'a> for Targets {
+        fn visit_expr(&mut self, expr: &'a Expr) {
+            match expr {
+                Expr::Named(named) => {
+                    if let Expr::Name(name) = &*named.target
+                        && !self.0.iter().any(|n| n == name.id.as_str())
+                    {
+                        self.0.push(name.id.to_string());
+                    }
+                    visitor::walk_expr(self, expr);
+                }
+                Expr::Lambda(_) => {}
+                _ => visitor::walk_expr(self, expr),
+            }
+        }
+    }
+    let mut targets = Targets(Vec::new());
+    visitor::walk_expr(&mut targets, expr);
+    targets.0
+}
+
+struct Renderer<'a, 't, 'c> {
+    text: &'t Text<'a>,
+    cx: &'c Context,
+    ranges: Vec<TextRange>,
+    sites: Vec<Site<'a>>,
+}
+
+impl<'a> SiteRenderer<'a> for Renderer<'a, '_, '_> {
+    fn text(&self) -> &Text<'a> {
+        self.text
+    }
+
+    fn site_ranges(&self) -> &[TextRange] {
+        &self.ranges
+    }
+
+    fn render_site(&mut self, out: &mut String, index: usize, extra: &str) {
+        match self.sites[index] {
+            Site::Definition(ref definition) => {
+                let definition = definition.clone();
+                self.render_definition(out, &definition, extra);
+            }
+            Site::Call {
+                comprehension,
+                number,
+                ref captured,
+            } => {
+                let captured = captured.clone();
+                self.render_call(out, comprehension, number, &captured, extra);
+            }
+        }
+    }
+}
+
+impl Renderer<'_, '_, '_> {
+    fn function_name(&self, comprehension: &Expr, number: usize) -> String {
+        let kind = match comprehension {
+            Expr::ListComp(_) => "listcomp",
+            Expr::SetComp(_) => "setcomp",
+            Expr::DictComp(_) => "dictcomp",
+            _ => "genexpr",
+        };
+        self.cx
+            .name(&format!("{kind}_{}", self.cx.comprehensions + number))
+    }
+
+    /// Source text of an expression, parenthesized where the position it
+    /// moves to (a statement, not the inside of brackets) needs it.
+    fn operand(&mut self, expr: &Expr, extra: &str) -> String {
+        let mut text = String::new();
+        self.render(&mut text, expr.range(), extra);
+        let bare_ok = !text.contains(['\n', '\r'])
+            && !matches!(
+                expr,
+                Expr::Named(_)
+                    | Expr::Lambda(_)
+                    | Expr::Yield(_)
+                    | Expr::YieldFrom(_)
+                    | Expr::Starred(_)
+            )
+            && !matches!(expr, Expr::Tuple(tuple) if !tuple.parenthesized);
+        if bare_ok { text } else { format!("({text})") }
+    }
+
+    /// A clause's iterable. CPython (3.8+) turns a list display there into a
+    /// tuple and a constant set display into a frozenset, which shows in the
+    /// TypeError of an `async for` clause over one.
+    fn iterable(&mut self, generator: &ast::Comprehension, extra: &str) -> String {
+        let mut text = String::new();
+        self.render(&mut text, generator.iter.range(), extra);
+        if !generator.is_async {
+            return text;
+        }
+        match &generator.iter {
+            Expr::List(list) => {
+                let inner = &text[1..text.len() - 1];
+                let comma = if list.elts.len() == 1 && !inner.trim_end().ends_with(',') {
+                    ","
+                } else {
+                    ""
+                };
+                format!("({inner}{comma})")
+            }
+            Expr::Set(set) if set.elts.iter().all(is_constant) => format!("frozenset({text})"),
+            _ => text,
+        }
+    }
+
+    fn render_call(
+        &mut self,
+        out: &mut String,
+        comprehension: &Expr,
+        number: usize,
+        captured: &[String],
+        extra: &str,
+    ) {
+        let first = &generators(comprehension)[0];
+        let iterator = if first.is_async {
+            self.cx.name("aiter")
+        } else {
+            "iter".to_string()
+        };
+        let iterable = self.iterable(first, extra);
+        let arguments: String = captured.iter().map(|name| format!(", {name}")).collect();
+        let call = format!(
+            "{}({iterator}({iterable}){arguments})",
+            self.function_name(comprehension, number)
+        );
+        if matches!(comprehension, Expr::Generator(_)) {
+            // A bare generator expression as the sole argument of a call
+            // keeps the call's parentheses.
+            out.push_str(&call);
+        } else {
+            out.push_str(&format!("(await {call})"));
+        }
+    }
+
+    fn render_definition(&mut self, out: &mut String, definition: &Definition, extra: &str) {
+        let Definition {
+            comprehension,
+            anchor,
+            number,
+            ref captured,
+            ref walrus,
+        } = *definition;
+        let text = self.text;
+        let nl = text.newline;
+        let unit = text.indent_unit.clone();
+        let indent = if anchor.in_same_line_function_body {
+            // `def f(): return [...]`: the body moves to lines of its own.
+            out.truncate(out.trim_end_matches([' ', '\t']).len());
+            let indent = format!("{extra}{}{unit}", text.indentation(anchor.at));
+            out.push_str(nl);
+            out.push_str(&indent);
+            indent
+        } else {
+            format!("{extra}{}", text.indentation(anchor.at))
+        };
+        let source = self.cx.name("source");
+        let result = self.cx.name("result");
+        let mut lines = Vec::new();
+        let body = format!("{indent}{unit}");
+        let locals: Vec<&str> = walrus
+            .iter()
+            .filter(|(_, global)| !global)
+            .map(|(name, _)| name.as_str())
+            .collect();
+        let globals: Vec<&str> = walrus
+            .iter()
+            .filter(|(_, global)| *global)
+            .map(|(name, _)| name.as_str())
+            .collect();
+        if !locals.is_empty() {
+            // `:=` bound these in the enclosing function; an assignment that
+            // never runs keeps them its locals for `nonlocal` to reach.
+            lines.push(format!("if False: {} = None", locals.join(" = ")));
+        }
+        let parameters: String = captured.iter().map(|name| format!(", {name}")).collect();
+        lines.push(format!(
+            "async def {}({source}{parameters}):",
+            self.function_name(comprehension, number)
+        ));
+        if !locals.is_empty() {
+            lines.push(format!("{body}nonlocal {}", locals.join(", ")));
+        }
+        if !globals.is_empty() {
+            lines.push(format!("{body}global {}", globals.join(", ")));
+        }
+        match comprehension {
+            Expr::ListComp(_) => lines.push(format!("{body}{result} = []")),
+            Expr::SetComp(_) => lines.push(format!("{body}{result} = set()")),
+            Expr::DictComp(_) => lines.push(format!("{body}{result} = {{}}")),
+            _ => {}
+        }
+        let mut depth = body.clone();
+        for (index, generator) in generators(comprehension).iter().enumerate() {
+            let target = self.operand(&generator.target, extra);
+            let iterable = if index == 0 {
+                if generator.is_async {
+                    format!("{}({source})", self.cx.name("aiterated"))
+                } else {
+                    source.clone()
+                }
+            } else if matches!(generator.iter, Expr::List(_) | Expr::Set(_)) {
+                self.iterable(generator, extra)
+            } else {
+                self.operand(&generator.iter, extra)
+            };
+            let keyword = if generator.is_async {
+                "async for"
+            } else {
+                "for"
+            };
+            lines.push(format!("{depth}{keyword} {target} in {iterable}:"));
+            depth.push_str(&unit);
+            for condition in &generator.ifs {
+                lines.push(format!("{depth}if {}:", self.operand(condition, extra)));
+                depth.push_str(&unit);
+            }
+        }
+        match comprehension {
+            Expr::ListComp(c) => lines.push(format!(
+                "{depth}{result}.append({})",
+                self.operand(&c.elt, extra)
+            )),
+            Expr::SetComp(c) => lines.push(format!(
+                "{depth}{result}.add({})",
+                self.operand(&c.elt, extra)
+            )),
+            Expr::Generator(c) => {
+                lines.push(format!("{depth}yield {}", self.operand(&c.elt, extra)))
+            }
+            Expr::DictComp(c) => {
+                let value = self.operand(&c.value, extra);
+                let key = c
+                    .key
+                    .as_deref()
+                    .map(|key| self.operand(key, extra))
+                    .unwrap_or_default();
+                let order_matters =
+                    c.key.as_deref().is_some_and(|key| !is_simple(key)) && !is_simple(&c.value);
+                if order_matters {
+                    let key_name = self.cx.name("key");
+                    lines.push(format!("{depth}if {}:", self.cx.name("KEY_FIRST")));
+                    lines.push(format!("{depth}{unit}{key_name} = {key}"));
+                    lines.push(format!("{depth}{unit}{result}[{key_name}] = {value}"));
+                    lines.push(format!("{depth}else:"));
+                    lines.push(format!("{depth}{unit}{result}[{key}] = {value}"));
+                } else {
+                    lines.push(format!("{depth}{result}[{key}] = {value}"));
+                }
+            }
+            _ => {}
+        }
+        if !matches!(comprehension, Expr::Generator(_)) {
+            lines.push(format!("{body}return {result}"));
+        }
+        // The first line continues where the anchor statement's indentation
+        // was written; the others carry their own.
+        for (index, line) in lines.iter().enumerate() {
+            if index > 0 && !line.starts_with(&body) {
+                out.push_str(&indent);
+            }
+            out.push_str(line);
+            out.push_str(nl);
+        }
+        out.push_str(&indent);
+    }
+}
+
+fn is_constant(expr: &Expr) -> bool {
+    matches!(
+        expr,
+        Expr::NumberLiteral(_)
+            | Expr::StringLiteral(_)
+            | Expr::BytesLiteral(_)
+            | Expr::BooleanLiteral(_)
+            | Expr::NoneLiteral(_)
+            | Expr::EllipsisLiteral(_)
+    )
+}
+
+/// An expression whose evaluation cannot be observed: the order in which it
+/// and another are evaluated does not matter.
+fn is_simple(expr: &Expr) -> bool {
+    matches!(expr, Expr::Name(_)) || is_constant(expr)
+}
