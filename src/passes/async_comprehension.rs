@@ -384,31 +384,37 @@ fn generators(expr: &Expr) -> &[ast::Comprehension] {
 /// Whether a comprehension is asynchronous: an `async for` clause, or an
 /// `await` (or an asynchronous comprehension) in its own scope — everything
 /// but its first iterable.
-pub(crate) fn is_async(expr: &Expr) -> bool {
+fn is_async(expr: &Expr) -> bool {
     let generators = generators(expr);
     if generators.iter().any(|g| g.is_async) {
         return true;
     }
     let mut finder = AsyncFinder(false);
-    for (index, generator) in generators.iter().enumerate() {
+    visit_own_scope(expr, &mut finder);
+    finder.0
+}
+
+/// Visits the parts of a comprehension evaluated in its own scope: all but
+/// its first iterable, which the enclosing scope evaluates.
+fn visit_own_scope<'a>(expr: &'a Expr, visitor: &mut impl Visitor<'a>) {
+    for (index, generator) in generators(expr).iter().enumerate() {
         if index > 0 {
-            finder.visit_expr(&generator.iter);
+            visitor.visit_expr(&generator.iter);
         }
-        generator.ifs.iter().for_each(|e| finder.visit_expr(e));
+        generator.ifs.iter().for_each(|e| visitor.visit_expr(e));
     }
     match expr {
-        Expr::ListComp(c) => finder.visit_expr(&c.elt),
-        Expr::SetComp(c) => finder.visit_expr(&c.elt),
-        Expr::Generator(c) => finder.visit_expr(&c.elt),
+        Expr::ListComp(c) => visitor.visit_expr(&c.elt),
+        Expr::SetComp(c) => visitor.visit_expr(&c.elt),
+        Expr::Generator(c) => visitor.visit_expr(&c.elt),
         Expr::DictComp(c) => {
             if let Some(key) = &c.key {
-                finder.visit_expr(key);
+                visitor.visit_expr(key);
             }
-            finder.visit_expr(&c.value);
+            visitor.visit_expr(&c.value);
         }
         _ => {}
     }
-    finder.0
 }
 
 /// Finds an `await` or asynchronous comprehension in an expression's own
@@ -463,25 +469,7 @@ fn names_used(expr: &Expr) -> Vec<String> {
         }
     }
     let mut names = Names(Vec::new());
-    let generators = generators(expr);
-    for (index, generator) in generators.iter().enumerate() {
-        if index > 0 {
-            names.visit_expr(&generator.iter);
-        }
-        generator.ifs.iter().for_each(|e| names.visit_expr(e));
-    }
-    match expr {
-        Expr::ListComp(c) => names.visit_expr(&c.elt),
-        Expr::SetComp(c) => names.visit_expr(&c.elt),
-        Expr::Generator(c) => names.visit_expr(&c.elt),
-        Expr::DictComp(c) => {
-            if let Some(key) = &c.key {
-                names.visit_expr(key);
-            }
-            names.visit_expr(&c.value);
-        }
-        _ => {}
-    }
+    visit_own_scope(expr, &mut names);
     names.0
 }
 

@@ -197,7 +197,7 @@ impl<'a> Visitor<'a> for Collector<'a, '_> {
     }
 }
 
-pub(crate) fn contains_await(expr: &Expr) -> bool {
+fn contains_await(expr: &Expr) -> bool {
     struct Finder(bool);
     impl<'a> Visitor<'a> for Finder {
         fn visit_expr(&mut self, expr: &'a Expr) {

@@ -668,14 +668,15 @@ def _unawait_step(awaitable, step, argument):
     return result
 
 
-class _unawait_ASend:
-    """The awaitable `__anext__()` and `asend(value)` return."""
+class _unawait_AsyncGeneratorAwaitable:
+    """What the awaitables of an async generator share: each is its own
+    iterator (`anext()` of 3.10+ calls `__await__` at every step), so it is a
+    `collections.abc.Coroutine` asyncio can run as a task."""
 
-    __slots__ = ("_unawait_agen", "_unawait_value", "_unawait_state")
+    __slots__ = ("_unawait_agen", "_unawait_state")
 
-    def __init__(self, agen, value):
+    def __init__(self, agen):
         self._unawait_agen = agen
-        self._unawait_value = value
         self._unawait_state = _unawait_INIT
 
     def __await__(self):
@@ -686,6 +687,16 @@ class _unawait_ASend:
 
     def __next__(self):
         return self.send(None)
+
+
+class _unawait_ASend(_unawait_AsyncGeneratorAwaitable):
+    """The awaitable `__anext__()` and `asend(value)` return."""
+
+    __slots__ = ("_unawait_value",)
+
+    def __init__(self, agen, value):
+        _unawait_AsyncGeneratorAwaitable.__init__(self, agen)
+        self._unawait_value = value
 
     def send(self, value):
         agen = self._unawait_agen
@@ -734,24 +745,14 @@ def _unawait_thrower(gen):
     return lambda args: gen.throw(*args)
 
 
-class _unawait_AThrow:
+class _unawait_AThrow(_unawait_AsyncGeneratorAwaitable):
     """The awaitable `athrow(...)` (`args`) and `aclose()` (`args` None) return."""
 
-    __slots__ = ("_unawait_agen", "_unawait_args", "_unawait_state")
+    __slots__ = ("_unawait_args",)
 
     def __init__(self, agen, args):
-        self._unawait_agen = agen
+        _unawait_AsyncGeneratorAwaitable.__init__(self, agen)
         self._unawait_args = args
-        self._unawait_state = _unawait_INIT
-
-    def __await__(self):
-        return self
-
-    def __iter__(self):
-        return self
-
-    def __next__(self):
-        return self.send(None)
 
     def _unawait_run(self, step, argument):
         if self._unawait_args is not None:
