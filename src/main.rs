@@ -6,6 +6,8 @@ use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+mod verify_command;
+
 use anyhow::{Context as _, Result, bail};
 use clap::{Parser, Subcommand, ValueEnum};
 use unawait::{Options, RuntimeMode};
@@ -52,6 +54,44 @@ enum Command {
     Runtime,
     /// List the passes in the order they run.
     Passes,
+    /// Run files as written and desugared on CPython and compare what they do.
+    Verify(VerifyArgs),
+}
+
+#[derive(clap::Args)]
+#[command(
+    after_help = "Exit status: 0 every run equivalent, 1 a difference, timeout or tool error, 2 usage error."
+)]
+struct VerifyArgs {
+    /// Python files, or directories whose `.py` files to check.
+    #[arg(required = true, value_name = "PATH")]
+    paths: Vec<PathBuf>,
+
+    /// An interpreter to run on; repeat for several (default: python3).
+    #[arg(long = "python", value_name = "EXE")]
+    pythons: Vec<PathBuf>,
+
+    /// Every CPython 3.6+ found: python3 and each $PYENV_ROOT/versions/*
+    /// (UNAWAIT_PYTHONS, a `:`-separated list, overrides).
+    #[arg(long, conflicts_with = "pythons")]
+    all_pythons: bool,
+
+    /// Seconds each run may take; a run still going is killed with every
+    /// process it started.
+    #[arg(long, default_value_t = 30, value_name = "SECONDS")]
+    timeout: u64,
+
+    /// How to print the verdicts.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// One line per file and interpreter, with a diff for each difference.
+    Text,
+    /// One JSON document.
+    Json,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -93,7 +133,7 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: &Cli) -> ExitCode {
-    match cli.command {
+    match &cli.command {
         Some(Command::Runtime) => {
             print!("{}", unawait::runtime::SOURCE);
             return ExitCode::SUCCESS;
@@ -103,6 +143,16 @@ fn run(cli: &Cli) -> ExitCode {
                 println!("{:<20} {}", pass.name(), pass.description());
             }
             return ExitCode::SUCCESS;
+        }
+        Some(Command::Verify(args)) => {
+            return match verify_command::run(args) {
+                Ok(true) => ExitCode::SUCCESS,
+                Ok(false) => ExitCode::from(1),
+                Err(error) => {
+                    eprintln!("unawait: {error:#}");
+                    ExitCode::from(2)
+                }
+            };
         }
         None => {}
     }
@@ -218,19 +268,14 @@ fn desugar_tree(paths: &[PathBuf], out_dir: &Path, options: &Options) -> Result<
     })
 }
 
-/// Lists the files under `dir` with their destination under `out_dir`,
-/// skipping hidden directories, `__pycache__`, links to directories and
-/// `out_dir` itself.
-fn collect_tree(
-    root: &Path,
-    dir: &Path,
-    out_dir: &Path,
-    jobs: &mut Vec<(PathBuf, PathBuf)>,
-) -> Result<()> {
+/// The files under `dir`, sorted, skipping hidden directories,
+/// `__pycache__`, links to directories and `skip`.
+fn files_under(dir: &Path, skip: Option<&Path>) -> Result<Vec<PathBuf>> {
     let mut entries: Vec<_> = fs::read_dir(dir)
         .with_context(|| format!("reading directory {}", dir.display()))?
         .collect::<io::Result<_>>()?;
     entries.sort_by_key(|entry| entry.file_name());
+    let mut files = Vec::new();
     for entry in entries {
         let path = entry.path();
         let name = entry.file_name();
@@ -241,15 +286,28 @@ fn collect_tree(
             continue;
         }
         if kind.is_dir() {
-            if !hidden && !same_file(&path, out_dir) {
-                collect_tree(root, &path, out_dir, jobs)?;
+            if !hidden && !skip.is_some_and(|skip| same_file(&path, skip)) {
+                files.extend(files_under(&path, skip)?);
             }
         } else {
-            let relative = path
-                .strip_prefix(root)
-                .expect("walked paths are under the root");
-            jobs.push((path.clone(), out_dir.join(relative)));
+            files.push(path);
         }
+    }
+    Ok(files)
+}
+
+/// Lists the files under `dir` with their destination under `out_dir`.
+fn collect_tree(
+    root: &Path,
+    dir: &Path,
+    out_dir: &Path,
+    jobs: &mut Vec<(PathBuf, PathBuf)>,
+) -> Result<()> {
+    for path in files_under(dir, Some(out_dir))? {
+        let relative = path
+            .strip_prefix(root)
+            .expect("walked paths are under the root");
+        jobs.push((path.clone(), out_dir.join(relative)));
     }
     Ok(())
 }

@@ -9,7 +9,7 @@ use std::time::Duration;
 use common::{
     Scratch, case_name, check_outputs, describe, golden_cases, interpreters, parallel_map,
 };
-use unawait::verify::{min_python, normalize_stderr, normalize_stdout, run_script};
+use unawait::verify::{Interpreter, Verdict, min_python, round_trip};
 use unawait::{Options, RuntimeMode, desugar, desugar_bytes};
 
 /// The desugared bytes of a golden case, encoded like the case itself.
@@ -43,93 +43,51 @@ fn snapshots() {
     });
 }
 
-struct Job {
-    case: PathBuf,
-    original: PathBuf,
-    desugared: PathBuf,
-    interpreter: usize,
-}
-
-/// Runs every case as written and desugared on `pythons`, returning a
-/// description of each mismatch and the number of comparisons made.
-fn run_both_ways(
-    runtime: RuntimeMode,
-    pythons: &[unawait::verify::Interpreter],
-    label: &str,
-) -> (Vec<String>, usize, usize) {
-    let scratch = Scratch::new(label);
+/// Runs every case as written and desugared on `pythons` through
+/// `unawait verify`'s executor, returning a description of each mismatch,
+/// the number of comparisons made and the number skipped by min-python.
+fn run_both_ways(runtime: RuntimeMode, pythons: &[Interpreter]) -> (Vec<String>, usize, usize) {
     let mut jobs = Vec::new();
     let mut skipped = 0;
     for case in golden_cases() {
         let source = std::fs::read(&case).expect("readable");
-        let name = case_name(&case);
-        let file = case
-            .file_name()
-            .expect("named")
-            .to_string_lossy()
-            .into_owned();
-        let original = scratch.write(&format!("{name}/original/{file}"), &source);
-        let desugared_path = scratch.write(
-            &format!("{name}/desugared/{file}"),
-            &desugared(&case, runtime),
-        );
-        if runtime == RuntimeMode::Import {
-            scratch.write(
-                &format!("{name}/desugared/unawait_runtime.py"),
-                unawait::runtime::SOURCE.as_bytes(),
-            );
-        }
         let min = min_python(&String::from_utf8_lossy(&source)).unwrap_or((3, 6));
-        for (index, interpreter) in pythons.iter().enumerate() {
-            if interpreter.version >= min {
-                jobs.push(Job {
-                    case: case.clone(),
-                    original: original.clone(),
-                    desugared: desugared_path.clone(),
-                    interpreter: index,
-                });
+        let desugared = desugared(&case, runtime);
+        for python in pythons {
+            if python.version >= min {
+                jobs.push((case.clone(), source.clone(), desugared.clone(), python));
             } else {
                 skipped += 1;
             }
         }
     }
-    let timeout = Duration::from_secs(60);
-    let failures = parallel_map(&jobs, |job| {
-        let python = &pythons[job.interpreter];
-        let expected = run_script(python, &job.original, timeout).expect("the interpreter runs");
-        let actual = run_script(python, &job.desugared, timeout).expect("the interpreter runs");
-        let mut problems = Vec::new();
-        if expected.timed_out || actual.timed_out {
-            problems.push("timed out".to_string());
-        }
-        if expected.status != actual.status {
-            problems.push(format!(
-                "exit status {:?} became {:?}",
-                expected.status, actual.status
-            ));
-        }
-        let (out_a, out_b) = (
-            normalize_stdout(&expected.stdout),
-            normalize_stdout(&actual.stdout),
+    let beside: Vec<(&str, &[u8])> = match runtime {
+        RuntimeMode::Import => vec![("unawait_runtime.py", unawait::runtime::SOURCE.as_bytes())],
+        RuntimeMode::Inline => Vec::new(),
+    };
+    let failures = parallel_map(&jobs, |(case, original, desugared, python)| {
+        let name = case.file_name().expect("named").to_string_lossy();
+        let verdict = round_trip(
+            python,
+            &name,
+            original,
+            desugared,
+            &beside,
+            Duration::from_secs(60),
         );
-        if out_a != out_b {
-            problems.push(format!("stdout differs:\n{}", diff(&out_a, &out_b)));
+        let describe =
+            |detail: String| format!("{} on {}: {detail}", case_name(case), python.full_version);
+        match verdict {
+            Verdict::Equivalent => None,
+            Verdict::Differs(differences) => Some(describe(
+                differences
+                    .iter()
+                    .map(|d| format!("{} differs:\n{}", d.what, d.detail))
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            )),
+            other => Some(describe(format!("{other:?}"))),
         }
-        let (err_a, err_b) = (
-            normalize_stderr(&expected.stderr),
-            normalize_stderr(&actual.stderr),
-        );
-        if err_a != err_b {
-            problems.push(format!("stderr differs:\n{}", diff(&err_a, &err_b)));
-        }
-        (!problems.is_empty()).then(|| {
-            format!(
-                "{} on {}: {}",
-                case_name(&job.case),
-                python.full_version,
-                problems.join("\n")
-            )
-        })
     });
     (
         failures.into_iter().flatten().collect(),
@@ -138,24 +96,10 @@ fn run_both_ways(
     )
 }
 
-/// Lines only in `a` (`-`) or only in `b` (`+`), in order.
-fn diff(a: &str, b: &str) -> String {
-    let (a, b): (Vec<&str>, Vec<&str>) = (a.lines().collect(), b.lines().collect());
-    let common = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
-    let mut out = String::new();
-    for line in &a[common..] {
-        out.push_str(&format!("  - {line}\n"));
-    }
-    for line in &b[common..] {
-        out.push_str(&format!("  + {line}\n"));
-    }
-    out
-}
-
 #[test]
 fn cases_behave_the_same_on_every_interpreter() {
     let pythons = interpreters();
-    let (failures, runs, skipped) = run_both_ways(RuntimeMode::Inline, pythons, "golden");
+    let (failures, runs, skipped) = run_both_ways(RuntimeMode::Inline, pythons);
     println!(
         "golden: {} cases, {runs} case × interpreter comparisons ({skipped} skipped by min-python) on {}",
         golden_cases().len(),
@@ -172,7 +116,7 @@ fn cases_behave_the_same_on_every_interpreter() {
 #[test]
 fn cases_behave_the_same_with_the_imported_runtime() {
     let newest = &interpreters()[interpreters().len() - 1..];
-    let (failures, runs, _) = run_both_ways(RuntimeMode::Import, newest, "golden-import");
+    let (failures, runs, _) = run_both_ways(RuntimeMode::Import, newest);
     println!(
         "golden (--runtime=import): {runs} comparisons on {}",
         describe(newest)
@@ -206,7 +150,7 @@ fn outputs_compile_without_async_syntax_on_every_interpreter() {
             .filter(|(_, min)| python.version >= *min)
             .map(|(p, _)| p.clone())
             .collect();
-        failures.extend(check_outputs(python, &paths, &scratch));
+        failures.extend(check_outputs(python, &paths));
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

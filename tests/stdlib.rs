@@ -101,7 +101,7 @@ fn check_version(python: &Interpreter) -> Vec<String> {
             }
         })
         .collect();
-    failures.extend(check_outputs(python, &desugared, &scratch));
+    failures.extend(check_outputs(python, &desugared));
     println!(
         "stdlib {}: {} files accepted by CPython ({rejected} rejected, skipped): {} byte-identical, {} desugared \
          (compiled by {} with no async syntax left), {} failed",

@@ -1,10 +1,16 @@
 //! Running Python programs on real CPython interpreters and comparing what
-//! they print, the basis of the golden tests and of round-trip checks.
+//! they print: the round-trip executor behind `unawait verify`, and the
+//! basis of the golden tests.
 
 use std::io::Read;
+use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
+
+/// The checker run by [`check_compiled`]: compiles files with the
+/// interpreter's own compiler and looks for async syntax with its `ast`.
+const CHECK_OUTPUTS: &str = include_str!("check_outputs.py");
 
 /// A CPython interpreter found on this machine.
 #[derive(Debug, Clone)]
@@ -116,6 +122,8 @@ pub fn run_script(
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
+        // A group of its own, so that a timeout ends every process it started.
+        .process_group(0)
         .spawn()?;
     let mut stdout_pipe = child.stdout.take().expect("stdout is piped");
     let mut stderr_pipe = child.stderr.take().expect("stderr is piped");
@@ -135,7 +143,7 @@ pub fn run_script(
         }
         if started.elapsed() > timeout {
             timed_out = true;
-            let _ = child.kill();
+            kill_group(child.id());
             break child.wait()?;
         }
         std::thread::sleep(Duration::from_millis(5));
@@ -146,12 +154,260 @@ pub fn run_script(
             .unwrap_or_else(|_| Ok(Vec::new()))
             .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
     };
+    // Children that outlived the program would keep its pipes open.
+    kill_group(child.id());
     Ok(Run {
         status: if timed_out { None } else { status.code() },
         stdout: collect(stdout_reader)?,
         stderr: collect(stderr_reader)?,
         timed_out,
     })
+}
+
+fn kill_group(leader: u32) {
+    if let Ok(group) = libc::pid_t::try_from(leader) {
+        // SAFETY: kill(2) with a negative pid signals that process group; it
+        // touches no memory of ours. An already ended group is no error here.
+        unsafe {
+            libc::kill(-group, libc::SIGKILL);
+        }
+    }
+}
+
+/// Compiles each file with `interpreter` and checks with its `ast` that no
+/// async syntax is left. Returns the problem found in each file, if any.
+pub fn check_compiled(
+    interpreter: &Interpreter,
+    paths: &[PathBuf],
+) -> std::io::Result<Vec<Option<String>>> {
+    let list_dir = std::env::temp_dir().join(format!(
+        "unawait-check-{}-{:?}",
+        std::process::id(),
+        std::thread::current().id()
+    ));
+    std::fs::create_dir_all(&list_dir)?;
+    let list_file = list_dir.join("files.txt");
+    let list: String = paths.iter().map(|p| format!("{}\n", p.display())).collect();
+    std::fs::write(&list_file, list)?;
+    let output = Command::new(&interpreter.path)
+        .args(["-E", "-s", "-c", CHECK_OUTPUTS])
+        .arg(&list_file)
+        .stdin(Stdio::null())
+        .output();
+    let _ = std::fs::remove_dir_all(&list_dir);
+    let output = output?;
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let results: Vec<Option<String>> = stdout
+        .lines()
+        .filter_map(|line| {
+            if line.starts_with("ok ") {
+                Some(None)
+            } else {
+                line.strip_prefix("fail ").map(|rest| {
+                    Some(
+                        rest.split_once(": ")
+                            .map_or(rest, |(_, why)| why)
+                            .to_string(),
+                    )
+                })
+            }
+        })
+        .collect();
+    if results.len() != paths.len() {
+        return Err(std::io::Error::other(format!(
+            "{} checked {} of {} files: {}",
+            interpreter.full_version,
+            results.len(),
+            paths.len(),
+            String::from_utf8_lossy(&output.stderr)
+        )));
+    }
+    Ok(results)
+}
+/// Runs `work` on every job, on as many threads as there are cores;
+/// returns the results in job order.
+pub fn parallel_map<J: Sync, R: Send>(jobs: &[J], work: impl Fn(&J) -> R + Sync) -> Vec<R> {
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let results = std::sync::Mutex::new((0..jobs.len()).map(|_| None).collect::<Vec<Option<R>>>());
+    let threads = std::thread::available_parallelism()
+        .map_or(2, |n| n.get())
+        .min(jobs.len().max(1));
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            scope.spawn(|| {
+                loop {
+                    let index = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let Some(job) = jobs.get(index) else { break };
+                    let result = work(job);
+                    results
+                        .lock()
+                        .unwrap_or_else(std::sync::PoisonError::into_inner)[index] = Some(result);
+                }
+            });
+        }
+    });
+    results
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .into_iter()
+        .map(|result| result.expect("every job ran"))
+        .collect()
+}
+
+/// What running a file as written and desugared on one interpreter showed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Verdict {
+    Equivalent,
+    Differs(Vec<Difference>),
+    /// One of the two runs did not finish in time.
+    Timeout,
+    /// The file could not be desugared or run.
+    ToolError(String),
+}
+
+impl Verdict {
+    pub fn label(&self) -> &'static str {
+        match self {
+            Verdict::Equivalent => "equivalent",
+            Verdict::Differs(_) => "differs",
+            Verdict::Timeout => "timeout",
+            Verdict::ToolError(_) => "tool error",
+        }
+    }
+}
+
+/// One way in which the desugared program behaved differently.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Difference {
+    /// `exit status`, `stdout`, `stderr` or `async syntax`.
+    pub what: &'static str,
+    /// A unified diff (original → desugared), or a description.
+    pub detail: String,
+}
+
+/// Runs `original` and `desugared` (the same program before and after
+/// `unawait`) as scripts named `file_name`, each in a fresh directory, and
+/// compares exit status, standard output and standard error (reduced as
+/// [`normalize_stderr`] says); checks with the interpreter's `ast` that the
+/// desugared program holds no async syntax.
+///
+/// `beside_desugared` are files written next to the desugared script (the
+/// runtime module, for `--runtime=import` output).
+pub fn round_trip(
+    interpreter: &Interpreter,
+    file_name: &str,
+    original: &[u8],
+    desugared: &[u8],
+    beside_desugared: &[(&str, &[u8])],
+    timeout: Duration,
+) -> Verdict {
+    let scratch = match ScratchDir::new() {
+        Ok(scratch) => scratch,
+        Err(error) => {
+            return Verdict::ToolError(format!("creating a temporary directory: {error}"));
+        }
+    };
+    let run =
+        |label: &str, bytes: &[u8], beside: &[(&str, &[u8])]| -> std::io::Result<(PathBuf, Run)> {
+            let dir = scratch.0.join(label);
+            std::fs::create_dir_all(&dir)?;
+            for (name, contents) in beside {
+                std::fs::write(dir.join(name), contents)?;
+            }
+            let script = dir.join(file_name);
+            std::fs::write(&script, bytes)?;
+            Ok((script.clone(), run_script(interpreter, &script, timeout)?))
+        };
+    let runs = (
+        run("original", original, &[]),
+        run("desugared", desugared, beside_desugared),
+    );
+    let (expected, (desugared_script, actual)) = match runs {
+        (Ok((_, expected)), Ok(actual)) => (expected, actual),
+        (Err(error), _) | (_, Err(error)) => {
+            return Verdict::ToolError(format!("running {}: {error}", interpreter.path.display()));
+        }
+    };
+    if expected.timed_out || actual.timed_out {
+        return Verdict::Timeout;
+    }
+    let mut differences = Vec::new();
+    if expected.status != actual.status {
+        differences.push(Difference {
+            what: "exit status",
+            detail: format!(
+                "{} became {}",
+                describe_status(expected.status),
+                describe_status(actual.status)
+            ),
+        });
+    }
+    for (what, a, b) in [
+        (
+            "stdout",
+            normalize_stdout(&expected.stdout),
+            normalize_stdout(&actual.stdout),
+        ),
+        (
+            "stderr",
+            normalize_stderr(&expected.stderr),
+            normalize_stderr(&actual.stderr),
+        ),
+    ] {
+        if a != b {
+            let diff = similar::TextDiff::from_lines(&a, &b)
+                .unified_diff()
+                .header("original", "desugared")
+                .to_string();
+            differences.push(Difference { what, detail: diff });
+        }
+    }
+    match check_compiled(interpreter, &[desugared_script]) {
+        // An interpreter too old for the program fails to compile both.
+        Ok(problems) => {
+            if let Some(Some(problem)) = problems.into_iter().next()
+                && !(problem.starts_with("SyntaxError") && expected.stderr.contains("SyntaxError"))
+            {
+                differences.push(Difference {
+                    what: "async syntax",
+                    detail: problem,
+                });
+            }
+        }
+        Err(error) => return Verdict::ToolError(error.to_string()),
+    }
+    if differences.is_empty() {
+        Verdict::Equivalent
+    } else {
+        Verdict::Differs(differences)
+    }
+}
+
+fn describe_status(status: Option<i32>) -> String {
+    status.map_or_else(
+        || "death by signal".to_string(),
+        |code| format!("exit status {code}"),
+    )
+}
+
+/// A fresh directory under the system's temporary directory, removed when
+/// dropped.
+struct ScratchDir(PathBuf);
+
+impl ScratchDir {
+    fn new() -> std::io::Result<ScratchDir> {
+        static COUNTER: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let dir = std::env::temp_dir().join(format!("unawait-verify-{}-{n}", std::process::id()));
+        std::fs::create_dir_all(&dir)?;
+        Ok(ScratchDir(dir))
+    }
+}
+
+impl Drop for ScratchDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
 }
 
 /// Replaces memory addresses (`0x7f3a…`), which differ from run to run.
@@ -180,7 +436,8 @@ pub fn normalize_stdout(text: &str) -> String {
 /// Reduces standard error to what must match between a program and its
 /// desugared form: tracebacks keep their header, chaining lines and
 /// exception lines (not frames, source lines or carets); warnings keep
-/// category and message (not file, line number or source line).
+/// category and message (not file, line number or source line); a
+/// SyntaxError report keeps its message line.
 pub fn normalize_stderr(text: &str) -> String {
     let text = normalize_stdout(text);
     let mut out = String::new();
@@ -191,6 +448,12 @@ pub fn normalize_stderr(text: &str) -> String {
             continue;
         }
         skipping_indented = false;
+        if line.starts_with("  File \"") {
+            // Where a SyntaxError was found (no traceback header precedes
+            // it): file, line, source and caret differ between the two runs.
+            skipping_indented = true;
+            continue;
+        }
         if line == "Traceback (most recent call last):" {
             skipping_indented = true;
             out.push_str(line);
@@ -253,6 +516,13 @@ Traceback (most recent call last):\nRuntimeError: <coroutine object f at 0x?>\n"
             normalize_stderr("  indented program output\n"),
             "  indented program output\n"
         );
+    }
+
+    #[test]
+    fn syntax_error_reports_keep_the_message() {
+        let report =
+            "  File \"/tmp/a/x.py\", line 3\n    y := 1\n      ^\nSyntaxError: invalid syntax\n";
+        assert_eq!(normalize_stderr(report), "SyntaxError: invalid syntax\n");
     }
 
     #[test]

@@ -2,8 +2,8 @@
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Mutex, OnceLock};
 
 use unawait::verify::{Interpreter, discover_interpreters};
 
@@ -89,66 +89,18 @@ impl Drop for Scratch {
     }
 }
 
-/// Runs `work` on every job using all cores; returns results in job order.
-pub fn parallel_map<J: Sync, R: Send>(jobs: &[J], work: impl Fn(&J) -> R + Sync) -> Vec<R> {
-    let next = AtomicUsize::new(0);
-    let results: Mutex<Vec<Option<R>>> = Mutex::new((0..jobs.len()).map(|_| None).collect());
-    let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
-    std::thread::scope(|scope| {
-        for _ in 0..threads {
-            scope.spawn(|| {
-                loop {
-                    let index = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(job) = jobs.get(index) else { break };
-                    let result = work(job);
-                    results.lock().expect("no poisoned lock")[index] = Some(result);
-                }
-            });
-        }
-    });
-    results
-        .into_inner()
-        .expect("no poisoned lock")
-        .into_iter()
-        .map(|r| r.expect("every job ran"))
-        .collect()
-}
+pub use unawait::verify::parallel_map;
 
-/// Runs `tests/python/check_outputs.py` with `interpreter` over `paths`;
-/// returns the failure lines.
-pub fn check_outputs(
-    interpreter: &Interpreter,
-    paths: &[PathBuf],
-    scratch: &Scratch,
-) -> Vec<String> {
-    let list: String = paths.iter().map(|p| format!("{}\n", p.display())).collect();
-    let list_file = scratch.write(
-        &format!("check-{}.txt", interpreter.full_version),
-        list.as_bytes(),
-    );
-    let output = std::process::Command::new(&interpreter.path)
-        .args(["-E", "-s"])
-        .arg(repo_root().join("tests/python/check_outputs.py"))
-        .arg(&list_file)
-        .stdin(std::process::Stdio::null())
-        .output()
-        .expect("the interpreter runs");
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    let checked = stdout
-        .lines()
-        .filter(|line| line.starts_with("ok ") || line.starts_with("fail "))
-        .count();
-    assert_eq!(
-        checked,
-        paths.len(),
-        "{} checked {checked} of {} files; stderr:\n{}",
-        interpreter.full_version,
-        paths.len(),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    stdout
-        .lines()
-        .filter(|line| line.starts_with("fail "))
-        .map(|line| format!("{}: {line}", interpreter.full_version))
+/// Checks `paths` with `interpreter`'s own compiler and `ast`; returns the
+/// failure lines.
+pub fn check_outputs(interpreter: &Interpreter, paths: &[PathBuf]) -> Vec<String> {
+    let results =
+        unawait::verify::check_compiled(interpreter, paths).expect("the interpreter runs");
+    paths
+        .iter()
+        .zip(results)
+        .filter_map(|(path, problem)| {
+            problem.map(|why| format!("{}: {}: {why}", interpreter.full_version, path.display()))
+        })
         .collect()
 }

@@ -1,0 +1,144 @@
+//! `unawait verify`: verdicts, diffs, timeouts, JSON.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+struct Dir(PathBuf);
+
+impl Dir {
+    fn new(label: &str) -> Dir {
+        let dir = std::env::temp_dir().join(format!(
+            "unawait-verify-test-{label}-{}",
+            std::process::id()
+        ));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("temporary directory");
+        Dir(dir)
+    }
+
+    fn write(&self, name: &str, contents: &str) -> PathBuf {
+        let path = self.0.join(name);
+        std::fs::write(&path, contents).expect("write");
+        path
+    }
+}
+
+impl Drop for Dir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn verify(args: &[&str], files: &[&Path]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_unawait"))
+        .arg("verify")
+        .args(args)
+        .args(files)
+        .output()
+        .expect("unawait runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[test]
+fn an_equivalent_program_passes() {
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/countdown.py");
+    let output = verify(&["--python", "python3"], &[&example]);
+    let text = stdout(&output);
+    assert_eq!(output.status.code(), Some(0), "{text}");
+    assert!(text.starts_with("equivalent  "), "{text}");
+    assert!(
+        text.ends_with("1 equivalent, 0 differ, 0 timed out, 0 tool errors\n"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_difference_is_shown_as_a_diff() {
+    let dir = Dir::new("differs");
+    // inspect.iscoroutine tests for the native type: a known difference.
+    let file = dir.write("probe.py", "import inspect\nasync def f():\n    return 1\nc = f()\nprint('kind', inspect.iscoroutine(c))\nc.close()\n");
+    let output = verify(&["--python", "python3"], &[&file]);
+    let text = stdout(&output);
+    assert_eq!(output.status.code(), Some(1), "{text}");
+    assert!(text.starts_with("differs     "), "{text}");
+    assert!(
+        text.contains("    stdout:\n      --- original\n      +++ desugared\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("      -kind True\n      +kind False\n"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_hanging_program_times_out_and_leaves_no_process_behind() {
+    let dir = Dir::new("timeout");
+    let marker = format!("{}.5", 7000 + std::process::id() % 1000);
+    let file = dir.write(
+        "hang.py",
+        &format!("import subprocess\nsubprocess.Popen(['sleep', '{marker}'])\nasync def f():\n    pass\nwhile True:\n    pass\n"),
+    );
+    // If verify left the program's children running, their hold on its
+    // output pipe would make verify itself hang: give it a deadline.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_unawait"))
+        .args(["verify", "--python", "python3", "--timeout", "2"])
+        .arg(&file)
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("unawait runs");
+    let started = std::time::Instant::now();
+    while child.try_wait().expect("waits").is_none() {
+        if started.elapsed() > std::time::Duration::from_secs(60) {
+            let _ = child.kill();
+            panic!("unawait verify did not return after the program timed out");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let output = child.wait_with_output().expect("output");
+    let text = stdout(&output);
+    assert_eq!(output.status.code(), Some(1), "{text}");
+    assert!(text.starts_with("timeout     "), "{text}");
+    let survivors: Vec<String> = std::fs::read_dir("/proc")
+        .expect("/proc")
+        .flatten()
+        .filter_map(|entry| std::fs::read(entry.path().join("cmdline")).ok())
+        .map(|cmdline| String::from_utf8_lossy(&cmdline).replace('\0', " "))
+        .filter(|cmdline| cmdline.contains(&marker) && cmdline.starts_with("sleep"))
+        .collect();
+    assert!(survivors.is_empty(), "processes left behind: {survivors:?}");
+}
+
+#[test]
+fn json_reports_every_file_and_interpreter() {
+    let dir = Dir::new("json");
+    let good = dir.write(
+        "good.py",
+        "async def f():\n    return 2\nprint(f().send(None) if False else 'ok')\n",
+    );
+    let bad = dir.write("bad.py", "def f():\n    await x\n");
+    let output = verify(&["--python", "python3", "--format", "json"], &[&good, &bad]);
+    assert_eq!(output.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("valid JSON");
+    let results = report["results"].as_array().expect("results");
+    assert_eq!(results.len(), 2);
+    assert_eq!(results[0]["verdict"], "equivalent");
+    assert_eq!(results[1]["verdict"], "tool error");
+    let error = results[1]["error"].as_str().expect("an error message");
+    assert!(
+        error.contains("SyntaxError: 'await' outside async function"),
+        "{error}"
+    );
+}
+
+#[test]
+fn an_unusable_interpreter_is_a_usage_error() {
+    let dir = Dir::new("usage");
+    let file = dir.write("x.py", "print(1)\n");
+    let output = verify(&["--python", "/nonexistent/python"], &[&file]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("/nonexistent/python"));
+}
