@@ -1,10 +1,6 @@
-# inspect/asyncio predicates on async functions and coroutine objects (answers may differ per interpreter version).
-# Left out, as known differences of desugared code: inspect.iscoroutine() of a coroutine object (it tests for
-# types.CoroutineType), inspect.iscoroutinefunction() before 3.12 (no way to mark a function), and sync
-# functools.wraps wrappers (they copy the coroutine-function mark), asyncio.iscoroutinefunction() of a
-# functools.partial before 3.12 (it reads the code flags of the wrapped function).
-import sys
+# inspect/asyncio predicates on async functions and coroutine objects (answers may differ per interpreter version)
 import asyncio
+import sys
 import functools
 import inspect
 import types
@@ -48,15 +44,13 @@ def sync_wrapper(fn):
 
 
 wrapped = sync_wrapper(coro_fn)
-print("wrapped() awaitable", inspect.isawaitable(wrapped()))
 partial = functools.partial(coro_fn)
 
 for name, fn in [("coro_fn", coro_fn), ("C.meth", C.meth), ("C().meth", C().meth), ("C.cm", C.cm),
                  ("C.sm", C.sm), ("plain", plain), ("gen", gen), ("gen_coro", gen_coro),
-                 ] + ([("partial", partial)] if sys.version_info >= (3, 12) else []):
-    if sys.version_info >= (3, 12):
-        print(name, "inspect.iscoroutinefunction", inspect.iscoroutinefunction(fn))
+                 ("wrapped", wrapped), ("partial", partial)]:
     print(name,
+          "inspect.iscoroutinefunction", inspect.iscoroutinefunction(fn),
           "asyncio.iscoroutinefunction", asyncio.iscoroutinefunction(fn),
           "isgeneratorfunction", inspect.isgeneratorfunction(fn),
           "isfunction", inspect.isfunction(fn),
@@ -68,6 +62,7 @@ g = gen()
 gc = gen_coro()
 for name, obj in [("coro_fn()", c), ("C().meth()", m), ("gen()", g), ("gen_coro()", gc), ("plain()", plain())]:
     print(name,
+          "inspect.iscoroutine", inspect.iscoroutine(obj),
           "asyncio.iscoroutine", asyncio.iscoroutine(obj),
           "inspect.isawaitable", inspect.isawaitable(obj),
           "isgenerator", inspect.isgenerator(obj),

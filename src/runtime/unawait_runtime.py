@@ -34,6 +34,66 @@ def _unawait_checked_setattr(self, name, value):
     object.__setattr__(self, name, value)
 
 
+def _unawait_write_unraisable(error, obj):
+    """Reports an exception raised where nothing can catch it (a finalizer),
+    as CPython's PyErr_WriteUnraisable does for its own objects."""
+    hook = getattr(_unawait_sys, "unraisablehook", None)
+    if hook is not None and hook is not getattr(_unawait_sys, "__unraisablehook__", None):
+        # A program's own hook; the default one accepts only CPython's
+        # argument type, so its output is reproduced below instead.
+        hook(_unawait_types.SimpleNamespace(
+            exc_type=type(error), exc_value=error, exc_traceback=error.__traceback__,
+            err_msg=None, object=obj,
+        ))
+        return
+    import traceback
+
+    stream = _unawait_sys.stderr
+    if stream is None:
+        return
+    stream.write("Exception ignored in: %r\n" % (obj,))
+    if hook is None:
+        # Before 3.8, no traceback was shown.
+        stream.write("".join(traceback.format_exception_only(type(error), error)))
+    else:
+        stream.write("".join(traceback.format_exception(type(error), error, error.__traceback__)))
+    stream.flush()
+
+
+_unawait_origin_tracking_depth = getattr(_unawait_sys, "get_coroutine_origin_tracking_depth", lambda: 0)
+
+
+class _unawait_CoroutineWrapper:
+    """What `coroutine.__await__()` returns: an iterator over the coroutine."""
+
+    __slots__ = ("_unawait_coroutine",)
+
+    def __init__(self, coroutine):
+        self._unawait_coroutine = coroutine
+
+    def __iter__(self):
+        return self
+
+    def __reduce__(self):
+        raise TypeError("cannot pickle 'coroutine_wrapper' object")
+
+    def __next__(self):
+        return self._unawait_coroutine.send(None)
+
+    def send(self, value):
+        return self._unawait_coroutine.send(value)
+
+    def throw(self, *args):
+        return self._unawait_coroutine.throw(*args)
+
+    def close(self):
+        return self._unawait_coroutine.close()
+
+
+_unawait_CoroutineWrapper.__name__ = _unawait_CoroutineWrapper.__qualname__ = "coroutine_wrapper"
+_unawait_CoroutineWrapper.__module__ = "builtins"
+
+
 class _unawait_Coroutine:
     """A coroutine object, as a desugared coroutine function returns it.
 
@@ -64,6 +124,14 @@ class _unawait_Coroutine:
         names = self.__dict__
         names["__name__"] = self._unawait_function.__name__
         names["__qualname__"] = self._unawait_function.__qualname__
+        if _unawait_origin_tracking_depth():
+            # sys.set_coroutine_origin_tracking_depth: where it was created.
+            frame = _unawait_sys._getframe(2)
+            origin = []
+            while frame is not None and len(origin) < _unawait_origin_tracking_depth():
+                origin.append((frame.f_code.co_filename, frame.f_lineno, frame.f_code.co_name))
+                frame = frame.f_back
+            names["cr_origin"] = tuple(origin)
         return self
 
     __setattr__ = _unawait_checked_setattr
@@ -95,17 +163,22 @@ class _unawait_Coroutine:
             raise
 
     def __await__(self):
-        # A native `await` refuses an `__await__` that returns a coroutine,
-        # and the body's generator is flagged as one; hand out a plain
-        # generator that delegates to it.
-        return _unawait_delegate(_unawait_awaitable_generator(self))
+        # What native code awaiting this object gets, like CPython's
+        # coroutine_wrapper: each step goes through the checked methods above.
+        self._unawait_awaited = True
+        return _unawait_CoroutineWrapper(self)
 
     def __iter__(self):
         # `yield from coro` is allowed only in generator-based coroutines.
         flags = _unawait_sys._getframe(1).f_code.co_flags
-        if not flags & _unawait_CO_ITERABLE_COROUTINE:
-            raise TypeError("'coroutine' object is not iterable")
-        return _unawait_awaitable_generator(self)
+        if flags & _unawait_CO_ITERABLE_COROUTINE:
+            return _unawait_awaitable_generator(self)
+        if flags & _unawait_CO_GENERATOR:
+            raise TypeError("cannot 'yield from' a coroutine object in a non-coroutine generator")
+        raise TypeError("'coroutine' object is not iterable")
+
+    def __reduce__(self):
+        raise TypeError("cannot pickle 'coroutine' object")
 
     def __repr__(self):
         return "<coroutine object %s at %#x>" % (self.__dict__.get("__qualname__"), id(self))
@@ -114,15 +187,32 @@ class _unawait_Coroutine:
         gen = getattr(self, "_unawait_gen", None)  # None: the call's arguments were rejected
         if gen is None or self._unawait_awaited or gen.gi_frame is None or not _unawait_not_started(gen):
             return
-        if _unawait_sys.version_info >= (3, 7):
-            message = "coroutine '%s' was never awaited" % (self.__qualname__,)
-            _unawait_warnings.warn(message, RuntimeWarning, stacklevel=2, source=self)
-        else:
-            message = "coroutine '%.50s' was never awaited" % (self.__qualname__,)
-            _unawait_warnings.warn(message, RuntimeWarning, stacklevel=2)
+        try:
+            if _unawait_sys.version_info >= (3, 7):
+                message = "coroutine '%s' was never awaited\n" % (self.__qualname__,)
+                origin = self.__dict__.get("cr_origin")
+                if origin is not None:
+                    import linecache
+                    import traceback
+
+                    frames = [(f, n, name, linecache.getline(f, n)) for f, n, name in reversed(origin)]
+                    message += "Coroutine created at (most recent call last)\n"
+                    message += "".join(traceback.format_list(frames))
+                _unawait_warnings.warn(message.rstrip("\n"), RuntimeWarning, stacklevel=2, source=self)
+            else:
+                message = "coroutine '%.50s' was never awaited" % (self.__qualname__,)
+                _unawait_warnings.warn(message, RuntimeWarning, stacklevel=2)
+        except BaseException as error:
+            # A warning turned into an error cannot leave a finalizer.
+            _unawait_write_unraisable(error, self)
 
     def __getattr__(self, name):
         raise AttributeError("'coroutine' object has no attribute '%s'" % (name,))
+
+    # `isinstance()` consults `__class__`: a desugared coroutine passes
+    # `isinstance(c, types.CoroutineType)` and `inspect.iscoroutine(c)` as a
+    # native one does (`type(c)` is still this class).
+    __class__ = property(lambda self: _unawait_types.CoroutineType)
 
     @property
     def cr_await(self):
@@ -138,11 +228,11 @@ class _unawait_Coroutine:
 
     @property
     def cr_code(self):
-        return self._unawait_gen.gi_code
+        return _unawait_coroutine_code(self._unawait_gen.gi_code)
 
     @property
     def cr_origin(self):
-        return None
+        return self.__dict__.get("cr_origin")
 
     if _unawait_sys.version_info >= (3, 11):
         @property
@@ -160,17 +250,76 @@ def _unawait_delegate(gen):
     return (yield from gen)
 
 
-if _unawait_sys.version_info >= (3, 12):
-    from inspect import markcoroutinefunction as _unawait_mark_coroutine_function
-else:
-    def _unawait_mark_coroutine_function(function):
-        # Before 3.12 only asyncio has a marker; honour it when asyncio is
-        # already loaded rather than importing it for every program.
-        coroutines = _unawait_sys.modules.get("asyncio.coroutines")
-        marker = getattr(coroutines, "_is_coroutine", None)
-        if marker is not None:
-            function._is_coroutine = marker
-        return function
+import operator as _unawait_operator
+
+class _unawait_CoroutineFunction:
+    """A desugared coroutine function. `inspect.iscoroutinefunction` (what
+    asyncio, unittest and web frameworks ask) wants a function whose code
+    carries CO_COROUTINE, which would make CPython create a native
+    coroutine on every call (3.12's markcoroutinefunction leaves a marker
+    that `functools.wraps` copies). This object passes for one
+    (`isinstance(f, types.FunctionType)` through `__class__`; `__code__`
+    is the body's code flagged CO_COROUTINE, never run), and forwards
+    calls, attribute reads and writes to the trampoline that does the
+    work."""
+
+    __slots__ = ("_unawait_function", "_unawait_code", "__weakref__")
+
+    def __init__(self, trampoline, code):
+        object.__setattr__(self, "_unawait_function", trampoline)
+        object.__setattr__(self, "_unawait_code", code)
+
+    # A C getter: a call costs no extra Python frame.
+    __call__ = property(_unawait_operator.attrgetter("_unawait_function"))
+    __class__ = property(lambda self: _unawait_types.FunctionType)
+    __code__ = property(_unawait_operator.attrgetter("_unawait_code"))
+    __dict__ = property(lambda self: self._unawait_function.__dict__)
+    __doc__ = property(lambda self: self._unawait_function.__doc__)
+    __module__ = property(lambda self: self._unawait_function.__module__)
+
+    def __get__(self, instance, owner=None):
+        return self if instance is None else _unawait_types.MethodType(self, instance)
+
+    def __getattr__(self, name):
+        return getattr(self._unawait_function, name)
+
+    def __setattr__(self, name, value):
+        setattr(self._unawait_function, name, value)
+
+    def __delattr__(self, name):
+        delattr(self._unawait_function, name)
+
+    def __repr__(self):
+        return "<function %s at %#x>" % (self._unawait_function.__qualname__, id(self))
+
+# Error messages name the type: `object function can't be used in 'await' expression`.
+_unawait_CoroutineFunction.__name__ = _unawait_CoroutineFunction.__qualname__ = "function"
+
+_unawait_CO_COROUTINE = 0x80
+
+_unawait_coroutine_codes = {}
+
+
+def _unawait_coroutine_code(code):
+    """A body's code as a native coroutine's code would be flagged (for
+    `__code__` and `cr_code`; never run)."""
+    flagged = _unawait_coroutine_codes.get(code)
+    if flagged is None:
+        flags = (code.co_flags & ~(_unawait_CO_GENERATOR | _unawait_CO_ITERABLE_COROUTINE)) | _unawait_CO_COROUTINE
+        if hasattr(code, "replace"):
+            flagged = code.replace(co_flags=flags)
+        else:
+            flagged = _unawait_types.CodeType(
+                code.co_argcount, code.co_kwonlyargcount, code.co_nlocals, code.co_stacksize, flags,
+                code.co_code, code.co_consts, code.co_names, code.co_varnames, code.co_filename,
+                code.co_name, code.co_firstlineno, code.co_lnotab, code.co_freevars, code.co_cellvars,
+            )
+        _unawait_coroutine_codes[code] = flagged
+    return flagged
+
+
+def _unawait_mark_coroutine_function(trampoline, function):
+    return _unawait_CoroutineFunction(trampoline, _unawait_coroutine_code(function.__code__))
 
 
 def _unawait_coroutine(function):
@@ -185,7 +334,7 @@ def _unawait_coroutine(function):
     body = _unawait_types.coroutine(function)
     coroutine_function = _unawait_trampoline_factory(function)(body, _unawait_Coroutine)
     _unawait_copy_function_metadata(coroutine_function, function)
-    return _unawait_mark_coroutine_function(coroutine_function)
+    return _unawait_mark_coroutine_function(coroutine_function, function)
 
 
 def _unawait_copy_function_metadata(trampoline, function):
@@ -541,6 +690,13 @@ class _unawait_AsyncGenerator:
     def __getattr__(self, name):
         raise AttributeError("'async_generator' object has no attribute '%s'" % (name,))
 
+    def __reduce__(self):
+        raise TypeError("cannot pickle 'async_generator' object")
+
+    # As for coroutines: `isinstance(a, types.AsyncGeneratorType)` and
+    # `inspect.isasyncgen(a)` hold.
+    __class__ = property(lambda self: _unawait_types.AsyncGeneratorType)
+
     def __repr__(self):
         return "<async_generator object %s at %#x>" % (self.__qualname__, id(self))
 
@@ -593,32 +749,6 @@ class _unawait_AsyncGenerator:
 _unawait_AsyncGenerator.__name__ = _unawait_AsyncGenerator.__qualname__ = "async_generator"
 _unawait_AsyncGenerator.__module__ = "builtins"
 _unawait_abc.AsyncGenerator.register(_unawait_AsyncGenerator)
-
-
-def _unawait_write_unraisable(error, obj):
-    """Reports an exception raised where nothing can catch it (a finalizer),
-    as CPython's PyErr_WriteUnraisable does for its own objects."""
-    hook = getattr(_unawait_sys, "unraisablehook", None)
-    if hook is not None and hook is not getattr(_unawait_sys, "__unraisablehook__", None):
-        # A program's own hook; the default one accepts only CPython's
-        # argument type, so its output is reproduced below instead.
-        hook(_unawait_types.SimpleNamespace(
-            exc_type=type(error), exc_value=error, exc_traceback=error.__traceback__,
-            err_msg=None, object=obj,
-        ))
-        return
-    import traceback
-
-    stream = _unawait_sys.stderr
-    if stream is None:
-        return
-    stream.write("Exception ignored in: %r\n" % (obj,))
-    if hook is None:
-        # Before 3.8, no traceback was shown.
-        stream.write("".join(traceback.format_exception_only(type(error), error)))
-    else:
-        stream.write("".join(traceback.format_exception(type(error), error, error.__traceback__)))
-    stream.flush()
 
 
 def _unawait_async_generator(function):

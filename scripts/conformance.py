@@ -1,0 +1,241 @@
+#!/usr/bin/env python3
+"""Conformance of unawait against CPython's own async test suites.
+
+For every interpreter, desugars that interpreter's own test_coroutines.py,
+test_asyncgen.py and test_contextlib_async.py (and a few test_asyncio
+modules), runs each with unittest next to the untouched original, and
+compares the outcome of every test. A difference not listed in
+scripts/conformance_expected.txt fails the script (exit 1).
+
+Usage:
+  python3 scripts/conformance.py                      # every interpreter found
+  python3 scripts/conformance.py --pythons python3 --suites test_asyncgen,test_contextlib_async
+  python3 scripts/conformance.py --write-doc docs/conformance.md
+
+The interpreters are found as the tests find them: python3 and every
+$PYENV_ROOT/versions/*/bin/python of 3.6 or later (UNAWAIT_PYTHONS, a
+`:`-separated list, overrides).
+"""
+import argparse
+import concurrent.futures
+import glob
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+RUNNER = os.path.join(ROOT, "scripts", "conformance_runner.py")
+EXPECTED = os.path.join(ROOT, "scripts", "conformance_expected.txt")
+SUITES = [
+    "test_coroutines",
+    "test_asyncgen",
+    "test_contextlib_async",
+    "test_asyncio.test_locks",
+    "test_asyncio.test_queues",
+    "test_asyncio.test_timeouts",
+]
+PASSED = ("pass", "skip", "expected-failure")
+
+
+def interpreters(requested):
+    if requested:
+        candidates = requested.split(",")
+    elif os.environ.get("UNAWAIT_PYTHONS", "").strip():
+        candidates = [p for p in os.environ["UNAWAIT_PYTHONS"].replace(",", ":").split(":") if p]
+    else:
+        root = os.environ.get("PYENV_ROOT") or os.path.expanduser("~/.pyenv")
+        candidates = ["python3"] + sorted(glob.glob(os.path.join(root, "versions", "*", "bin", "python")))
+    found = {}
+    for candidate in candidates:
+        try:
+            out = subprocess.run(
+                [candidate, "-E", "-s", "-c", "import sys; print('%d.%d.%d' % sys.version_info[:3])"],
+                capture_output=True, text=True, timeout=30,
+            ).stdout.strip()
+        except (OSError, subprocess.TimeoutExpired):
+            continue
+        parts = out.split(".")
+        if len(parts) == 3 and (int(parts[0]), int(parts[1])) >= (3, 6):
+            found.setdefault(out, candidate)
+    return sorted(found.items(), key=lambda item: tuple(int(p) for p in item[0].split(".")))
+
+
+def test_directory(python):
+    out = subprocess.run(
+        [python, "-E", "-s", "-c", "import os, test; print(os.path.dirname(test.__file__))"],
+        capture_output=True, text=True, check=True,
+    )
+    return out.stdout.strip()
+
+
+def load_expected():
+    """{(version spec, test id): reason} from the expected-differences list."""
+    expected = []
+    with open(EXPECTED, encoding="utf-8") as handle:
+        for line in handle:
+            line = line.strip()
+            if not line or line.startswith("#"):
+                continue
+            versions, test_id, reason = line.split(None, 2)
+            expected.append((versions, test_id, reason))
+    return expected
+
+
+def version_matches(spec, version):
+    if spec == "all":
+        return True
+    minor = tuple(int(p) for p in version.split(".")[:2])
+    low, _, high = spec.partition("-")
+    parse = lambda text: tuple(int(p) for p in text.split("."))
+    return parse(low) <= minor <= parse(high or low)
+
+
+def run_module(python, directory, module, timeout):
+    with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as handle:
+        out = handle.name
+    try:
+        env = dict(os.environ, PYTHONHASHSEED="0")
+        env.pop("PYTHONPATH", None)
+        completed = subprocess.run(
+            [python, "-s", RUNNER, directory, module, out],
+            capture_output=True, text=True, timeout=timeout, env=env, cwd=directory,
+            stdin=subprocess.DEVNULL,
+        )
+        if completed.returncode != 0:
+            return None, (completed.stderr.strip().splitlines() or ["exit %d" % completed.returncode])[-1]
+        with open(out, encoding="utf-8") as handle:
+            return json.load(handle), None
+    except subprocess.TimeoutExpired:
+        return None, "timed out after %ds" % timeout
+    finally:
+        os.unlink(out)
+
+
+def check_suite(unawait, version, python, suite, timeout):
+    """Runs one suite as written and desugared; returns a result dict."""
+    tests = test_directory(python)
+    relative = suite.replace(".", os.sep) + ".py"
+    source = os.path.join(tests, relative)
+    if not os.path.exists(source):
+        return None
+    work = tempfile.mkdtemp(prefix="unawait-conformance-")
+    try:
+        original_dir = os.path.join(work, "original")
+        desugared_dir = os.path.join(work, "desugared")
+        for directory in (original_dir, desugared_dir):
+            target = os.path.join(directory, relative)
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+        shutil.copyfile(source, os.path.join(original_dir, relative))
+        desugar = subprocess.run(
+            [unawait, source, "-o", os.path.join(desugared_dir, relative)], capture_output=True, text=True,
+        )
+        if desugar.returncode != 0:
+            return {"version": version, "suite": suite, "error": "unawait failed: " + desugar.stderr.strip()}
+        if "." in suite:
+            # A module of a test package: the package's other modules stay native.
+            package = suite.split(".")[0]
+            for directory in (original_dir, desugared_dir):
+                for name in os.listdir(os.path.join(tests, package)):
+                    path = os.path.join(tests, package, name)
+                    if name.endswith(".py") and not os.path.exists(os.path.join(directory, package, name)):
+                        shutil.copyfile(path, os.path.join(directory, package, name))
+        expected, error = run_module(python, original_dir, suite, timeout)
+        if error:
+            return {"version": version, "suite": suite, "error": "original: " + error}
+        actual, error = run_module(python, desugared_dir, suite, timeout)
+        if error:
+            return {"version": version, "suite": suite, "error": "desugared: " + error}
+        return {"version": version, "suite": suite, "original": expected, "desugared": actual}
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--pythons", help="comma-separated interpreters (default: all found)")
+    parser.add_argument("--suites", help="comma-separated suites (default: %s)" % ",".join(SUITES))
+    parser.add_argument("--unawait", help="the unawait binary (default: build it with cargo)")
+    parser.add_argument("--timeout", type=int, default=600, help="seconds per suite run")
+    parser.add_argument("--write-doc", help="write the results table as Markdown to this file")
+    args = parser.parse_args()
+
+    unawait = args.unawait
+    if not unawait:
+        subprocess.run(["cargo", "build", "--release", "-q"], cwd=ROOT, check=True)
+        unawait = os.path.join(ROOT, "target", "release", "unawait")
+    suites = args.suites.split(",") if args.suites else SUITES
+    found = interpreters(args.pythons)
+    if not found:
+        sys.exit("no CPython 3.6+ interpreter found")
+    print("interpreters: " + ", ".join("%s (%s)" % item for item in found))
+    expected = load_expected()
+
+    jobs = [(version, python, suite) for version, python in found for suite in suites]
+    with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+        results = list(pool.map(lambda job: check_suite(unawait, job[0], job[1], job[2], args.timeout), jobs))
+
+    rows, unexpected, listed_used = [], [], set()
+    for result in results:
+        if result is None:
+            continue
+        version, suite = result["version"], result["suite"]
+        if "error" in result:
+            rows.append((version, suite, "-", "-", "-", "-", "-"))
+            unexpected.append("%s %s: %s" % (version, suite, result["error"]))
+            continue
+        original, desugared = result["original"], result["desugared"]
+        ids = sorted(set(original) | set(desugared))
+        differing = [t for t in ids if original.get(t) != desugared.get(t)]
+        known = []
+        for test_id in differing:
+            match = next((e for e in expected if e[1] == test_id and version_matches(e[0], version)), None)
+            if match:
+                known.append(test_id)
+                listed_used.add((match[0], match[1]))
+            else:
+                unexpected.append("%s %s: %s was %s, desugared %s" % (
+                    version, suite, test_id, original.get(test_id, "absent"), desugared.get(test_id, "absent")))
+        passed = lambda outcomes: sum(1 for t in outcomes if outcomes[t] in PASSED)
+        rows.append((version, suite, len(original), passed(original), passed(desugared), len(known),
+                     len(differing) - len(known)))
+
+    header = "| CPython | suite | tests | passed as written | passed desugared | expected differences | unexpected |"
+    table = [header, "|---|---|---|---|---|---|---|"]
+    table += ["| %s | %s | %s | %s | %s | %s | %s |" % row for row in rows]
+    print("\n".join(table))
+    print("expected-differences list: %d entries" % len(expected))
+    if args.write_doc:
+        write_doc(args.write_doc, table, expected, found, suites)
+    if unexpected:
+        print("\nunexpected differences:")
+        print("\n".join("  " + line for line in unexpected))
+        sys.exit(1)
+
+
+def write_doc(path, table, expected, found, suites):
+    lines = [
+        "# Conformance with CPython's own async tests",
+        "",
+        "Generated by `python3 scripts/conformance.py --write-doc docs/conformance.md`.",
+        "Each interpreter's own copy of each suite (%s) is run with unittest as" % ", ".join(suites),
+        "written and after `unawait`; a test counts as passed when it passes, is",
+        "skipped or fails as expected. Interpreters: %s." % ", ".join(v for v, _ in found),
+        "",
+    ] + table + [
+        "",
+        "## Expected differences (%d)" % len(expected),
+        "",
+        "Listed in `scripts/conformance_expected.txt`; every other difference fails the script.",
+        "",
+        "| versions | test | reason |",
+        "|---|---|---|",
+    ] + ["| %s | `%s` | %s |" % entry for entry in expected]
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write("\n".join(lines) + "\n")
+
+
+if __name__ == "__main__":
+    main()
