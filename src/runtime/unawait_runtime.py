@@ -680,6 +680,12 @@ class _unawait_AsyncGenerator:
         return _unawait_ASend(self, value)
 
     def athrow(self, *args):
+        if len(args) > 1 and _unawait_sys.version_info >= (3, 12):
+            _unawait_warnings.warn(
+                "the (type, exc, tb) signature of athrow() is deprecated, use the single-arg signature instead.",
+                DeprecationWarning,
+                stacklevel=2,
+            )
         self._unawait_init_hooks()
         return _unawait_AThrow(self, args)
 
