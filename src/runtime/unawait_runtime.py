@@ -104,37 +104,22 @@ class _unawait_Coroutine:
     (3.12+ no longer accepts generators).
     """
 
-    # `__dict__` holds `__name__`/`__qualname__`, taken from the function
-    # when the coroutine is created, as CPython does.
+    # Set by the trampoline that creates the object (no `__init__`: a call
+    # costs less): `_unawait_gen`, the body's generator, and
+    # `_unawait_function`, the coroutine function, whose names this
+    # coroutine reports. `_unawait_awaited` is set once an `await` has taken
+    # the generator over: this object may then die before the generator
+    # starts, without a warning. `__dict__` holds names a program assigns.
     __slots__ = ("_unawait_gen", "_unawait_function", "_unawait_awaited", "__dict__", "__weakref__")
 
-    def __init__(self, function):
-        # The coroutine function, whose (possibly reassigned) names this
-        # coroutine reports.
-        self._unawait_function = function
-        # Set once an `await` has taken the generator over: this object may
-        # then die before the generator starts, without a warning.
-        self._unawait_awaited = False
-
-    def _unawait_adopt(self, gen):
-        # Created before its generator, this object is finalized before it
-        # when both die in a reference cycle (the collector finalizes in
-        # allocation order), as the native object it stands for would be.
-        self._unawait_gen = gen
-        names = self.__dict__
-        names["__name__"] = self._unawait_function.__name__
-        names["__qualname__"] = self._unawait_function.__qualname__
-        if _unawait_origin_tracking_depth():
-            # sys.set_coroutine_origin_tracking_depth: where it was created.
-            frame = _unawait_sys._getframe(2)
-            origin = []
-            while frame is not None and len(origin) < _unawait_origin_tracking_depth():
-                origin.append((frame.f_code.co_filename, frame.f_lineno, frame.f_code.co_name))
-                frame = frame.f_back
-            names["cr_origin"] = tuple(origin)
-        return self
-
-    __setattr__ = _unawait_checked_setattr
+    def _unawait_track_origin(self):
+        # sys.set_coroutine_origin_tracking_depth: where it was created.
+        frame = _unawait_sys._getframe(2)
+        origin = []
+        while frame is not None and len(origin) < _unawait_origin_tracking_depth():
+            origin.append((frame.f_code.co_filename, frame.f_lineno, frame.f_code.co_name))
+            frame = frame.f_back
+        self.__dict__["cr_origin"] = tuple(origin)
 
     def send(self, value):
         gen = self._unawait_gen
@@ -181,11 +166,13 @@ class _unawait_Coroutine:
         raise TypeError("cannot pickle 'coroutine' object")
 
     def __repr__(self):
-        return "<coroutine object %s at %#x>" % (self.__dict__.get("__qualname__"), id(self))
+        return "<coroutine object %s at %#x>" % (self.__qualname__, id(self))
 
     def __del__(self):
         gen = getattr(self, "_unawait_gen", None)  # None: the call's arguments were rejected
-        if gen is None or self._unawait_awaited or gen.gi_frame is None or not _unawait_not_started(gen):
+        if gen is None or getattr(self, "_unawait_awaited", False) or gen.gi_frame is None:
+            return
+        if not _unawait_not_started(gen):
             return
         try:
             if _unawait_sys.version_info >= (3, 7):
@@ -207,6 +194,9 @@ class _unawait_Coroutine:
             _unawait_write_unraisable(error, self)
 
     def __getattr__(self, name):
+        # Names not assigned to this coroutine are its function's.
+        if name == "__name__" or name == "__qualname__":
+            return getattr(self._unawait_function, name)
         raise AttributeError("'coroutine' object has no attribute '%s'" % (name,))
 
     # `isinstance()` consults `__class__`: a desugared coroutine passes
@@ -332,7 +322,7 @@ def _unawait_coroutine(function):
     returns a `coroutine` object wrapping the generator.
     """
     body = _unawait_types.coroutine(function)
-    coroutine_function = _unawait_trampoline_factory(function)(body, _unawait_Coroutine)
+    coroutine_function = _unawait_trampoline_factory(function, "coroutine")(body, _unawait_Coroutine)
     _unawait_copy_function_metadata(coroutine_function, function)
     return _unawait_mark_coroutine_function(coroutine_function, function)
 
@@ -351,7 +341,7 @@ def _unawait_copy_function_metadata(trampoline, function):
 _unawait_trampoline_factories = {}
 
 
-def _unawait_trampoline_factory(function):
+def _unawait_trampoline_factory(function, wrap_kind):
     """A factory `(body, wrap) -> f` where `f` has `function`'s name and
     parameters and returns `wrap(f)._unawait_adopt(body(<its arguments>))`.
 
@@ -360,12 +350,13 @@ def _unawait_trampoline_factory(function):
     function. Compiled once per name and signature.
     """
     code = function.__code__
+    coroutine = wrap_kind == "coroutine"
     posonly = getattr(code, "co_posonlyargcount", 0)
     star = code.co_flags & 0x04
     starstar = code.co_flags & 0x08
     count = code.co_argcount + code.co_kwonlyargcount
     names = code.co_varnames[: count + bool(star) + bool(starstar)]
-    key = (function.__name__, code.co_argcount, posonly, code.co_kwonlyargcount, star, starstar, names)
+    key = (wrap_kind, function.__name__, code.co_argcount, posonly, code.co_kwonlyargcount, star, starstar, names)
     factory = _unawait_trampoline_factories.get(key)
     if factory is None:
         positional = list(names[: code.co_argcount])
@@ -387,15 +378,28 @@ def _unawait_trampoline_factory(function):
         if starstar_name:
             parameters.append("**" + starstar_name)
             arguments.append("**" + starstar_name)
-        body, wrap = "body", "wrap"
+        body, wrap, made = "body", "wrap", "made"
         taken = set(names) | {function.__name__}
-        while body in taken or wrap in taken:
-            body, wrap = body + "_", wrap + "_"
+        while body in taken or wrap in taken or made in taken:
+            body, wrap, made = body + "_", wrap + "_", made + "_"
         name = function.__name__
-        source = "def factory(%s, %s):\n def %s(%s):\n  return %s(%s)._unawait_adopt(%s(%s))\n return %s\n" % (
-            body, wrap, name, ", ".join(parameters), wrap, name, body, ", ".join(arguments), name,
+        if coroutine:
+            # The object is made before the generator (see _unawait_adopt)
+            # and filled in here, without calling any Python-level method.
+            call = (
+                "  {made} = _unawait_new({wrap})\n"
+                "  {made}._unawait_gen = {body}({arguments})\n"
+                "  {made}._unawait_function = {name}\n"
+                "  if _unawait_origin_tracking_depth():\n"
+                "   {made}._unawait_track_origin()\n"
+                "  return {made}\n"
+            )
+        else:
+            call = "  return {wrap}({name})._unawait_adopt({body}({arguments}))\n"
+        source = ("def factory({body}, {wrap}):\n def {name}({parameters}):\n" + call + " return {name}\n").format(
+            body=body, wrap=wrap, made=made, name=name, parameters=", ".join(parameters), arguments=", ".join(arguments),
         )
-        namespace = {}
+        namespace = {"_unawait_new": object.__new__, "_unawait_origin_tracking_depth": _unawait_origin_tracking_depth}
         exec(compile(source, "<unawait coroutine function>", "exec"), namespace)
         factory = _unawait_trampoline_factories[key] = namespace["factory"]
     return factory
@@ -478,7 +482,11 @@ def _unawait_await(obj):
     `yield from` delegates to, or raises the TypeError CPython raises."""
     kind = type(obj)
     if kind is _unawait_Coroutine:
-        return _unawait_awaitable_generator(obj)
+        gen = obj._unawait_gen
+        if gen.gi_yieldfrom is None and gen.gi_frame is not None and not gen.gi_running:
+            obj._unawait_awaited = True
+            return gen
+        return _unawait_awaitable_generator(obj)  # raises what CPython raises
     if kind is _unawait_Ready:
         return obj.iterator
     if kind is _unawait_types.CoroutineType:
@@ -655,7 +663,16 @@ class _unawait_AsyncGenerator:
         self._unawait_hooks_inited = False
         self._unawait_finalizer = None
 
-    _unawait_adopt = _unawait_Coroutine._unawait_adopt
+    def _unawait_adopt(self, gen):
+        # Created before its generator, this object is finalized before it
+        # when both die in a reference cycle (the collector finalizes in
+        # allocation order), as the native object it stands for would be.
+        self._unawait_gen = gen
+        names = self.__dict__
+        names["__name__"] = self._unawait_function.__name__
+        names["__qualname__"] = self._unawait_function.__qualname__
+        return self
+
     __setattr__ = _unawait_checked_setattr
 
     def _unawait_init_hooks(self):
@@ -762,7 +779,7 @@ def _unawait_async_generator(function):
     (a generator function that yields consumer values wrapped in
     `_unawait_AsyncYield`)."""
     body = _unawait_types.coroutine(function)
-    agen_function = _unawait_trampoline_factory(function)(body, _unawait_AsyncGenerator)
+    agen_function = _unawait_trampoline_factory(function, "async_generator")(body, _unawait_AsyncGenerator)
     return _unawait_copy_function_metadata(agen_function, function)
 
 
