@@ -19,6 +19,9 @@ pub struct Diagnostic {
     pub severity: Severity,
     pub range: TextRange,
     pub message: String,
+    /// CPython's exception type for a syntax error: `SyntaxError`, or its
+    /// subclass `IndentationError`.
+    pub exception: &'static str,
 }
 
 impl Diagnostic {
@@ -27,6 +30,7 @@ impl Diagnostic {
             severity: Severity::SyntaxError,
             range,
             message: message.into(),
+            exception: "SyntaxError",
         }
     }
 
@@ -35,6 +39,7 @@ impl Diagnostic {
             severity: Severity::Unsupported,
             range,
             message: message.into(),
+            exception: "SyntaxError",
         }
     }
 
@@ -57,7 +62,7 @@ impl Diagnostic {
             .map(|c| if c == '\t' { '\t' } else { ' ' })
             .collect();
         let kind = match self.severity {
-            Severity::SyntaxError => "SyntaxError",
+            Severity::SyntaxError => self.exception,
             Severity::Unsupported => "error",
         };
         format!(
@@ -101,6 +106,7 @@ impl Diagnostics {
             severity,
             range: TextRange::empty(at),
             message,
+            exception: "SyntaxError",
         })
     }
 

@@ -54,7 +54,10 @@ pub fn desugar(source: &str, options: &Options) -> Result<Output, Diagnostics> {
         )));
     }
     let module = syntax::parse(source).map_err(|failure| {
-        Diagnostics::single(Diagnostic::syntax_error(failure.range, failure.message))
+        Diagnostics::single(Diagnostic {
+            exception: failure.kind,
+            ..Diagnostic::syntax_error(failure.range, failure.message)
+        })
     })?;
     let unchanged = || {
         Ok(Output {

@@ -27,10 +27,15 @@ pub struct Module {
     pub first_quote: Option<char>,
 }
 
-/// A parse failure: where, and the parser's description of it.
+mod errors;
+
+/// A parse failure: where, which of CPython's exception types it is, and
+/// CPython's wording for it.
 #[derive(Debug, Clone)]
 pub struct ParseFailure {
     pub range: TextRange,
+    /// `SyntaxError` or `IndentationError`.
+    pub kind: &'static str,
     pub message: String,
 }
 
@@ -38,10 +43,7 @@ pub struct ParseFailure {
 pub fn parse(source: &str) -> Result<Module, ParseFailure> {
     let parsed = ruff_python_parser::parse_unchecked(source, ParseOptions::from(Mode::Module));
     if let Some(error) = parsed.errors().first() {
-        return Err(ParseFailure {
-            range: error.location,
-            message: parse_error_message(&error.error),
-        });
+        return Err(errors::cpython_failure(source, parsed.tokens(), error));
     }
 
     let mut string_ranges = Vec::new();
@@ -115,16 +117,5 @@ pub fn walk_function_header<'a, V: ast::visitor::Visitor<'a> + ?Sized>(
     visitor.visit_parameters(&def.parameters);
     if let Some(returns) = &def.returns {
         visitor.visit_annotation(returns);
-    }
-}
-
-/// CPython says "invalid syntax" for most of what ruff describes in detail;
-/// keep ruff's detail but in CPython's register.
-fn parse_error_message(error: &ruff_python_parser::ParseErrorType) -> String {
-    let text = error.to_string();
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_lowercase().chain(chars).collect(),
-        None => "invalid syntax".to_string(),
     }
 }

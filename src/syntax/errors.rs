@@ -1,0 +1,216 @@
+//! CPython's wording for the syntax errors the parser reports.
+//!
+//! CPython checks brackets while tokenizing, before it parses, so an
+//! unclosed or mismatched bracket is reported first, at the bracket. Other
+//! errors map by kind to CPython 3.11's messages; where CPython has no more
+//! specific message, it says "invalid syntax", and so does this.
+
+use ruff_python_ast::token::{TokenKind, Tokens};
+use ruff_python_parser::{LexicalErrorType, ParseError, ParseErrorType};
+use ruff_text_size::{Ranged, TextRange, TextSize};
+
+use super::ParseFailure;
+
+pub(super) fn cpython_failure(source: &str, tokens: &Tokens, error: &ParseError) -> ParseFailure {
+    // CPython reads tokens as it parses: a bracket problem wins unless the
+    // parser failed before the tokenizer got to it (an unclosed bracket is
+    // noticed only at the end of the file).
+    if let Some((failure, noticed_at)) = bracket_failure(tokens, TextSize::of(source))
+        && error.location.start() >= noticed_at
+    {
+        return failure;
+    }
+    let syntax = |message: String| ParseFailure {
+        range: error.location,
+        kind: "SyntaxError",
+        message,
+    };
+    let line_of = |at: TextSize| 1 + source[..usize::from(at)].matches('\n').count();
+    match &error.error {
+        ParseErrorType::UnexpectedIndentation => {
+            // CPython points at the last character of the indentation.
+            let line_start = line_start(source, error.location.start());
+            let indent = source[line_start..].len()
+                - source[line_start..]
+                    .trim_start_matches([' ', '\t', '\x0c'])
+                    .len();
+            ParseFailure {
+                range: TextRange::empty(size(line_start + indent.saturating_sub(1))),
+                kind: "IndentationError",
+                message: "unexpected indent".to_string(),
+            }
+        }
+        ParseErrorType::Lexical(LexicalErrorType::IndentationError) => {
+            // CPython points just past the end of the line.
+            let start = usize::from(error.location.start());
+            let end = source[start..]
+                .find(['\n', '\r'])
+                .map_or(source.len(), |i| start + i);
+            ParseFailure {
+                range: TextRange::empty(size(end)),
+                kind: "IndentationError",
+                message: "unindent does not match any outer indentation level".to_string(),
+            }
+        }
+        ParseErrorType::OtherError(message)
+            if message.starts_with("Expected an indented block after") =>
+        {
+            // "after `if` statement" → "after 'if' statement on line N"
+            let header = source[..usize::from(error.location.start())].trim_end();
+            let header_line = line_of(TextSize::of(header));
+            ParseFailure {
+                range: error.location,
+                kind: "IndentationError",
+                message: format!(
+                    "{} on line {header_line}",
+                    lowercase_first(&message.replace('`', "'"))
+                ),
+            }
+        }
+        ParseErrorType::Lexical(
+            LexicalErrorType::UnclosedStringError | LexicalErrorType::StringError,
+        )
+        | ParseErrorType::FStringError(
+            ruff_python_parser::InterpolatedStringErrorType::UnterminatedString
+            | ruff_python_parser::InterpolatedStringErrorType::UnterminatedTripleQuotedString,
+        ) => {
+            let text = source[usize::from(error.location.start())..]
+                .trim_start_matches(|c: char| c.is_ascii_alphabetic());
+            if text.starts_with("\"\"\"") || text.starts_with("\'\'\'") {
+                syntax(format!(
+                    "unterminated triple-quoted string literal (detected at line {})",
+                    1 + source.trim_end_matches(['\n', '\r']).matches('\n').count()
+                ))
+            } else {
+                syntax(format!(
+                    "unterminated string literal (detected at line {})",
+                    line_of(error.location.start())
+                ))
+            }
+        }
+        ParseErrorType::Lexical(LexicalErrorType::LineContinuationError) => ParseFailure {
+            // CPython points at the character after the backslash.
+            range: TextRange::empty(error.location.start() + TextSize::new(1)),
+            kind: "SyntaxError",
+            message: "unexpected character after line continuation character".to_string(),
+        },
+        ParseErrorType::Lexical(LexicalErrorType::Eof) => {
+            syntax("unexpected EOF while parsing".to_string())
+        }
+        ParseErrorType::Lexical(LexicalErrorType::UnrecognizedToken { tok }) => {
+            if tok.is_ascii() {
+                syntax("invalid syntax".to_string())
+            } else if tok.is_alphanumeric()
+                || tok.is_ascii_punctuation()
+                || (!tok.is_control() && !tok.is_whitespace())
+            {
+                syntax(format!(
+                    "invalid character '{tok}' (U+{:04X})",
+                    u32::from(*tok)
+                ))
+            } else {
+                syntax(format!(
+                    "invalid non-printable character U+{:04X}",
+                    u32::from(*tok)
+                ))
+            }
+        }
+        ParseErrorType::ExpectedToken {
+            expected: TokenKind::Colon,
+            ..
+        } => syntax("expected ':'".to_string()),
+        ParseErrorType::InvalidAssignmentTarget => {
+            syntax("cannot assign to expression".to_string())
+        }
+        ParseErrorType::InvalidDeleteTarget => syntax("cannot delete expression".to_string()),
+        ParseErrorType::PositionalAfterKeywordArgument => ParseFailure {
+            // CPython points just past the argument.
+            range: TextRange::empty(error.location.end()),
+            kind: "SyntaxError",
+            message: "positional argument follows keyword argument".to_string(),
+        },
+        ParseErrorType::NonDefaultParamAfterDefaultParam => {
+            syntax("non-default argument follows default argument".to_string())
+        }
+        _ => syntax("invalid syntax".to_string()),
+    }
+}
+
+/// The first bracket problem, as CPython's tokenizer reports it, and where
+/// the tokenizer notices it: a closing bracket with no opener ("unmatched
+/// ')'"), one that closes another kind ("closing parenthesis ']' does not
+/// match opening parenthesis '('"), both at that bracket; or an opener never
+/// closed ("'(' was never closed", reported at the opener, noticed at the
+/// end of the file).
+fn bracket_failure(tokens: &Tokens, end_of_file: TextSize) -> Option<(ParseFailure, TextSize)> {
+    let mut open: Vec<(char, TextRange)> = Vec::new();
+    for token in tokens.iter() {
+        let bracket = match token.kind() {
+            TokenKind::Lpar => Some(('(', true)),
+            TokenKind::Lsqb => Some(('[', true)),
+            TokenKind::Lbrace => Some(('{', true)),
+            TokenKind::Rpar => Some((')', false)),
+            TokenKind::Rsqb => Some((']', false)),
+            TokenKind::Rbrace => Some(('}', false)),
+            _ => None,
+        };
+        let Some((bracket, opening)) = bracket else {
+            continue;
+        };
+        if opening {
+            open.push((bracket, token.range()));
+            continue;
+        }
+        let failure = |message: String| {
+            let failure = ParseFailure {
+                range: token.range(),
+                kind: "SyntaxError",
+                message,
+            };
+            (failure, token.start())
+        };
+        match open.pop() {
+            None => return Some(failure(format!("unmatched '{bracket}'"))),
+            Some((opener, _)) if closing_of(opener) != bracket => {
+                return Some(failure(format!(
+                    "closing parenthesis '{bracket}' does not match opening parenthesis '{opener}'"
+                )));
+            }
+            Some(_) => {}
+        }
+    }
+    open.first().map(|&(opener, range)| {
+        let failure = ParseFailure {
+            range,
+            kind: "SyntaxError",
+            message: format!("'{opener}' was never closed"),
+        };
+        (failure, end_of_file)
+    })
+}
+
+fn line_start(source: &str, at: TextSize) -> usize {
+    source[..usize::from(at)]
+        .rfind(['\n', '\r'])
+        .map_or(0, |i| i + 1)
+}
+
+fn size(at: usize) -> TextSize {
+    TextSize::new(u32::try_from(at).unwrap_or(u32::MAX))
+}
+
+fn closing_of(opener: char) -> char {
+    match opener {
+        '(' => ')',
+        '[' => ']',
+        _ => '}',
+    }
+}
+
+fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_lowercase().chain(chars).collect())
+        .unwrap_or_default()
+}
