@@ -240,25 +240,24 @@ fn desugar_tree(paths: &[PathBuf], out_dir: &Path, options: &Options) -> Result<
             );
         }
     }
+    // Files are independent: desugar them on all cores. Diagnostics are
+    // printed afterwards, in input order.
+    let done = std::sync::atomic::AtomicUsize::new(0);
+    let progress = Progress::new(jobs.len());
+    let results = unawait::verify::parallel_map(&jobs, |(input, output)| {
+        let result = convert_file(input, output, options);
+        progress.step(done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1);
+        result
+    });
+    progress.finish();
     let mut failed = false;
-    for (input, output) in jobs {
-        let bytes = fs::read(&input).with_context(|| format!("reading {}", input.display()))?;
-        let is_python = input.extension().is_some_and(|ext| ext == "py");
-        let result = if is_python {
-            desugar_reporting(&input.display().to_string(), &bytes, options).map(|(code, _)| code)
-        } else {
-            Some(bytes)
-        };
-        match result {
-            Some(code) => {
-                write_atomically(&output, &code)?;
-                let permissions = fs::metadata(&input).map(|m| m.permissions());
-                if let Ok(permissions) = permissions {
-                    fs::set_permissions(&output, permissions)
-                        .with_context(|| format!("setting permissions of {}", output.display()))?;
-                }
+    for result in results {
+        match result? {
+            Converted::Written => {}
+            Converted::Rejected(report) => {
+                eprint!("{report}");
+                failed = true;
             }
-            None => failed = true,
         }
     }
     Ok(if failed {
@@ -266,6 +265,71 @@ fn desugar_tree(paths: &[PathBuf], out_dir: &Path, options: &Options) -> Result<
     } else {
         Outcome::Done
     })
+}
+
+enum Converted {
+    Written,
+    /// Diagnostics for an input that was not written.
+    Rejected(String),
+}
+
+/// Desugars one `.py` file (other files are copied) to `output`, keeping
+/// the input's permissions.
+fn convert_file(input: &Path, output: &Path, options: &Options) -> Result<Converted> {
+    let bytes = fs::read(input).with_context(|| format!("reading {}", input.display()))?;
+    let code = if input.extension().is_some_and(|ext| ext == "py") {
+        match unawait::desugar_bytes(&bytes, options) {
+            Ok((code, _)) => code,
+            Err((text, diagnostics)) => {
+                return Ok(Converted::Rejected(
+                    diagnostics.render(&input.display().to_string(), &text),
+                ));
+            }
+        }
+    } else {
+        bytes
+    };
+    write_atomically(output, &code)?;
+    if let Ok(metadata) = fs::metadata(input) {
+        fs::set_permissions(output, metadata.permissions())
+            .with_context(|| format!("setting permissions of {}", output.display()))?;
+    }
+    Ok(Converted::Written)
+}
+
+/// A progress line on standard error, only when it is a terminal.
+struct Progress {
+    total: usize,
+    shown: bool,
+}
+
+impl Progress {
+    fn new(total: usize) -> Progress {
+        use std::io::IsTerminal;
+        Progress {
+            total,
+            shown: io::stderr().is_terminal() && total > 1,
+        }
+    }
+
+    fn step(&self, done: usize) {
+        if self.shown {
+            let width = 30;
+            let filled = done * width / self.total.max(1);
+            eprint!(
+                "\r[{}{}] {done}/{} files",
+                "#".repeat(filled),
+                " ".repeat(width - filled),
+                self.total
+            );
+        }
+    }
+
+    fn finish(&self) {
+        if self.shown {
+            eprint!("\r{}\r", " ".repeat(50));
+        }
+    }
 }
 
 /// The files under `dir`, sorted, skipping hidden directories,

@@ -60,6 +60,11 @@ def _unawait_write_unraisable(error, obj):
     stream.flush()
 
 
+# unawait's own async generator type and awaitable types, once their
+# section is loaded (the helpers above and below take fast paths for them).
+_unawait_AsyncGeneratorType = None
+_unawait_SELF_ITERATING = ()
+
 _unawait_origin_tracking_depth = getattr(_unawait_sys, "get_coroutine_origin_tracking_depth", lambda: 0)
 
 
@@ -489,6 +494,9 @@ def _unawait_await(obj):
         return _unawait_awaitable_generator(obj)  # raises what CPython raises
     if kind is _unawait_Ready:
         return obj.iterator
+    if kind in _unawait_SELF_ITERATING:
+        # The awaitables of unawait's async generators iterate themselves.
+        return obj
     if kind is _unawait_types.CoroutineType:
         if obj.cr_await is not None:
             raise RuntimeError("coroutine is being awaited already")
@@ -574,6 +582,8 @@ def _unawait_returning_awaitable(method, name):
 # -- section: async_for (needs: coroutine)
 def _unawait_aiter(iterable):
     """`type(iterable).__aiter__(iterable)`, with CPython's errors."""
+    if type(iterable) is _unawait_AsyncGeneratorType:
+        return iterable
     aiter = _unawait_lookup_slot(iterable, "__aiter__")
     if aiter is _unawait_MISSING:
         raise TypeError(
@@ -607,6 +617,9 @@ def _unawait_anext(iterator):
     """`type(iterator).__anext__(iterator)`, looked up on every step as
     CPython does, made ready to await; CPython reports any failure to
     await that as an invalid `__anext__` result."""
+    if type(iterator) is _unawait_AsyncGeneratorType:
+        # unawait's own async generator: its awaitable is its own iterator.
+        return _unawait_AsyncGeneratorType.__anext__(iterator)
     anext = _unawait_lookup_slot(iterator, "__anext__")
     if anext is _unawait_MISSING:
         raise TypeError(
@@ -1007,6 +1020,10 @@ def _unawait_warn_unused(awaitable, method):
             stacklevel=2,
             source=awaitable,
         )
+
+
+_unawait_AsyncGeneratorType = _unawait_AsyncGenerator
+_unawait_SELF_ITERATING = (_unawait_ASend, _unawait_AThrow)
 
 
 # -- section: async_comprehension (needs: coroutine, async_for)

@@ -224,14 +224,18 @@ pub fn check_compiled(
     }
     Ok(results)
 }
-/// Runs `work` on every job, on as many threads as there are cores;
-/// returns the results in job order.
+
+/// Runs `work` on every job, on as many threads as there are cores (or as
+/// `UNAWAIT_THREADS` says); returns the results in job order.
 pub fn parallel_map<J: Sync, R: Send>(jobs: &[J], work: impl Fn(&J) -> R + Sync) -> Vec<R> {
     let next = std::sync::atomic::AtomicUsize::new(0);
     let results = std::sync::Mutex::new((0..jobs.len()).map(|_| None).collect::<Vec<Option<R>>>());
-    let threads = std::thread::available_parallelism()
-        .map_or(2, |n| n.get())
-        .min(jobs.len().max(1));
+    let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let threads = std::env::var("UNAWAIT_THREADS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(cores);
+    let threads = threads.clamp(1, jobs.len().max(1));
     std::thread::scope(|scope| {
         for _ in 0..threads {
             scope.spawn(|| {

@@ -1,0 +1,99 @@
+//! Transpiling throughput, measured side by side in one run: bare parsing
+//! with the same parser (the ceiling), `desugar_bytes` on one thread, and on
+//! all cores. Files are read into memory first; only the work is timed.
+//!
+//! `cargo bench --bench transpile -- DIR...` prints one JSON object.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use unawait::{Options, desugar_bytes, source, syntax, verify::parallel_map};
+
+fn python_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut entries: Vec<_> = entries.flatten().collect();
+    entries.sort_by_key(|e| e.file_name());
+    for entry in entries {
+        let path = entry.path();
+        if path.is_dir() {
+            if entry.file_name() != "site-packages" {
+                python_files(&path, out);
+            }
+        } else if path.extension().is_some_and(|e| e == "py") {
+            out.push(path);
+        }
+    }
+}
+
+/// Best of `rounds` timings of `work`, in seconds.
+fn best(rounds: usize, mut work: impl FnMut()) -> f64 {
+    (0..rounds)
+        .map(|_| {
+            let started = Instant::now();
+            work();
+            started.elapsed().as_secs_f64()
+        })
+        .fold(f64::INFINITY, f64::min)
+}
+
+fn max_rss_kib() -> i64 {
+    // SAFETY: getrusage fills the struct it is given.
+    unsafe {
+        let mut usage: libc::rusage = std::mem::zeroed();
+        libc::getrusage(libc::RUSAGE_SELF, &mut usage);
+        usage.ru_maxrss
+    }
+}
+
+fn main() {
+    let dirs: Vec<PathBuf> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with('-'))
+        .map(PathBuf::from)
+        .collect();
+    let mut files = Vec::new();
+    for dir in &dirs {
+        python_files(dir, &mut files);
+    }
+    let sources: Vec<Vec<u8>> = files
+        .iter()
+        .map(|f| std::fs::read(f).unwrap_or_default())
+        .collect();
+    let bytes: usize = sources.iter().map(Vec::len).sum();
+    let largest = sources.iter().map(Vec::len).max().unwrap_or(0);
+    let options = Options::default();
+    let rounds = 3;
+
+    let parse = best(rounds, || {
+        for bytes in &sources {
+            if let Ok(text) = source::decode(bytes) {
+                let _ = std::hint::black_box(syntax::parse(&text.text).is_ok());
+            }
+        }
+    });
+    let rss_after_parse = max_rss_kib();
+    let single = best(rounds, || {
+        for bytes in &sources {
+            let _ = std::hint::black_box(desugar_bytes(bytes, &options).is_ok());
+        }
+    });
+    let parallel = best(rounds, || {
+        let _ = std::hint::black_box(parallel_map(&sources, |bytes| {
+            desugar_bytes(bytes, &options).is_ok()
+        }));
+    });
+    let megabytes = bytes as f64 / 1e6;
+    println!(
+        "{{\"files\": {}, \"megabytes\": {megabytes:.2}, \"largest_file_bytes\": {largest}, \
+         \"parse_mb_s\": {:.2}, \"desugar_mb_s\": {:.2}, \"desugar_parallel_mb_s\": {:.2}, \
+         \"threads\": {}, \"max_rss_kib_after_parse\": {rss_after_parse}, \"max_rss_kib\": {}}}",
+        files.len(),
+        megabytes / parse,
+        megabytes / single,
+        megabytes / parallel,
+        std::thread::available_parallelism().map_or(1, |n| n.get()),
+        max_rss_kib(),
+    );
+}
