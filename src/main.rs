@@ -217,9 +217,17 @@ fn desugar_tree(paths: &[PathBuf], out_dir: &Path, options: &Options) -> Result<
         if path == Path::new("-") {
             bail!("`-` (standard input) cannot be used with --out-dir");
         } else if path.is_dir() {
+            // Outputs mirror the tree: they land on its files only if the
+            // output directory is the tree itself.
+            if same_file(path, out_dir) {
+                bail!("refusing to overwrite the inputs in {}", path.display());
+            }
             collect_tree(path, path, out_dir, &mut jobs)?;
         } else if path.is_file() {
             let name = path.file_name().context("an input file has a name")?;
+            if same_file(path, &out_dir.join(name)) {
+                bail!("refusing to overwrite the input {}", path.display());
+            }
             jobs.push((path.clone(), out_dir.join(name)));
         } else {
             bail!("no such file or directory: {}", path.display());
@@ -228,9 +236,6 @@ fn desugar_tree(paths: &[PathBuf], out_dir: &Path, options: &Options) -> Result<
     // Check every destination before writing anything.
     let mut destinations = std::collections::HashMap::new();
     for (input, output) in &jobs {
-        if same_file(input, output) {
-            bail!("refusing to overwrite the input {}", input.display());
-        }
         if let Some(other) = destinations.insert(output.clone(), input) {
             bail!(
                 "{} and {} would both be written to {}",

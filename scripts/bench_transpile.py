@@ -1,0 +1,118 @@
+#!/usr/bin/env python3
+"""Transpiling speed, measured side by side in one run over python3's
+standard library (every .py file outside site-packages):
+
+- bare parsing with unawait's parser, `desugar` on one thread and on all
+  cores (`cargo bench --bench transpile`, files held in memory);
+- CPython's ast.parse + ast.unparse over the same files;
+- `ruff format` (installed from PyPI into a temporary virtual environment)
+  on a copy of the files, as a parse-and-print reference;
+- `unawait --out-dir` on the whole tree with 1 thread and with all cores.
+
+Usage: python3 scripts/bench_transpile.py [--skip-ruff]
+"""
+import argparse
+import ast
+import json
+import os
+import shutil
+import subprocess
+import sys
+import sysconfig
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def corpus_files(root):
+    for directory, subdirectories, files in os.walk(root):
+        subdirectories[:] = sorted(d for d in subdirectories if d != "site-packages")
+        for name in sorted(files):
+            if name.endswith(".py"):
+                yield os.path.join(directory, name)
+
+
+def timed(command, env=None, accept=(0,)):
+    """Seconds the command took, and its own peak memory in KiB."""
+    started = time.perf_counter()
+    child = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(child.pid, 0)
+    elapsed = time.perf_counter() - started
+    code = os.waitstatus_to_exitcode(status)
+    if code not in accept:
+        sys.exit("%s exited with %d" % (" ".join(command), code))
+    return elapsed, usage.ru_maxrss
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--skip-ruff", action="store_true", help="do not install and time ruff")
+    args = parser.parse_args()
+    corpus = sysconfig.get_paths()["stdlib"]
+    files = list(corpus_files(corpus))
+    megabytes = sum(os.path.getsize(f) for f in files) / 1e6
+
+    bench = subprocess.run(["cargo", "bench", "-q", "--bench", "transpile", "--", corpus],
+                           cwd=ROOT, check=True, capture_output=True, text=True).stdout
+    rust = json.loads(bench.strip().splitlines()[-1])
+
+    sources = []
+    for path in files:
+        with open(path, "rb") as handle:
+            sources.append(handle.read())
+    started = time.perf_counter()
+    for source in sources:
+        try:
+            ast.unparse(ast.parse(source))
+        except (SyntaxError, ValueError, RecursionError):
+            pass
+    cpython = megabytes / (time.perf_counter() - started)
+
+    subprocess.run(["cargo", "build", "--release", "-q"], cwd=ROOT, check=True)
+    unawait = os.path.join(ROOT, "target", "release", "unawait")
+    rows = [
+        ("unawait's parser, parse only (ceiling)", rust["parse_mb_s"]),
+        ("unawait desugar, 1 thread", rust["desugar_mb_s"]),
+        ("unawait desugar, %d threads" % rust["threads"], rust["desugar_parallel_mb_s"]),
+        ("CPython %d.%d ast.parse + ast.unparse" % sys.version_info[:2], cpython),
+    ]
+    with tempfile.TemporaryDirectory() as work:
+        # The same .py files, without the rest of the library's directory.
+        tree = os.path.join(work, "tree")
+        for path in files:
+            target = os.path.join(tree, os.path.relpath(path, corpus))
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            shutil.copyfile(path, target)
+        out = os.path.join(work, "out")
+        # The standard library holds files CPython rejects on purpose
+        # (test/badsyntax_*): --out-dir reports them and exits 1.
+        one_thread = dict(os.environ, UNAWAIT_THREADS="1")
+        single, _ = timed([unawait, "--out-dir", out, tree], env=one_thread, accept=(0, 1))
+        shutil.rmtree(out)
+        parallel, peak_kib = timed([unawait, "--out-dir", out, tree], accept=(0, 1))
+        rows.append(("unawait --out-dir, 1 thread (with file I/O)", megabytes / single))
+        rows.append(("unawait --out-dir, all cores (with file I/O)", megabytes / parallel))
+        if not args.skip_ruff:
+            venv = os.path.join(work, "venv")
+            subprocess.run([sys.executable, "-m", "venv", venv], check=True)
+            subprocess.run([os.path.join(venv, "bin", "pip"), "install", "-q", "ruff"], check=True)
+            ruff, _ = timed([os.path.join(venv, "bin", "ruff"), "format", "--no-cache", "--quiet", tree], accept=(0, 2))
+            rows.append(("ruff format (all cores, with file I/O)", megabytes / ruff))
+
+    print("corpus: %s, %d files, %.1f MB, largest file %.0f KB" % (
+        corpus, rust["files"], rust["megabytes"], rust["largest_file_bytes"] / 1e3))
+    print("| work | MB/s |")
+    print("|---|---|")
+    for label, speed in rows:
+        print("| %s | %.1f |" % (label, speed))
+    print("desugar / bare parse (1 thread): %.0f%% (target >= 75%%)" % (100 * rust["desugar_mb_s"] / rust["parse_mb_s"]))
+    print("desugar on %d threads / 1 thread: %.2fx (target >= 1.8x on 2)" % (
+        rust["threads"], rust["desugar_parallel_mb_s"] / rust["desugar_mb_s"]))
+    print("--out-dir all cores / 1 thread: %.2fx" % (single / parallel))
+    print("peak memory: bench %.0f MB, --out-dir %.0f MB (largest file %.1f MB)" % (
+        rust["max_rss_kib"] / 1024, peak_kib / 1024, rust["largest_file_bytes"] / 1e6))
+
+
+if __name__ == "__main__":
+    main()
