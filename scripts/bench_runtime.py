@@ -9,7 +9,6 @@ reports the medians and their ratio. Default interpreters: pyenv's 3.11 and
 3.13 when installed, else python3.
 """
 import argparse
-import glob
 import os
 import statistics
 import subprocess
@@ -94,12 +93,16 @@ loop.close()
 }
 
 
-def default_pythons():
-    root = os.environ.get("PYENV_ROOT") or os.path.expanduser("~/.pyenv")
-    found = []
-    for minor in ("3.11", "3.13"):
-        found += sorted(glob.glob(os.path.join(root, "versions", minor + ".*", "bin", "python")))[-1:]
-    return found or ["python3"]
+def default_pythons(unawait):
+    """The newest 3.11 and 3.13 among `unawait pythons`, else python3."""
+    listing = subprocess.run([unawait, "pythons"], capture_output=True, text=True, check=True).stdout
+    found = {}
+    for line in listing.splitlines():
+        version, path = line.split(" ", 1)
+        minor = ".".join(version.split(".")[:2])
+        if minor in ("3.11", "3.13"):
+            found[minor] = path
+    return [found[minor] for minor in sorted(found)] or ["python3"]
 
 
 def version(python):
@@ -117,7 +120,7 @@ def main():
     if not unawait:
         subprocess.run(["cargo", "build", "--release", "-q"], cwd=ROOT, check=True)
         unawait = os.path.join(ROOT, "target", "release", "unawait")
-    pythons = args.pythons.split(",") if args.pythons else default_pythons()
+    pythons = args.pythons.split(",") if args.pythons else default_pythons(unawait)
 
     rows = []
     with tempfile.TemporaryDirectory() as work:

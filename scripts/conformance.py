@@ -18,7 +18,6 @@ $PYENV_ROOT/versions/*/bin/python of 3.6 or later (UNAWAIT_PYTHONS, a
 """
 import argparse
 import concurrent.futures
-import glob
 import json
 import os
 import shutil
@@ -40,27 +39,14 @@ SUITES = [
 PASSED = ("pass", "skip", "expected-failure")
 
 
-def interpreters(requested):
+def interpreters(unawait, requested):
+    """[(version, path)] from `unawait pythons`, which finds them as the tests
+    do; `requested` (comma-separated paths) narrows the search."""
+    env = dict(os.environ)
     if requested:
-        candidates = requested.split(",")
-    elif os.environ.get("UNAWAIT_PYTHONS", "").strip():
-        candidates = [p for p in os.environ["UNAWAIT_PYTHONS"].replace(",", ":").split(":") if p]
-    else:
-        root = os.environ.get("PYENV_ROOT") or os.path.expanduser("~/.pyenv")
-        candidates = ["python3"] + sorted(glob.glob(os.path.join(root, "versions", "*", "bin", "python")))
-    found = {}
-    for candidate in candidates:
-        try:
-            out = subprocess.run(
-                [candidate, "-E", "-s", "-c", "import sys; print('%d.%d.%d' % sys.version_info[:3])"],
-                capture_output=True, text=True, timeout=30,
-            ).stdout.strip()
-        except (OSError, subprocess.TimeoutExpired):
-            continue
-        parts = out.split(".")
-        if len(parts) == 3 and (int(parts[0]), int(parts[1])) >= (3, 6):
-            found.setdefault(out, candidate)
-    return sorted(found.items(), key=lambda item: tuple(int(p) for p in item[0].split(".")))
+        env["UNAWAIT_PYTHONS"] = requested.replace(",", ":")
+    listing = subprocess.run([unawait, "pythons"], capture_output=True, text=True, check=True, env=env).stdout
+    return [tuple(line.split(" ", 1)) for line in listing.splitlines() if line.strip()]
 
 
 def test_directory(python):
@@ -167,7 +153,7 @@ def main():
         subprocess.run(["cargo", "build", "--release", "-q"], cwd=ROOT, check=True)
         unawait = os.path.join(ROOT, "target", "release", "unawait")
     suites = args.suites.split(",") if args.suites else SUITES
-    found = interpreters(args.pythons)
+    found = interpreters(unawait, args.pythons)
     if not found:
         sys.exit("no CPython 3.6+ interpreter found")
     print("interpreters: " + ", ".join("%s (%s)" % item for item in found))

@@ -56,6 +56,10 @@ enum Command {
     Passes,
     /// Run files as written and desugared on CPython and compare what they do.
     Verify(VerifyArgs),
+    /// List the CPython 3.6+ interpreters `verify --all-pythons` and the tests
+    /// use: python3 and each $PYENV_ROOT/versions/* (UNAWAIT_PYTHONS, a
+    /// `:`-separated list, overrides); one `VERSION PATH` line each.
+    Pythons,
 }
 
 #[derive(clap::Args)]
@@ -144,6 +148,12 @@ fn run(cli: &Cli) -> ExitCode {
             }
             return ExitCode::SUCCESS;
         }
+        Some(Command::Pythons) => {
+            for python in unawait::verify::discover_interpreters() {
+                println!("{} {}", python.full_version, python.path.display());
+            }
+            return ExitCode::SUCCESS;
+        }
         Some(Command::Verify(args)) => {
             return match verify_command::run(args) {
                 Ok(true) => ExitCode::SUCCESS,
@@ -191,8 +201,12 @@ fn desugar_one(cli: &Cli, options: &Options) -> Result<Outcome> {
         );
     };
     let (name, bytes) = read_input(path)?;
-    let Some((output, _)) = desugar_reporting(&name, &bytes, options) else {
-        return Ok(Outcome::InputErrors);
+    let output = match desugar_or_report(&name, &bytes, options) {
+        Ok(output) => output,
+        Err(report) => {
+            eprint!("{report}");
+            return Ok(Outcome::InputErrors);
+        }
     };
     match &cli.output {
         Some(out) => {
@@ -283,13 +297,9 @@ enum Converted {
 fn convert_file(input: &Path, output: &Path, options: &Options) -> Result<Converted> {
     let bytes = fs::read(input).with_context(|| format!("reading {}", input.display()))?;
     let code = if input.extension().is_some_and(|ext| ext == "py") {
-        match unawait::desugar_bytes(&bytes, options) {
-            Ok((code, _)) => code,
-            Err((text, diagnostics)) => {
-                return Ok(Converted::Rejected(
-                    diagnostics.render(&input.display().to_string(), &text),
-                ));
-            }
+        match desugar_or_report(&input.display().to_string(), &bytes, options) {
+            Ok(code) => code,
+            Err(report) => return Ok(Converted::Rejected(report)),
         }
     } else {
         bytes
@@ -394,15 +404,11 @@ fn read_input(path: &Path) -> Result<(String, Vec<u8>)> {
     }
 }
 
-/// Desugars, printing diagnostics to standard error on failure.
-fn desugar_reporting(name: &str, bytes: &[u8], options: &Options) -> Option<(Vec<u8>, bool)> {
-    match unawait::desugar_bytes(bytes, options) {
-        Ok(result) => Some(result),
-        Err((text, diagnostics)) => {
-            eprint!("{}", diagnostics.render(name, &text));
-            None
-        }
-    }
+/// The desugared bytes, or the diagnostics rendered for `name`.
+fn desugar_or_report(name: &str, bytes: &[u8], options: &Options) -> Result<Vec<u8>, String> {
+    unawait::desugar_bytes(bytes, options)
+        .map(|(output, _)| output)
+        .map_err(|(text, diagnostics)| diagnostics.render(name, &text))
 }
 
 fn same_file(a: &Path, b: &Path) -> bool {

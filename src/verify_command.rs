@@ -5,10 +5,10 @@ use std::time::Duration;
 
 use anyhow::{Result, bail};
 use serde_json::json;
+use unawait::Options;
 use unawait::verify::{Interpreter, Verdict, discover_interpreters, parallel_map, round_trip};
-use unawait::{Options, desugar_bytes};
 
-use crate::{Format, VerifyArgs, files_under};
+use crate::{Format, VerifyArgs, desugar_or_report, files_under};
 
 /// Runs the checks and prints the verdicts; `Ok(true)` when every run was
 /// equivalent.
@@ -109,15 +109,13 @@ fn prepare(file: &Path) -> Prepared {
         || "program.py".to_string(),
         |n| n.to_string_lossy().into_owned(),
     );
-    match desugar_bytes(&original, &Options::default()) {
-        Ok((desugared, _)) => Prepared::Ready {
+    match desugar_or_report(&file.display().to_string(), &original, &Options::default()) {
+        Ok(desugared) => Prepared::Ready {
             name,
             original,
             desugared,
         },
-        Err((text, diagnostics)) => {
-            Prepared::Failed(diagnostics.render(&file.display().to_string(), &text))
-        }
+        Err(report) => Prepared::Failed(report),
     }
 }
 

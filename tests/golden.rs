@@ -3,12 +3,9 @@
 
 mod common;
 
-use std::path::PathBuf;
 use std::time::Duration;
 
-use common::{
-    Scratch, case_name, check_outputs, describe, golden_cases, interpreters, parallel_map,
-};
+use common::{case_name, describe, golden_cases, interpreters, parallel_map};
 use unawait::verify::{Interpreter, Verdict, min_python, round_trip};
 use unawait::{Options, RuntimeMode, desugar, desugar_bytes};
 
@@ -96,12 +93,13 @@ fn run_both_ways(runtime: RuntimeMode, pythons: &[Interpreter]) -> (Vec<String>,
     )
 }
 
-#[test]
-fn cases_behave_the_same_on_every_interpreter() {
-    let pythons = interpreters();
-    let (failures, runs, skipped) = run_both_ways(RuntimeMode::Inline, pythons);
+/// Runs every case both ways (see `run_both_ways`) and fails on any
+/// difference; every comparison also checks, with that interpreter's own
+/// compiler and `ast`, that the output compiles with no async syntax left.
+fn assert_equivalent(runtime: RuntimeMode, pythons: &[Interpreter], label: &str) {
+    let (failures, runs, skipped) = run_both_ways(runtime, pythons);
     println!(
-        "golden: {} cases, {runs} case × interpreter comparisons ({skipped} skipped by min-python) on {}",
+        "{label}: {} cases, {runs} case × interpreter comparisons ({skipped} skipped by min-python) on {}",
         golden_cases().len(),
         describe(pythons)
     );
@@ -114,45 +112,14 @@ fn cases_behave_the_same_on_every_interpreter() {
 }
 
 #[test]
-fn cases_behave_the_same_with_the_imported_runtime() {
-    let newest = &interpreters()[interpreters().len() - 1..];
-    let (failures, runs, _) = run_both_ways(RuntimeMode::Import, newest);
-    println!(
-        "golden (--runtime=import): {runs} comparisons on {}",
-        describe(newest)
-    );
-    assert!(
-        failures.is_empty(),
-        "{} of {runs} comparisons differ:\n\n{}",
-        failures.len(),
-        failures.join("\n\n")
-    );
+fn cases_behave_the_same_on_every_interpreter() {
+    assert_equivalent(RuntimeMode::Inline, interpreters(), "golden");
 }
 
 #[test]
-fn outputs_compile_without_async_syntax_on_every_interpreter() {
-    let scratch = Scratch::new("golden-compile");
-    let cases: Vec<(PathBuf, (u32, u32))> = golden_cases()
-        .iter()
-        .map(|case| {
-            let source = text_of(&std::fs::read(case).expect("readable"));
-            let path = scratch.write(
-                &format!("{}.py", case_name(case)),
-                &desugared(case, RuntimeMode::Inline),
-            );
-            (path, min_python(&source).unwrap_or((3, 6)))
-        })
-        .collect();
-    let mut failures = Vec::new();
-    for python in interpreters() {
-        let paths: Vec<PathBuf> = cases
-            .iter()
-            .filter(|(_, min)| python.version >= *min)
-            .map(|(p, _)| p.clone())
-            .collect();
-        failures.extend(check_outputs(python, &paths));
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+fn cases_behave_the_same_with_the_imported_runtime() {
+    let newest = &interpreters()[interpreters().len() - 1..];
+    assert_equivalent(RuntimeMode::Import, newest, "golden (--runtime=import)");
 }
 
 #[test]

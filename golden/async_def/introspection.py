@@ -1,6 +1,5 @@
 # inspect/asyncio predicates on async functions and coroutine objects (answers may differ per interpreter version)
 import asyncio
-import sys
 import functools
 import inspect
 import types

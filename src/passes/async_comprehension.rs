@@ -33,7 +33,7 @@
 //! syntax, which the passes after this one remove; comprehensions nested in
 //! a rewritten one are rewritten in the next round, inside its function.
 
-use super::{Context, Pass, SiteRenderer, size, sort_sites};
+use super::{Context, Pass, RenderSite, Renderer, size, sort_sites};
 use crate::runtime::Section;
 use crate::syntax::ast::visitor::{self, Visitor};
 use crate::syntax::ast::{self, Expr, Stmt};
@@ -85,13 +85,7 @@ fn rewrite_outermost(module: &Module, text: &Text, cx: &mut Context) -> Option<S
     sort_sites(&mut collector.sites);
     cx.sections.insert(Section::AsyncComprehension);
     let count = collector.sites.len() / 2;
-    let (ranges, sites) = collector.sites.into_iter().unzip();
-    let mut renderer = Renderer {
-        text,
-        cx,
-        ranges,
-        sites,
-    };
+    let mut renderer = Renderer::new(text, cx, collector.sites);
     let output = renderer.render_file();
     cx.comprehensions += count;
     Some(output)
@@ -498,22 +492,7 @@ fn walrus_targets(expr: &Expr) -> Vec<String> {
     targets.0
 }
 
-struct Renderer<'a, 't, 'c> {
-    text: &'t Text<'a>,
-    cx: &'c Context,
-    ranges: Vec<TextRange>,
-    sites: Vec<Site<'a>>,
-}
-
-impl<'a> SiteRenderer<'a> for Renderer<'a, '_, '_> {
-    fn text(&self) -> &Text<'a> {
-        self.text
-    }
-
-    fn site_ranges(&self) -> &[TextRange] {
-        &self.ranges
-    }
-
+impl<'a> RenderSite for Renderer<'a, '_, '_, Site<'a>> {
     fn render_site(&mut self, out: &mut String, index: usize, extra: &str) {
         match self.sites[index] {
             Site::Definition(ref definition) => {
@@ -532,7 +511,7 @@ impl<'a> SiteRenderer<'a> for Renderer<'a, '_, '_> {
     }
 }
 
-impl Renderer<'_, '_, '_> {
+impl<'a> Renderer<'a, '_, '_, Site<'a>> {
     fn function_name(&self, comprehension: &Expr, number: usize) -> String {
         let kind = match comprehension {
             Expr::ListComp(_) => "listcomp",

@@ -48,7 +48,7 @@
 //! finalized (its `finally` runs) before the code after the loop, or the
 //! handler of the exception, does anything.
 
-use super::{Block, Context, HeaderTrivia, Pass, SiteRenderer, statement_sites};
+use super::{Block, Context, HeaderTrivia, Pass, RenderSite, Renderer, statement_sites};
 use crate::runtime::Section;
 use crate::syntax::ast::{self, Expr, Stmt};
 use crate::syntax::{Module, Ranged, TextRange};
@@ -70,7 +70,7 @@ impl Pass for AsyncFor {
     }
 
     fn run(&self, module: &Module, text: &Text, cx: &mut Context) -> Option<String> {
-        let (ranges, loops) = statement_sites(text, &module.body, |stmt| match stmt {
+        let sites = statement_sites(text, &module.body, |stmt| match stmt {
             Stmt::For(for_) if for_.is_async => Some((
                 for_,
                 if for_.orelse.is_empty() {
@@ -81,41 +81,17 @@ impl Pass for AsyncFor {
             )),
             _ => None,
         });
-        if ranges.is_empty() {
+        if sites.is_empty() {
             return None;
         }
         cx.sections.insert(Section::AsyncFor);
-        let mut renderer = Renderer {
-            text,
-            cx,
-            ranges,
-            loops,
-            depth: 0,
-        };
-        Some(renderer.render_file())
+        Some(Renderer::new(text, cx, sites).render_file())
     }
 }
 
-struct Renderer<'a, 't, 'c> {
-    text: &'t Text<'a>,
-    cx: &'c Context,
-    ranges: Vec<TextRange>,
-    loops: Vec<&'a ast::StmtFor>,
-    /// How many `async for` loops enclose the one being rendered.
-    depth: usize,
-}
-
-impl<'a> SiteRenderer<'a> for Renderer<'a, '_, '_> {
-    fn text(&self) -> &Text<'a> {
-        self.text
-    }
-
-    fn site_ranges(&self) -> &[TextRange] {
-        &self.ranges
-    }
-
+impl<'a> RenderSite for Renderer<'a, '_, '_, &'a ast::StmtFor> {
     fn render_site(&mut self, out: &mut String, index: usize, extra: &str) {
-        let for_ = self.loops[index];
+        let for_ = self.sites[index];
         let text = self.text;
         let nl = text.newline;
         let start = offset(for_.range.start());

@@ -30,7 +30,7 @@
 //! `_unawait_value`, since CPython passes a failing assignment to
 //! `__aexit__`. Several items nest, the first outermost.
 
-use super::{Block, Context, HeaderTrivia, Pass, SiteRenderer, statement_sites};
+use super::{Block, Context, HeaderTrivia, Pass, RenderSite, Renderer, statement_sites};
 use crate::runtime::Section;
 use crate::syntax::ast::{self, Expr, Stmt};
 use crate::syntax::{Module, Ranged, TextRange};
@@ -52,45 +52,21 @@ impl Pass for AsyncWith {
     }
 
     fn run(&self, module: &Module, text: &Text, cx: &mut Context) -> Option<String> {
-        let (ranges, statements) = statement_sites(text, &module.body, |stmt| match stmt {
+        let sites = statement_sites(text, &module.body, |stmt| match stmt {
             Stmt::With(with) if with.is_async => Some((with, &with.body[..])),
             _ => None,
         });
-        if ranges.is_empty() {
+        if sites.is_empty() {
             return None;
         }
         cx.sections.insert(Section::AsyncWith);
-        let mut renderer = Renderer {
-            text,
-            cx,
-            ranges,
-            statements,
-            depth: 0,
-        };
-        Some(renderer.render_file())
+        Some(Renderer::new(text, cx, sites).render_file())
     }
 }
 
-struct Renderer<'a, 't, 'c> {
-    text: &'t Text<'a>,
-    cx: &'c Context,
-    ranges: Vec<TextRange>,
-    statements: Vec<&'a ast::StmtWith>,
-    /// How many `async with` items enclose the one being rendered.
-    depth: usize,
-}
-
-impl<'a> SiteRenderer<'a> for Renderer<'a, '_, '_> {
-    fn text(&self) -> &Text<'a> {
-        self.text
-    }
-
-    fn site_ranges(&self) -> &[TextRange] {
-        &self.ranges
-    }
-
+impl<'a> RenderSite for Renderer<'a, '_, '_, &'a ast::StmtWith> {
     fn render_site(&mut self, out: &mut String, index: usize, extra: &str) {
-        let with = self.statements[index];
+        let with = self.sites[index];
         let start = offset(with.range.start());
         let indent = format!("{extra}{}", self.text.indentation(start));
         let body = Block::of(self.text, &with.body).expect("a with statement has a body");
@@ -116,7 +92,7 @@ struct Statement<'a> {
     body_prefix: Option<TextRange>,
 }
 
-impl Renderer<'_, '_, '_> {
+impl<'a> Renderer<'a, '_, '_, &'a ast::StmtWith> {
     /// Renders item `item` of `with` and, nested inside it, the remaining
     /// items and the body. The first line is written without indentation:
     /// the caller already wrote it.

@@ -34,7 +34,7 @@
 
 use std::collections::HashSet;
 
-use super::{Block, Context, Pass, SiteRenderer, size, sort_sites, statement_end};
+use super::{Block, Context, Pass, RenderSite, Renderer, size, sort_sites, statement_end};
 use crate::runtime::Section;
 use crate::syntax::ast::visitor::{self, Visitor};
 use crate::syntax::ast::{self, ConversionFlag, Expr, InterpolatedStringElement, Stmt};
@@ -80,13 +80,7 @@ impl Pass for Coroutine {
         }) {
             cx.sections.insert(Section::AsyncGenerator);
         }
-        let (ranges, sites) = collector.sites.into_iter().unzip();
-        let mut renderer = Renderer {
-            text,
-            cx,
-            ranges,
-            sites,
-        };
+        let mut renderer = Renderer::new(text, cx, collector.sites);
         Some(renderer.render_file())
     }
 }
@@ -213,22 +207,7 @@ fn contains_await(expr: &Expr) -> bool {
     finder.0
 }
 
-struct Renderer<'a, 't, 'c> {
-    text: &'t Text<'a>,
-    cx: &'c Context,
-    ranges: Vec<TextRange>,
-    sites: Vec<Site<'a>>,
-}
-
-impl<'a> SiteRenderer<'a> for Renderer<'a, '_, '_> {
-    fn text(&self) -> &Text<'a> {
-        self.text
-    }
-
-    fn site_ranges(&self) -> &[TextRange] {
-        &self.ranges
-    }
-
+impl<'a> RenderSite for Renderer<'a, '_, '_, Site<'a>> {
     fn render_site(&mut self, out: &mut String, index: usize, extra: &str) {
         match self.sites[index] {
             Site::AsyncDef {
@@ -252,7 +231,7 @@ impl<'a> SiteRenderer<'a> for Renderer<'a, '_, '_> {
     }
 }
 
-impl Renderer<'_, '_, '_> {
+impl<'a> Renderer<'a, '_, '_, Site<'a>> {
     fn render_yield(&mut self, out: &mut String, node: &ast::ExprYield, extra: &str) {
         out.push_str(&format!("yield {}(", self.cx.name("AsyncYield")));
         if let Some(value) = &node.value {

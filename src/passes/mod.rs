@@ -72,29 +72,56 @@ pub const PIPELINE: [&dyn Pass; 4] = [
 /// Prints a text in which the sites a pass found are replaced by what the
 /// pass renders for them, and everything else is copied.
 ///
-/// `extra` is indentation added by enclosing rewrites (a body moved under a
-/// new `try:`); it is applied to every copied line, and each site applies it
-/// to the lines it writes.
-pub(crate) trait SiteRenderer<'a> {
-    fn text(&self) -> &Text<'a>;
-    /// Site ranges, sorted by start; nested sites follow their parent.
-    fn site_ranges(&self) -> &[TextRange];
-    fn render_site(&mut self, out: &mut String, index: usize, extra: &str);
+/// `extra` (in [`Renderer::render`]) is indentation added by enclosing
+/// rewrites (a body moved under a new `try:`); it is applied to every copied
+/// line, and each site applies it to the lines it writes.
+pub(crate) struct Renderer<'a, 't, 'c, S> {
+    pub text: &'t Text<'a>,
+    pub cx: &'c Context,
+    /// Where each site stands, sorted by start; nested sites follow their
+    /// parent.
+    pub ranges: Vec<TextRange>,
+    pub sites: Vec<S>,
+    /// How many sites of the pass enclose the one being rendered (numbers
+    /// the temporaries of nested constructs).
+    pub depth: usize,
+}
 
-    fn render(&mut self, out: &mut String, range: TextRange, extra: &str) {
+/// What a pass writes for one of its sites.
+pub(crate) trait RenderSite {
+    fn render_site(&mut self, out: &mut String, index: usize, extra: &str);
+}
+
+impl<'a, 't, 'c, S> Renderer<'a, 't, 'c, S>
+where
+    Self: RenderSite,
+{
+    /// `sites` sorted as [`sort_sites`] sorts them.
+    pub fn new(text: &'t Text<'a>, cx: &'c Context, sites: Vec<(TextRange, S)>) -> Self {
+        let (ranges, sites) = sites.into_iter().unzip();
+        Renderer {
+            text,
+            cx,
+            ranges,
+            sites,
+            depth: 0,
+        }
+    }
+
+    pub fn render(&mut self, out: &mut String, range: TextRange, extra: &str) {
         let mut index = self
-            .site_ranges()
+            .ranges
             .partition_point(|site| site.start() < range.start());
         let mut copied = range.start();
-        while let Some(&site) = self.site_ranges().get(index) {
+        while let Some(&site) = self.ranges.get(index) {
             if site.start() >= range.end() {
                 break;
             }
             if site.start() >= copied && site.end() <= range.end() {
-                self.text()
+                self.text
                     .push_reindented(out, TextRange::new(copied, site.start()), extra);
                 let at = offset(site.start());
-                if at == self.text().line_start(at) {
+                if at == self.text.line_start(at) {
                     out.push_str(extra);
                 }
                 self.render_site(out, index, extra);
@@ -102,13 +129,13 @@ pub(crate) trait SiteRenderer<'a> {
             }
             index += 1;
         }
-        self.text()
+        self.text
             .push_reindented(out, TextRange::new(copied, range.end()), extra);
     }
 
     /// Renders the whole file.
-    fn render_file(&mut self) -> String {
-        let src = self.text().src;
+    pub fn render_file(&mut self) -> String {
+        let src = self.text.src;
         let mut out = String::with_capacity(src.len() + src.len() / 4);
         self.render(
             &mut out,
@@ -133,13 +160,12 @@ pub(crate) fn sort_sites<T>(sites: &mut [(TextRange, T)]) {
 
 /// The compound statements `select` picks anywhere in `body`, as sites: each
 /// covers its statement through the end of its last block (`select`
-/// returns that block), trailing comments included. Sorted, with the range
-/// list and the statement list in the same order.
+/// returns that block), trailing comments included. Sorted.
 pub(crate) fn statement_sites<'a, T>(
     text: &Text,
     body: &'a [Stmt],
     select: impl Fn(&'a Stmt) -> Option<(&'a T, &'a [Stmt])>,
-) -> (Vec<TextRange>, Vec<&'a T>) {
+) -> Vec<(TextRange, &'a T)> {
     struct Collector<'t, 'x, 'a, T, F> {
         text: &'t Text<'x>,
         select: F,
@@ -165,7 +191,7 @@ pub(crate) fn statement_sites<'a, T>(
     };
     collector.visit_body(body);
     sort_sites(&mut collector.sites);
-    collector.sites.into_iter().unzip()
+    collector.sites
 }
 
 /// The lines of a block body as one range: from the start of the first
