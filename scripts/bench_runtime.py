@@ -15,7 +15,7 @@ import subprocess
 import sys
 import tempfile
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from project import interpreters, unawait_binary
 
 PROGRAMS = {
     # PEP 492's benchmark: recursive awaits, no event loop.
@@ -94,20 +94,13 @@ loop.close()
 
 
 def default_pythons(unawait):
-    """The newest 3.11 and 3.13 among `unawait pythons`, else python3."""
-    listing = subprocess.run([unawait, "pythons"], capture_output=True, text=True, check=True).stdout
-    found = {}
-    for line in listing.splitlines():
-        version, path = line.split(" ", 1)
+    """The newest 3.11 and 3.13 among the interpreters found, else python3."""
+    newest = {}
+    for version, path in interpreters(unawait):
         minor = ".".join(version.split(".")[:2])
         if minor in ("3.11", "3.13"):
-            found[minor] = path
-    return [found[minor] for minor in sorted(found)] or ["python3"]
-
-
-def version(python):
-    return subprocess.run([python, "-c", "import sys; print('%d.%d.%d' % sys.version_info[:3])"],
-                          capture_output=True, text=True, check=True).stdout.strip()
+            newest[minor] = (version, path)
+    return [newest[minor] for minor in sorted(newest)] or interpreters(unawait, "python3")
 
 
 def main():
@@ -116,11 +109,8 @@ def main():
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--unawait", help="the unawait binary (default: build it with cargo)")
     args = parser.parse_args()
-    unawait = args.unawait
-    if not unawait:
-        subprocess.run(["cargo", "build", "--release", "-q"], cwd=ROOT, check=True)
-        unawait = os.path.join(ROOT, "target", "release", "unawait")
-    pythons = args.pythons.split(",") if args.pythons else default_pythons(unawait)
+    unawait = unawait_binary(args.unawait)
+    pythons = interpreters(unawait, args.pythons) if args.pythons else default_pythons(unawait)
 
     rows = []
     with tempfile.TemporaryDirectory() as work:
@@ -130,14 +120,14 @@ def main():
             with open(native, "w") as handle:
                 handle.write(program)
             subprocess.run([unawait, native, "-o", desugared], check=True)
-            for python in pythons:
+            for version, python in pythons:
                 times = {"native": [], "desugared": []}
                 for _ in range(args.rounds):
                     for kind, path in (("native", native), ("desugared", desugared)):
                         out = subprocess.run([python, "-E", "-s", path], capture_output=True, text=True, check=True)
                         times[kind].append(float(out.stdout.strip()))
                 a, b = statistics.median(times["native"]), statistics.median(times["desugared"])
-                rows.append((name, version(python), a, b, b / a, target))
+                rows.append((name, version, a, b, b / a, target))
     print("| program | CPython | native s | desugared s | ratio | target |")
     print("|---|---|---|---|---|---|")
     for name, ver, a, b, ratio, target in rows:

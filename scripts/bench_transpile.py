@@ -22,7 +22,7 @@ import sysconfig
 import tempfile
 import time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from project import ROOT, unawait_binary
 
 
 def corpus_files(root):
@@ -69,8 +69,7 @@ def main():
             pass
     cpython = megabytes / (time.perf_counter() - started)
 
-    subprocess.run(["cargo", "build", "--release", "-q"], cwd=ROOT, check=True)
-    unawait = os.path.join(ROOT, "target", "release", "unawait")
+    unawait = unawait_binary()
     rows = [
         ("unawait's parser, parse only (ceiling)", rust["parse_mb_s"]),
         ("unawait desugar, 1 thread", rust["desugar_mb_s"]),

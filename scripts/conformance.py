@@ -25,7 +25,8 @@ import subprocess
 import sys
 import tempfile
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from project import ROOT, interpreters, unawait_binary
+
 RUNNER = os.path.join(ROOT, "scripts", "conformance_runner.py")
 EXPECTED = os.path.join(ROOT, "scripts", "conformance_expected.txt")
 SUITES = [
@@ -37,16 +38,6 @@ SUITES = [
     "test_asyncio.test_timeouts",
 ]
 PASSED = ("pass", "skip", "expected-failure")
-
-
-def interpreters(unawait, requested):
-    """[(version, path)] from `unawait pythons`, which finds them as the tests
-    do; `requested` (comma-separated paths) narrows the search."""
-    env = dict(os.environ)
-    if requested:
-        env["UNAWAIT_PYTHONS"] = requested.replace(",", ":")
-    listing = subprocess.run([unawait, "pythons"], capture_output=True, text=True, check=True, env=env).stdout
-    return [tuple(line.split(" ", 1)) for line in listing.splitlines() if line.strip()]
 
 
 def test_directory(python):
@@ -148,10 +139,7 @@ def main():
     parser.add_argument("--write-doc", help="write the results table as Markdown to this file")
     args = parser.parse_args()
 
-    unawait = args.unawait
-    if not unawait:
-        subprocess.run(["cargo", "build", "--release", "-q"], cwd=ROOT, check=True)
-        unawait = os.path.join(ROOT, "target", "release", "unawait")
+    unawait = unawait_binary(args.unawait)
     suites = args.suites.split(",") if args.suites else SUITES
     found = interpreters(unawait, args.pythons)
     if not found:
@@ -163,7 +151,10 @@ def main():
     with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
         results = list(pool.map(lambda job: check_suite(unawait, job[0], job[1], job[2], args.timeout), jobs))
 
-    rows, unexpected, listed_used = [], [], set()
+    rows, unexpected = [], []
+    for suite in suites:
+        if all(result is None for job, result in zip(jobs, results) if job[2] == suite):
+            unexpected.append("%s: no interpreter has this suite" % suite)
     for result in results:
         if result is None:
             continue
@@ -180,7 +171,6 @@ def main():
             match = next((e for e in expected if e[1] == test_id and version_matches(e[0], version)), None)
             if match:
                 known.append(test_id)
-                listed_used.add((match[0], match[1]))
             else:
                 unexpected.append("%s %s: %s was %s, desugared %s" % (
                     version, suite, test_id, original.get(test_id, "absent"), desugared.get(test_id, "absent")))

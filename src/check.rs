@@ -9,8 +9,11 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::syntax::ast::visitor::{self, Visitor};
-use crate::syntax::ast::{self, Expr, Stmt};
-use crate::syntax::{Ranged, TextRange};
+use crate::syntax::ast::{Expr, Stmt};
+use crate::syntax::{
+    Ranged, TextRange, comprehension_generators, walk_class_header, walk_comprehension_scope,
+    walk_function_header,
+};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Scope {
@@ -30,7 +33,7 @@ enum Scope {
 pub fn check(body: &[Stmt]) -> Vec<Diagnostic> {
     let mut checker = Checker {
         scopes: vec![Scope::Module],
-        functions: Vec::new(),
+        async_functions: Vec::new(),
         diagnostics: Vec::new(),
     };
     checker.visit_body(body);
@@ -53,8 +56,8 @@ struct AsyncFunction {
 
 struct Checker {
     scopes: Vec<Scope>,
-    /// One entry per enclosing function scope; `Some` for `async def`.
-    functions: Vec<Option<AsyncFunction>>,
+    /// One entry per enclosing `async def`.
+    async_functions: Vec<AsyncFunction>,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -92,11 +95,14 @@ impl Checker {
     }
 
     fn visit_function_body(&mut self, is_async: bool, body: &[Stmt]) {
-        self.functions.push(is_async.then(AsyncFunction::default));
+        if is_async {
+            self.async_functions.push(AsyncFunction::default());
+        }
         self.with_scope(Scope::Function { is_async }, |checker| {
             checker.visit_body(body)
         });
-        if let Some(Some(function)) = self.functions.pop()
+        if is_async
+            && let Some(function) = self.async_functions.pop()
             && function.is_generator
         {
             for range in function.returns_with_value {
@@ -107,7 +113,7 @@ impl Checker {
 
     fn current_async_function(&mut self) -> Option<&mut AsyncFunction> {
         if matches!(self.scope(), Scope::Function { is_async: true }) {
-            self.functions.last_mut().and_then(Option::as_mut)
+            self.async_functions.last_mut()
         } else {
             None
         }
@@ -116,22 +122,12 @@ impl Checker {
     /// A comprehension is asynchronous if it has an `async for` clause or an
     /// `await` in its own scope; CPython then allows it only inside
     /// `async def` (generator expressions anywhere, since 3.7).
-    fn visit_comprehension_expr(
-        &mut self,
-        expr: &Expr,
-        generators: &[ast::Comprehension],
-        elements: &[&Expr],
-    ) {
+    fn visit_comprehension_expr(&mut self, expr: &Expr) {
+        let generators = comprehension_generators(expr);
         let is_generator = matches!(expr, Expr::Generator(_));
         let is_async = generators.iter().any(|g| g.is_async) || {
             let mut finder = AwaitFinder::default();
-            for (index, generator) in generators.iter().enumerate() {
-                if index > 0 {
-                    finder.visit_expr(&generator.iter);
-                }
-                generator.ifs.iter().for_each(|e| finder.visit_expr(e));
-            }
-            elements.iter().for_each(|e| finder.visit_expr(e));
+            walk_comprehension_scope(expr, &mut finder);
             finder.found
         };
         if is_async && !(is_generator || self.in_async_function()) {
@@ -140,17 +136,15 @@ impl Checker {
                 "asynchronous comprehension outside of an asynchronous function",
             );
         }
-        let Some((first, rest)) = generators.split_first() else {
+        let Some(first) = generators.first() else {
             return;
         };
         self.visit_expr(&first.iter);
         self.with_scope(Scope::Comprehension { is_generator }, |checker| {
-            checker.visit_expr(&first.target);
-            first.ifs.iter().for_each(|e| checker.visit_expr(e));
-            for generator in rest {
-                checker.visit_comprehension(generator);
+            for generator in generators {
+                checker.visit_expr(&generator.target);
             }
-            elements.iter().for_each(|e| checker.visit_expr(e));
+            walk_comprehension_scope(expr, checker);
         });
     }
 }
@@ -159,19 +153,11 @@ impl<'a> Visitor<'a> for Checker {
     fn visit_stmt(&mut self, stmt: &'a Stmt) {
         match stmt {
             Stmt::FunctionDef(def) => {
-                crate::syntax::walk_function_header(self, def);
+                walk_function_header(self, def);
                 self.visit_function_body(def.is_async, &def.body);
             }
             Stmt::ClassDef(class) => {
-                for decorator in &class.decorator_list {
-                    self.visit_decorator(decorator);
-                }
-                if let Some(type_params) = &class.type_params {
-                    self.visit_type_params(type_params);
-                }
-                if let Some(arguments) = &class.arguments {
-                    self.visit_arguments(arguments);
-                }
+                walk_class_header(self, class);
                 self.with_scope(Scope::Class, |checker| checker.visit_body(&class.body));
             }
             Stmt::With(with) if with.is_async && !self.in_async_function() => {
@@ -224,23 +210,8 @@ impl<'a> Visitor<'a> for Checker {
                 }
                 self.with_scope(Scope::Lambda, |checker| checker.visit_expr(&lambda.body));
             }
-            Expr::ListComp(comp) => {
-                self.visit_comprehension_expr(expr, &comp.generators, &[&comp.elt])
-            }
-            Expr::SetComp(comp) => {
-                self.visit_comprehension_expr(expr, &comp.generators, &[&comp.elt])
-            }
-            Expr::Generator(comp) => {
-                self.visit_comprehension_expr(expr, &comp.generators, &[&comp.elt])
-            }
-            Expr::DictComp(comp) => {
-                let elements: Vec<&Expr> = comp
-                    .key
-                    .as_deref()
-                    .into_iter()
-                    .chain([&*comp.value])
-                    .collect();
-                self.visit_comprehension_expr(expr, &comp.generators, &elements);
+            Expr::ListComp(_) | Expr::SetComp(_) | Expr::DictComp(_) | Expr::Generator(_) => {
+                self.visit_comprehension_expr(expr);
             }
             _ => visitor::walk_expr(self, expr),
         }

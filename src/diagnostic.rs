@@ -2,7 +2,8 @@
 
 use std::fmt;
 
-use crate::syntax::{TextRange, TextSize};
+use crate::syntax::TextRange;
+use crate::text;
 
 /// What kind of problem a diagnostic reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,11 +50,9 @@ impl Diagnostic {
     pub fn render(&self, path: &str, source: &str) -> String {
         let start = usize::from(self.range.start()).min(source.len());
         let end = usize::from(self.range.end()).clamp(start, source.len());
-        let line_start = source[..start].rfind(['\n', '\r']).map_or(0, |at| at + 1);
-        let line_end = source[start..]
-            .find(['\n', '\r'])
-            .map_or(source.len(), |at| start + at);
-        let line_number = 1 + count_line_breaks(&source[..line_start]);
+        let line_start = text::line_start(source, start);
+        let line_end = text::line_end(source, start);
+        let line_number = 1 + text::count_line_breaks(&source[..line_start]);
         let column = source[line_start..start].chars().count() + 1;
         let line = &source[line_start..line_end];
         let underline = source[start..end.min(line_end)].chars().count().max(1);
@@ -71,16 +70,6 @@ impl Diagnostic {
             carets = "^".repeat(underline),
         )
     }
-}
-
-/// Counts line breaks as Python does: `\r\n`, `\n` and a lone `\r` each end a line.
-fn count_line_breaks(text: &str) -> usize {
-    let bytes = text.as_bytes();
-    bytes
-        .iter()
-        .enumerate()
-        .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')))
-        .count()
 }
 
 /// Everything that went wrong with one input; `desugar` fails with this.
@@ -101,7 +90,7 @@ impl Diagnostics {
                 None => break,
             }
         }
-        let at = TextSize::new(u32::try_from(offset).unwrap_or(u32::MAX));
+        let at = text::size(offset);
         Self::single(Diagnostic {
             severity,
             range: TextRange::empty(at),
@@ -129,6 +118,7 @@ impl std::error::Error for Diagnostics {}
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::syntax::TextSize;
 
     #[test]
     fn renders_location_line_and_caret() {

@@ -65,9 +65,9 @@ pub fn desugar(source: &str, options: &Options) -> Result<Output, Diagnostics> {
             changed: false,
         })
     };
-    // Everything the checker and the passes act on is spelled with one of
-    // these words; most files have neither and need no further walk.
-    if !passes::PIPELINE.iter().any(|pass| pass.should_run(source)) {
+    // Everything the checker and the passes act on holds an `async` or
+    // `await` keyword; most files have neither and need no further walk.
+    if !module.has_async_syntax {
         return unchanged();
     }
     let problems = check::check(&module.body);
@@ -87,15 +87,23 @@ pub fn desugar(source: &str, options: &Options) -> Result<Output, Diagnostics> {
         if !pass.should_run(&current) {
             continue;
         }
-        let module = match parsed.take() {
-            Some(module) => module,
-            None => syntax::parse(&current)
-                .map_err(|failure| internal_error(pass.name(), &failure.message))?,
-        };
-        let text = text::Text::new(&current, &module);
-        match pass.run(&module, &text, &mut cx) {
-            Some(next) => current = next,
-            None => parsed = Some(module),
+        loop {
+            let module = match parsed.take() {
+                Some(module) => module,
+                None => syntax::parse(&current)
+                    .map_err(|failure| internal_error(pass.name(), &failure.message))?,
+            };
+            let text = text::Text::new(&current, &module);
+            match pass.run(&module, &text, &mut cx) {
+                Some(next) => current = next,
+                None => {
+                    parsed = Some(module);
+                    break;
+                }
+            }
+            if !pass.repeats() {
+                break;
+            }
         }
         if options.stop_after.as_deref() == Some(pass.name()) {
             break;

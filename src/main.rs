@@ -236,7 +236,12 @@ fn desugar_tree(paths: &[PathBuf], out_dir: &Path, options: &Options) -> Result<
             if same_file(path, out_dir) {
                 bail!("refusing to overwrite the inputs in {}", path.display());
             }
-            collect_tree(path, path, out_dir, &mut jobs)?;
+            for file in files_under(path, Some(out_dir))? {
+                let relative = file
+                    .strip_prefix(path)
+                    .expect("walked paths are under the root");
+                jobs.push((file.clone(), out_dir.join(relative)));
+            }
         } else if path.is_file() {
             let name = path.file_name().context("an input file has a name")?;
             if same_file(path, &out_dir.join(name)) {
@@ -261,11 +266,10 @@ fn desugar_tree(paths: &[PathBuf], out_dir: &Path, options: &Options) -> Result<
     }
     // Files are independent: desugar them on all cores. Diagnostics are
     // printed afterwards, in input order.
-    let done = std::sync::atomic::AtomicUsize::new(0);
     let progress = Progress::new(jobs.len());
     let results = unawait::verify::parallel_map(&jobs, |(input, output)| {
         let result = convert_file(input, output, options);
-        progress.step(done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1);
+        progress.step();
         result
     });
     progress.finish();
@@ -315,6 +319,7 @@ fn convert_file(input: &Path, output: &Path, options: &Options) -> Result<Conver
 /// A progress line on standard error, only when it is a terminal.
 struct Progress {
     total: usize,
+    done: std::sync::atomic::AtomicUsize,
     shown: bool,
 }
 
@@ -323,11 +328,14 @@ impl Progress {
         use std::io::IsTerminal;
         Progress {
             total,
+            done: std::sync::atomic::AtomicUsize::new(0),
             shown: io::stderr().is_terminal() && total > 1,
         }
     }
 
-    fn step(&self, done: usize) {
+    /// Counts one more file done (from any thread).
+    fn step(&self) {
+        let done = self.done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
         if self.shown {
             let width = 30;
             let filled = done * width / self.total.max(1);
@@ -373,22 +381,6 @@ fn files_under(dir: &Path, skip: Option<&Path>) -> Result<Vec<PathBuf>> {
         }
     }
     Ok(files)
-}
-
-/// Lists the files under `dir` with their destination under `out_dir`.
-fn collect_tree(
-    root: &Path,
-    dir: &Path,
-    out_dir: &Path,
-    jobs: &mut Vec<(PathBuf, PathBuf)>,
-) -> Result<()> {
-    for path in files_under(dir, Some(out_dir))? {
-        let relative = path
-            .strip_prefix(root)
-            .expect("walked paths are under the root");
-        jobs.push((path.clone(), out_dir.join(relative)));
-    }
-    Ok(())
 }
 
 fn read_input(path: &Path) -> Result<(String, Vec<u8>)> {

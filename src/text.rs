@@ -24,6 +24,44 @@ pub fn offset(size: TextSize) -> usize {
     usize::from(size)
 }
 
+/// The [`TextSize`] of a byte offset (sources the parser accepts are under
+/// 4 GiB).
+pub fn size(at: usize) -> TextSize {
+    TextSize::new(u32::try_from(at).unwrap_or(u32::MAX))
+}
+
+/// Offset of the start of the line holding `at`. Lines end at `\n`, `\r\n`
+/// or a lone `\r`, as CPython's tokenizer reads them.
+pub fn line_start(src: &str, at: usize) -> usize {
+    src[..at].rfind(['\n', '\r']).map_or(0, |i| i + 1)
+}
+
+/// Offset of the line break ending the line holding `at` (or the end of
+/// the text).
+pub fn line_end(src: &str, at: usize) -> usize {
+    src[at..].find(['\n', '\r']).map_or(src.len(), |i| at + i)
+}
+
+/// Offset of the line after the one holding `at`, past its whole line break
+/// (`\r\n` is one); `None` on the last line.
+pub fn next_line_start(src: &str, at: usize) -> Option<usize> {
+    let end = line_end(src, at);
+    match src.as_bytes().get(end)? {
+        b'\r' if src.as_bytes().get(end + 1) == Some(&b'\n') => Some(end + 2),
+        _ => Some(end + 1),
+    }
+}
+
+/// How many line breaks `text` holds (`\r\n` counts once).
+pub fn count_line_breaks(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    bytes
+        .iter()
+        .enumerate()
+        .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')))
+        .count()
+}
+
 impl<'a> Text<'a> {
     pub fn new(src: &'a str, module: &'a Module) -> Self {
         Self {
@@ -46,14 +84,12 @@ impl<'a> Text<'a> {
 
     /// Offset of the start of the line holding `at`.
     pub fn line_start(&self, at: usize) -> usize {
-        self.src[..at].rfind(['\n', '\r']).map_or(0, |i| i + 1)
+        line_start(self.src, at)
     }
 
     /// Offset of the newline ending the line holding `at` (or the end of file).
     pub fn line_end(&self, at: usize) -> usize {
-        self.src[at..]
-            .find(['\n', '\r'])
-            .map_or(self.src.len(), |i| at + i)
+        line_end(self.src, at)
     }
 
     /// The leading whitespace of the line holding `at`, from after the last
@@ -75,7 +111,7 @@ impl<'a> Text<'a> {
 
     /// Whether `at` lies strictly inside a string literal token.
     fn inside_string(&self, at: usize) -> bool {
-        let at = TextSize::new(at as u32);
+        let at = size(at);
         let index = self.strings.partition_point(|r| r.start() < at);
         index > 0 && self.strings[index - 1].end() > at
     }
@@ -124,17 +160,7 @@ impl<'a> Text<'a> {
                     copied = insert_at;
                 }
             }
-            at = match self.src[at..end].find(['\n', '\r']) {
-                Some(i) => {
-                    let newline = at + i;
-                    if self.src[newline..].starts_with("\r\n") {
-                        newline + 2
-                    } else {
-                        newline + 1
-                    }
-                }
-                None => end,
-            };
+            at = next_line_start(self.src, at).map_or(end, |next| next.min(end));
         }
         out.push_str(&self.src[copied..end]);
     }

@@ -5,8 +5,8 @@ mod common;
 
 use std::time::Duration;
 
-use common::{case_name, describe, golden_cases, interpreters, parallel_map};
-use unawait::verify::{Interpreter, Verdict, min_python, round_trip};
+use common::{case_name, describe, golden_cases, interpreters};
+use unawait::verify::{Interpreter, Verdict, min_python, parallel_map, round_trip};
 use unawait::{Options, RuntimeMode, desugar, desugar_bytes};
 
 /// The desugared bytes of a golden case, encoded like the case itself.

@@ -5,10 +5,10 @@
 
 mod common;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use common::{Scratch, check_outputs, interpreters, parallel_map, repo_root};
-use unawait::verify::Interpreter;
+use common::{Scratch, check_outputs, interpreters};
+use unawait::verify::{Interpreter, check_compiled, parallel_map};
 use unawait::{Options, desugar_bytes};
 
 enum Outcome {
@@ -27,35 +27,56 @@ fn standard_library(python: &Interpreter) -> PathBuf {
         ])
         .output()
         .expect("the interpreter runs");
+    assert!(
+        output.status.success(),
+        "{} cannot say where its standard library is",
+        python.full_version
+    );
     PathBuf::from(String::from_utf8_lossy(&output.stdout).trim())
+}
+
+/// Every `.py` file under `dir`, leaving out `site-packages`.
+fn python_files(dir: &Path, found: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir)
+        .expect("a readable directory")
+        .flatten()
+    {
+        let path = entry.path();
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
+        if kind.is_dir() && entry.file_name() != "site-packages" {
+            python_files(&path, found);
+        } else if kind.is_file() && path.extension().is_some_and(|ext| ext == "py") {
+            found.push(path);
+        }
+    }
 }
 
 fn check_version(python: &Interpreter) -> Vec<String> {
     let scratch = Scratch::new(&format!("stdlib-{}", python.full_version));
-    let list = scratch.0.join("files.txt");
-    let status = std::process::Command::new(&python.path)
-        .args(["-E", "-s"])
-        .arg(repo_root().join("tests/python/scan_sources.py"))
-        .arg(standard_library(python))
-        .arg(&list)
-        .status()
-        .expect("the interpreter runs");
+    let mut sources = Vec::new();
+    python_files(&standard_library(python), &mut sources);
+    sources.sort();
+    // The interpreter's own compiler sorts them: rejected, holding async
+    // syntax, or plain.
+    let verdicts = check_compiled(python, &sources).expect("the interpreter runs");
+    let mut rejected = 0;
+    let mut files: Vec<(bool, PathBuf)> = Vec::new();
+    for (path, verdict) in sources.into_iter().zip(verdicts) {
+        match verdict {
+            None => files.push((false, path)),
+            Some(reason) if reason.starts_with("async syntax left") => files.push((true, path)),
+            Some(reason) if reason.starts_with("SyntaxError") => rejected += 1,
+            Some(reason) => panic!("{}: {reason}", path.display()),
+        }
+    }
     assert!(
-        status.success(),
-        "scanning the {} standard library failed",
-        python.full_version
+        files.iter().any(|(has_async, _)| *has_async),
+        "no file of the {} standard library ({}) has async syntax to desugar",
+        python.full_version,
+        python.path.display()
     );
-    let listing = std::fs::read_to_string(&list).expect("scan output");
-    let files: Vec<(bool, PathBuf)> = listing
-        .lines()
-        .filter_map(|line| line.split_once(' '))
-        .filter(|(kind, _)| *kind != "rejected")
-        .map(|(kind, path)| (kind == "async", PathBuf::from(path)))
-        .collect();
-    let rejected = listing
-        .lines()
-        .filter(|line| line.starts_with("rejected "))
-        .count();
 
     let outcomes = parallel_map(&files, |(has_async, path)| {
         let bytes = std::fs::read(path).expect("readable");

@@ -1,7 +1,11 @@
 //! Syntax errors are reported with CPython's exception type, wording and
-//! position: compared here with what `python3` itself says.
+//! position: compared here with what CPython 3.11 itself says.
+
+mod common;
 
 use std::process::Command;
+
+use unawait::verify::Interpreter;
 
 /// Broken programs.
 const CASES: &[&str] = &[
@@ -27,11 +31,11 @@ const CASES: &[&str] = &[
     "async def f():\n    await\n",
 ];
 
-/// (exception type, message, line, 1-based column) as python3 reports them.
-fn cpython(source: &str) -> (String, String, usize, usize) {
+/// (exception type, message, line, 1-based column) as `python` reports them.
+fn cpython(python: &Interpreter, source: &str) -> (String, String, usize, usize) {
     let program = "import sys\ntry:\n    compile(sys.stdin.read(), 'case.py', 'exec')\nexcept SyntaxError as e:\n    print(type(e).__name__); print(e.msg); print(e.lineno); print(e.offset)\n";
-    let mut child = Command::new("python3")
-        .args(["-c", program])
+    let mut child = Command::new(&python.path)
+        .args(["-E", "-s", "-c", program])
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
         .spawn()
@@ -43,10 +47,15 @@ fn cpython(source: &str) -> (String, String, usize, usize) {
         .expect("piped")
         .write_all(source.as_bytes())
         .expect("write");
-    let output = child.wait_with_output().expect("python3 finishes");
+    let output = child.wait_with_output().expect("the interpreter finishes");
     let text = String::from_utf8_lossy(&output.stdout).into_owned();
     let lines: Vec<&str> = text.lines().collect();
-    assert_eq!(lines.len(), 4, "python3 accepted {source:?}: {text}");
+    assert_eq!(
+        lines.len(),
+        4,
+        "{} accepted {source:?}: {text}",
+        python.full_version
+    );
     (
         lines[0].to_string(),
         lines[1].to_string(),
@@ -57,9 +66,18 @@ fn cpython(source: &str) -> (String, String, usize, usize) {
 
 #[test]
 fn syntax_errors_use_cpython_type_wording_and_position() {
+    let python = common::interpreters()
+        .iter()
+        .find(|python| python.version == (3, 11))
+        .unwrap_or_else(|| {
+            panic!(
+                "the syntax error test needs CPython 3.11 (found {})",
+                common::describe(common::interpreters())
+            )
+        });
     let mut mismatches = Vec::new();
     for source in CASES {
-        let (kind, message, line, column) = cpython(source);
+        let (kind, message, line, column) = cpython(python, source);
         let expected = format!("case.py:{line}:{column}: {kind}: {message}");
         let diagnostics =
             unawait::desugar(source, &unawait::Options::default()).expect_err("invalid input");
@@ -67,7 +85,7 @@ fn syntax_errors_use_cpython_type_wording_and_position() {
         let first = rendered.lines().next().unwrap_or_default();
         if first != expected {
             mismatches.push(format!(
-                "{source:?}\n  python3: {expected}\n  unawait: {first}"
+                "{source:?}\n  CPython: {expected}\n  unawait: {first}"
             ));
         }
     }

@@ -1,33 +1,11 @@
 //! `unawait verify`: verdicts, diffs, timeouts, JSON.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::Path;
 use std::process::{Command, Output};
 
-struct Dir(PathBuf);
-
-impl Dir {
-    fn new(label: &str) -> Dir {
-        let dir = std::env::temp_dir().join(format!(
-            "unawait-verify-test-{label}-{}",
-            std::process::id()
-        ));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).expect("temporary directory");
-        Dir(dir)
-    }
-
-    fn write(&self, name: &str, contents: &str) -> PathBuf {
-        let path = self.0.join(name);
-        std::fs::write(&path, contents).expect("write");
-        path
-    }
-}
-
-impl Drop for Dir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
+use common::Scratch;
 
 fn verify(args: &[&str], files: &[&Path]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_unawait"))
@@ -57,9 +35,9 @@ fn an_equivalent_program_passes() {
 
 #[test]
 fn a_difference_is_shown_as_a_diff() {
-    let dir = Dir::new("differs");
+    let dir = Scratch::new("differs");
     // `type()` tells the desugared coroutine apart: a known difference.
-    let file = dir.write("probe.py", "import types\nasync def f():\n    return 1\nc = f()\nprint('kind', type(c) is types.CoroutineType)\nc.close()\n");
+    let file = dir.write("probe.py", b"import types\nasync def f():\n    return 1\nc = f()\nprint('kind', type(c) is types.CoroutineType)\nc.close()\n");
     let output = verify(&["--python", "python3"], &[&file]);
     let text = stdout(&output);
     assert_eq!(output.status.code(), Some(1), "{text}");
@@ -76,11 +54,18 @@ fn a_difference_is_shown_as_a_diff() {
 
 #[test]
 fn a_hanging_program_times_out_and_leaves_no_process_behind() {
-    let dir = Dir::new("timeout");
+    let dir = Scratch::new("timeout");
     let marker = format!("{}.5", 7000 + std::process::id() % 1000);
+    // The program says it started its child by creating `started`, so that
+    // the check below cannot pass for a child that never ran.
+    let started_file = dir.0.join("started");
     let file = dir.write(
         "hang.py",
-        &format!("import subprocess\nsubprocess.Popen(['sleep', '{marker}'])\nasync def f():\n    pass\nwhile True:\n    pass\n"),
+        format!(
+            "import subprocess\nsubprocess.Popen(['sleep', '{marker}'])\nopen({started:?}, 'w').close()\nasync def f():\n    pass\nwhile True:\n    pass\n",
+            started = started_file.display().to_string()
+        )
+        .as_bytes(),
     );
     // If verify left the program's children running, their hold on its
     // output pipe would make verify itself hang: give it a deadline.
@@ -102,6 +87,7 @@ fn a_hanging_program_times_out_and_leaves_no_process_behind() {
     let text = stdout(&output);
     assert_eq!(output.status.code(), Some(1), "{text}");
     assert!(text.starts_with("timeout     "), "{text}");
+    assert!(started_file.exists(), "the program never started its child");
     let survivors: Vec<String> = std::fs::read_dir("/proc")
         .expect("/proc")
         .flatten()
@@ -114,17 +100,26 @@ fn a_hanging_program_times_out_and_leaves_no_process_behind() {
 
 #[test]
 fn json_reports_every_file_and_interpreter() {
-    let dir = Dir::new("json");
+    let dir = Scratch::new("json");
     let good = dir.write(
         "good.py",
-        "async def f():\n    return 2\nprint(f().send(None) if False else 'ok')\n",
+        b"async def f():\n    return 2\ntry:\n    f().send(None)\nexcept StopIteration as done:\n    print('returned', done.value)\n",
     );
-    let bad = dir.write("bad.py", "def f():\n    await x\n");
+    let bad = dir.write("bad.py", b"def f():\n    await x\n");
     let output = verify(&["--python", "python3", "--format", "json"], &[&good, &bad]);
     assert_eq!(output.status.code(), Some(1));
     let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("valid JSON");
     let results = report["results"].as_array().expect("results");
     assert_eq!(results.len(), 2);
+    for (result, file) in results.iter().zip([&good, &bad]) {
+        assert_eq!(result["file"], file.display().to_string());
+        assert!(
+            result["version"]
+                .as_str()
+                .is_some_and(|v| v.starts_with("3.")),
+            "{result}"
+        );
+    }
     assert_eq!(results[0]["verdict"], "equivalent");
     assert_eq!(results[1]["verdict"], "tool error");
     let error = results[1]["error"].as_str().expect("an error message");
@@ -136,8 +131,8 @@ fn json_reports_every_file_and_interpreter() {
 
 #[test]
 fn an_unusable_interpreter_is_a_usage_error() {
-    let dir = Dir::new("usage");
-    let file = dir.write("x.py", "print(1)\n");
+    let dir = Scratch::new("usage");
+    let file = dir.write("x.py", b"print(1)\n");
     let output = verify(&["--python", "/nonexistent/python"], &[&file]);
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("/nonexistent/python"));

@@ -33,12 +33,15 @@
 //! syntax, which the passes after this one remove; comprehensions nested in
 //! a rewritten one are rewritten in the next round, inside its function.
 
-use super::{Context, Pass, RenderSite, Renderer, size, sort_sites};
+use super::{Context, Pass, RenderSite, Renderer};
 use crate::runtime::Section;
+use crate::syntax::ast::statement_visitor::{self, StatementVisitor};
 use crate::syntax::ast::visitor::{self, Visitor};
 use crate::syntax::ast::{self, Expr, Stmt};
-use crate::syntax::{Module, Ranged, TextRange};
-use crate::text::{Text, offset};
+use crate::syntax::{
+    Module, Ranged, TextRange, comprehension_generators, walk_comprehension_scope,
+};
+use crate::text::{Text, offset, size};
 
 pub struct AsyncComprehension;
 
@@ -56,16 +59,12 @@ impl Pass for AsyncComprehension {
     }
 
     fn run(&self, module: &Module, text: &Text, cx: &mut Context) -> Option<String> {
-        let mut output = rewrite_outermost(module, text, cx)?;
-        // Comprehensions nested in a rewritten one now stand in its function.
-        while let Ok(module) = crate::syntax::parse(&output) {
-            let text = Text::new(&output, &module);
-            match rewrite_outermost(&module, &text, cx) {
-                Some(next) => output = next,
-                None => break,
-            }
-        }
-        Some(output)
+        rewrite_outermost(module, text, cx)
+    }
+
+    /// Comprehensions nested in a rewritten one now stand in its function.
+    fn repeats(&self) -> bool {
+        true
     }
 }
 
@@ -82,7 +81,6 @@ fn rewrite_outermost(module: &Module, text: &Text, cx: &mut Context) -> Option<S
     if collector.sites.is_empty() {
         return None;
     }
-    sort_sites(&mut collector.sites);
     cx.sections.insert(Section::AsyncComprehension);
     let count = collector.sites.len() / 2;
     let mut renderer = Renderer::new(text, cx, collector.sites);
@@ -139,6 +137,8 @@ struct Collector<'a, 't> {
 }
 
 impl<'a> Collector<'a, '_> {
+    /// The statements of a block, each anchored where its line starts;
+    /// `function_header` when the block is a function's body.
     fn visit_block(
         &mut self,
         body: &'a [Stmt],
@@ -173,72 +173,41 @@ impl<'a> Collector<'a, '_> {
                     module_level,
                 }
             };
-            self.visit_statement(stmt, anchor, module_level);
+            self.visit_statement(stmt, anchor, false);
         }
     }
 
-    fn visit_statement(&mut self, stmt: &'a Stmt, anchor: Anchor, module_level: bool) {
+    /// A statement whose comprehensions' functions go before `anchor`; in a
+    /// class body (`in_class_body`) that anchor is the class statement's for
+    /// every statement, nested blocks included.
+    fn visit_statement(&mut self, stmt: &'a Stmt, anchor: Anchor, in_class_body: bool) {
+        self.anchor.push(anchor);
+        match stmt {
+            Stmt::FunctionDef(def) => crate::syntax::walk_function_header(self, def),
+            Stmt::ClassDef(class) => crate::syntax::walk_class_header(self, class),
+            // Nested blocks get anchors of their own.
+            _ => HeaderExpressions { collector: self }.visit_stmt(stmt),
+        }
+        self.anchor.pop();
         match stmt {
             Stmt::FunctionDef(def) => {
-                self.anchor.push(anchor);
-                crate::syntax::walk_function_header(self, def);
-                self.anchor.pop();
-                self.visit_function_body(def);
+                let globals = std::mem::replace(&mut self.globals, declared_globals(&def.body));
+                self.visit_block(&def.body, Some(offset(def.start())), false);
+                self.globals = globals;
             }
-            Stmt::ClassDef(class) => {
-                self.anchor.push(anchor);
-                for decorator in &class.decorator_list {
-                    self.visit_decorator(decorator);
-                }
-                if let Some(arguments) = &class.arguments {
-                    self.visit_arguments(arguments);
-                }
-                // Comprehensions in a class body do not see its names: their
-                // functions are defined before the class statement.
-                self.visit_class_body(&class.body);
-                self.anchor.pop();
-            }
-            _ => {
-                self.anchor.push(anchor);
-                // Expressions of this statement; nested blocks get anchors
-                // of their own.
-                let mut headers = HeaderExpressions { collector: self };
-                headers.visit_stmt(stmt);
-                self.anchor.pop();
-                for_each_block(stmt, |body| self.visit_block(body, None, module_level));
-            }
+            // Comprehensions in a class body do not see its names: their
+            // functions are defined before the class statement.
+            Stmt::ClassDef(class) => self.visit_class_body(&class.body, anchor),
+            _ if in_class_body => for_each_block(stmt, |body| self.visit_class_body(body, anchor)),
+            _ => for_each_block(stmt, |body| {
+                self.visit_block(body, None, anchor.module_level)
+            }),
         }
     }
 
-    fn visit_function_body(&mut self, def: &'a ast::StmtFunctionDef) {
-        let globals = std::mem::replace(&mut self.globals, declared_globals(&def.body));
-        self.visit_block(&def.body, Some(offset(def.start())), false);
-        self.globals = globals;
-    }
-
-    /// Statements of a class body, all anchored at the class statement.
-    fn visit_class_body(&mut self, body: &'a [Stmt]) {
+    fn visit_class_body(&mut self, body: &'a [Stmt], anchor: Anchor) {
         for stmt in body {
-            match stmt {
-                Stmt::FunctionDef(def) => {
-                    crate::syntax::walk_function_header(self, def);
-                    self.visit_function_body(def);
-                }
-                Stmt::ClassDef(class) => {
-                    for decorator in &class.decorator_list {
-                        self.visit_decorator(decorator);
-                    }
-                    if let Some(arguments) = &class.arguments {
-                        self.visit_arguments(arguments);
-                    }
-                    self.visit_class_body(&class.body);
-                }
-                _ => {
-                    let mut headers = HeaderExpressions { collector: self };
-                    headers.visit_stmt(stmt);
-                    for_each_block(stmt, |body| self.visit_class_body(body));
-                }
-            }
+            self.visit_statement(stmt, anchor, true);
         }
     }
 }
@@ -246,39 +215,14 @@ impl<'a> Collector<'a, '_> {
 /// Calls `each` with every block nested directly in `stmt` (bodies, `else`,
 /// handlers, cases), for statements other than function and class
 /// definitions.
-fn for_each_block<'a>(stmt: &'a Stmt, mut each: impl FnMut(&'a [Stmt])) {
-    match stmt {
-        Stmt::For(s) => {
-            each(&s.body);
-            each(&s.orelse);
+fn for_each_block<'a>(stmt: &'a Stmt, each: impl FnMut(&'a [Stmt])) {
+    struct Blocks<F>(F);
+    impl<'a, F: FnMut(&'a [Stmt])> StatementVisitor<'a> for Blocks<F> {
+        fn visit_body(&mut self, body: &'a [Stmt]) {
+            (self.0)(body);
         }
-        Stmt::While(s) => {
-            each(&s.body);
-            each(&s.orelse);
-        }
-        Stmt::If(s) => {
-            each(&s.body);
-            for clause in &s.elif_else_clauses {
-                each(&clause.body);
-            }
-        }
-        Stmt::With(s) => each(&s.body),
-        Stmt::Try(s) => {
-            each(&s.body);
-            for handler in &s.handlers {
-                let ast::ExceptHandler::ExceptHandler(handler) = handler;
-                each(&handler.body);
-            }
-            each(&s.orelse);
-            each(&s.finalbody);
-        }
-        Stmt::Match(s) => {
-            for case in &s.cases {
-                each(&case.body);
-            }
-        }
-        _ => {}
     }
+    statement_visitor::walk_stmt(&mut Blocks(each), stmt);
 }
 
 /// Visits the expressions a statement holds outside its nested blocks.
@@ -287,13 +231,6 @@ struct HeaderExpressions<'c, 'a, 't> {
 }
 
 impl<'a> Visitor<'a> for HeaderExpressions<'_, 'a, '_> {
-    fn visit_stmt(&mut self, stmt: &'a Stmt) {
-        match stmt {
-            Stmt::FunctionDef(_) | Stmt::ClassDef(_) => {}
-            _ => visitor::walk_stmt(self, stmt),
-        }
-    }
-
     fn visit_body(&mut self, _body: &'a [Stmt]) {}
 
     fn visit_expr(&mut self, expr: &'a Expr) {
@@ -345,7 +282,7 @@ impl<'a> Visitor<'a> for Collector<'a, '_> {
                 ));
                 // Its first iterable is evaluated here; the rest is rewritten
                 // in a later round, inside the new function.
-                if let Some(first) = generators(expr).first() {
+                if let Some(first) = comprehension_generators(expr).first() {
                     self.visit_expr(&first.iter);
                 }
             }
@@ -365,50 +302,17 @@ impl<'a> Visitor<'a> for Collector<'a, '_> {
     }
 }
 
-fn generators(expr: &Expr) -> &[ast::Comprehension] {
-    match expr {
-        Expr::ListComp(c) => &c.generators,
-        Expr::SetComp(c) => &c.generators,
-        Expr::DictComp(c) => &c.generators,
-        Expr::Generator(c) => &c.generators,
-        _ => &[],
-    }
-}
-
 /// Whether a comprehension is asynchronous: an `async for` clause, or an
 /// `await` (or an asynchronous comprehension) in its own scope — everything
 /// but its first iterable.
 fn is_async(expr: &Expr) -> bool {
-    let generators = generators(expr);
+    let generators = comprehension_generators(expr);
     if generators.iter().any(|g| g.is_async) {
         return true;
     }
     let mut finder = AsyncFinder(false);
-    visit_own_scope(expr, &mut finder);
+    walk_comprehension_scope(expr, &mut finder);
     finder.0
-}
-
-/// Visits the parts of a comprehension evaluated in its own scope: all but
-/// its first iterable, which the enclosing scope evaluates.
-fn visit_own_scope<'a>(expr: &'a Expr, visitor: &mut impl Visitor<'a>) {
-    for (index, generator) in generators(expr).iter().enumerate() {
-        if index > 0 {
-            visitor.visit_expr(&generator.iter);
-        }
-        generator.ifs.iter().for_each(|e| visitor.visit_expr(e));
-    }
-    match expr {
-        Expr::ListComp(c) => visitor.visit_expr(&c.elt),
-        Expr::SetComp(c) => visitor.visit_expr(&c.elt),
-        Expr::Generator(c) => visitor.visit_expr(&c.elt),
-        Expr::DictComp(c) => {
-            if let Some(key) = &c.key {
-                visitor.visit_expr(key);
-            }
-            visitor.visit_expr(&c.value);
-        }
-        _ => {}
-    }
 }
 
 /// Finds an `await` or asynchronous comprehension in an expression's own
@@ -433,19 +337,19 @@ impl<'a> Visitor<'a> for AsyncFinder {
 /// Names a function body declares `global` (in its own scope).
 fn declared_globals(body: &[Stmt]) -> Vec<String> {
     struct Globals(Vec<String>);
-    impl<'a> ruff_python_ast::statement_visitor::StatementVisitor<'a> for Globals {
+    impl<'a> StatementVisitor<'a> for Globals {
         fn visit_stmt(&mut self, stmt: &'a Stmt) {
             match stmt {
                 Stmt::Global(global) => self
                     .0
                     .extend(global.names.iter().map(|name| name.to_string())),
                 Stmt::FunctionDef(_) | Stmt::ClassDef(_) => {}
-                _ => ruff_python_ast::statement_visitor::walk_stmt(self, stmt),
+                _ => statement_visitor::walk_stmt(self, stmt),
             }
         }
     }
     let mut globals = Globals(Vec::new());
-    ruff_python_ast::statement_visitor::StatementVisitor::visit_body(&mut globals, body);
+    globals.visit_body(body);
     globals.0
 }
 
@@ -463,7 +367,7 @@ fn names_used(expr: &Expr) -> Vec<String> {
         }
     }
     let mut names = Names(Vec::new());
-    visit_own_scope(expr, &mut names);
+    walk_comprehension_scope(expr, &mut names);
     names.0
 }
 
@@ -573,7 +477,7 @@ impl<'a> Renderer<'a, '_, '_, Site<'a>> {
         captured: &[String],
         extra: &str,
     ) {
-        let first = &generators(comprehension)[0];
+        let first = &comprehension_generators(comprehension)[0];
         let iterator = if first.is_async {
             self.cx.name("aiter")
         } else {
@@ -652,7 +556,7 @@ impl<'a> Renderer<'a, '_, '_, Site<'a>> {
             _ => {}
         }
         let mut depth = body.clone();
-        for (index, generator) in generators(comprehension).iter().enumerate() {
+        for (index, generator) in comprehension_generators(comprehension).iter().enumerate() {
             let target = self.operand(&generator.target, extra);
             let iterable = if index == 0 {
                 if generator.is_async {

@@ -32,14 +32,12 @@
 //! `yield from` is allowed (expression statements, assignment values). In
 //! an f-string's `{expr=}` field the original text is kept as literal text.
 
-use std::collections::HashSet;
-
-use super::{Block, Context, Pass, RenderSite, Renderer, size, sort_sites, statement_end};
+use super::{Block, Context, Pass, RenderSite, Renderer, statement_end};
 use crate::runtime::Section;
 use crate::syntax::ast::visitor::{self, Visitor};
 use crate::syntax::ast::{self, ConversionFlag, Expr, InterpolatedStringElement, Stmt};
 use crate::syntax::{Module, Ranged, TextRange, TextSize};
-use crate::text::{Text, offset};
+use crate::text::{Text, offset, size};
 
 pub struct Coroutine;
 
@@ -61,19 +59,18 @@ impl Pass for Coroutine {
             text,
             sites: Vec::new(),
             functions: Vec::new(),
-            bare: HashSet::new(),
+            bare: None,
         };
         collector.visit_body(&module.body);
         if collector.sites.is_empty() {
             return None;
         }
-        sort_sites(&mut collector.sites);
         cx.sections.insert(Section::Coroutine);
         if collector.sites.iter().any(|(_, site)| {
             matches!(
                 site,
                 Site::AsyncDef {
-                    is_generator: true,
+                    kind: Kind::AsyncGenerator,
                     ..
                 }
             )
@@ -86,11 +83,11 @@ impl Pass for Coroutine {
 }
 
 enum Site<'a> {
+    /// What the body's awaits and yields make it (a `yield`: an async
+    /// generator, PEP 525).
     AsyncDef {
         def: &'a ast::StmtFunctionDef,
-        has_await: bool,
-        /// Whether the body yields: an async generator (PEP 525).
-        is_generator: bool,
+        kind: Kind,
     },
     /// `yield` in an async generator: the value goes to the consumer.
     Yield(&'a ast::ExprYield),
@@ -108,9 +105,9 @@ struct Collector<'a, 't> {
     sites: Vec<(TextRange, Site<'a>)>,
     /// Per enclosing function scope: the index of its `AsyncDef` site.
     functions: Vec<Option<usize>>,
-    /// Starts of `await` expressions in positions where `yield from` needs
-    /// no parentheses.
-    bare: HashSet<TextSize>,
+    /// The start of the `await` that is the value of the statement being
+    /// visited, where `yield from` needs no parentheses.
+    bare: Option<TextSize>,
 }
 
 impl<'a> Visitor<'a> for Collector<'a, '_> {
@@ -125,8 +122,7 @@ impl<'a> Visitor<'a> for Collector<'a, '_> {
                         range,
                         Site::AsyncDef {
                             def,
-                            has_await: false,
-                            is_generator: false,
+                            kind: Kind::CoroutineWithoutAwait,
                         },
                     ));
                     self.sites.len() - 1
@@ -138,9 +134,7 @@ impl<'a> Visitor<'a> for Collector<'a, '_> {
             Stmt::Expr(ast::StmtExpr { value, .. })
             | Stmt::Assign(ast::StmtAssign { value, .. })
             | Stmt::AugAssign(ast::StmtAugAssign { value, .. }) => {
-                if value.is_await_expr() {
-                    self.bare.insert(value.start());
-                }
+                self.bare = value.is_await_expr().then(|| value.start());
                 visitor::walk_stmt(self, stmt);
             }
             _ => visitor::walk_stmt(self, stmt),
@@ -150,20 +144,21 @@ impl<'a> Visitor<'a> for Collector<'a, '_> {
     fn visit_expr(&mut self, expr: &'a Expr) {
         match expr {
             Expr::Await(node) => {
-                let bare = self.bare.contains(&node.range.start());
+                let bare = self.bare == Some(node.range.start());
                 self.sites.push((node.range, Site::Await { node, bare }));
                 if let Some(Some(index)) = self.functions.last()
-                    && let (_, Site::AsyncDef { has_await, .. }) = &mut self.sites[*index]
+                    && let (_, Site::AsyncDef { kind, .. }) = &mut self.sites[*index]
+                    && *kind == Kind::CoroutineWithoutAwait
                 {
-                    *has_await = true;
+                    *kind = Kind::Coroutine;
                 }
                 visitor::walk_expr(self, expr);
             }
             Expr::Yield(node) => {
                 if let Some(Some(index)) = self.functions.last()
-                    && let (_, Site::AsyncDef { is_generator, .. }) = &mut self.sites[*index]
+                    && let (_, Site::AsyncDef { kind, .. }) = &mut self.sites[*index]
                 {
-                    *is_generator = true;
+                    *kind = Kind::AsyncGenerator;
                     self.sites.push((node.range, Site::Yield(node)));
                 }
                 visitor::walk_expr(self, expr);
@@ -210,18 +205,7 @@ fn contains_await(expr: &Expr) -> bool {
 impl<'a> RenderSite for Renderer<'a, '_, '_, Site<'a>> {
     fn render_site(&mut self, out: &mut String, index: usize, extra: &str) {
         match self.sites[index] {
-            Site::AsyncDef {
-                def,
-                has_await,
-                is_generator,
-            } => {
-                let kind = if is_generator {
-                    Kind::AsyncGenerator
-                } else if has_await {
-                    Kind::Coroutine
-                } else {
-                    Kind::CoroutineWithoutAwait
-                };
+            Site::AsyncDef { def, kind } => {
                 self.render_async_def(out, def, kind, self.ranges[index], extra)
             }
             Site::Yield(node) => self.render_yield(out, node, extra),

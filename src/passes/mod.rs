@@ -14,12 +14,12 @@ mod coroutine;
 
 use std::collections::BTreeSet;
 
-use ruff_python_ast::statement_visitor::{self, StatementVisitor};
+use crate::syntax::ast::statement_visitor::{self, StatementVisitor};
 
 use crate::runtime::Section;
 use crate::syntax::ast::Stmt;
 use crate::syntax::{Module, Ranged, TextRange};
-use crate::text::{Text, offset};
+use crate::text::{Text, next_line_start, offset, size};
 
 /// What every pass of one run shares.
 pub struct Context {
@@ -59,6 +59,11 @@ pub trait Pass: Sync {
     fn should_run(&self, source: &str) -> bool;
     /// Rewrites every site in `module`; `None` when there was none.
     fn run(&self, module: &Module, text: &Text, cx: &mut Context) -> Option<String>;
+    /// Whether the pipeline runs the pass again on its own output until it
+    /// finds nothing (its rewrites can bring sites of its kind to light).
+    fn repeats(&self) -> bool {
+        false
+    }
 }
 
 /// The passes, in the order they run.
@@ -96,8 +101,8 @@ impl<'a, 't, 'c, S> Renderer<'a, 't, 'c, S>
 where
     Self: RenderSite,
 {
-    /// `sites` sorted as [`sort_sites`] sorts them.
-    pub fn new(text: &'t Text<'a>, cx: &'c Context, sites: Vec<(TextRange, S)>) -> Self {
+    pub fn new(text: &'t Text<'a>, cx: &'c Context, mut sites: Vec<(TextRange, S)>) -> Self {
+        sort_sites(&mut sites);
         let (ranges, sites) = sites.into_iter().unzip();
         Renderer {
             text,
@@ -148,7 +153,7 @@ where
 
 /// Sorts sites so that a parent precedes the sites nested in it, and an
 /// insertion (an empty range) precedes a site starting where it is.
-pub(crate) fn sort_sites<T>(sites: &mut [(TextRange, T)]) {
+fn sort_sites<T>(sites: &mut [(TextRange, T)]) {
     sites.sort_by_key(|(range, _)| {
         (
             range.start(),
@@ -160,7 +165,7 @@ pub(crate) fn sort_sites<T>(sites: &mut [(TextRange, T)]) {
 
 /// The compound statements `select` picks anywhere in `body`, as sites: each
 /// covers its statement through the end of its last block (`select`
-/// returns that block), trailing comments included. Sorted.
+/// returns that block), trailing comments included.
 pub(crate) fn statement_sites<'a, T>(
     text: &Text,
     body: &'a [Stmt],
@@ -190,7 +195,6 @@ pub(crate) fn statement_sites<'a, T>(
         sites: Vec::new(),
     };
     collector.visit_body(body);
-    sort_sites(&mut collector.sites);
     collector.sites
 }
 
@@ -230,10 +234,8 @@ impl Block {
 fn trailing_comment_lines_end(text: &Text, mut end: usize, depth: usize) -> usize {
     let mut at = end;
     loop {
-        let next = match text.src[at..].find(['\n', '\r']) {
-            Some(i) if text.src[at + i..].starts_with("\r\n") => at + i + 2,
-            Some(i) => at + i + 1,
-            None => return end,
+        let Some(next) = next_line_start(text.src, at) else {
+            return end;
         };
         let line_end = text.line_end(next);
         let line = &text.src[next..line_end];
@@ -338,8 +340,4 @@ impl HeaderTrivia {
             out.push_str(indent);
         }
     }
-}
-
-pub(crate) fn size(at: usize) -> crate::syntax::TextSize {
-    crate::syntax::TextSize::new(u32::try_from(at).expect("sources are under 4 GiB"))
 }

@@ -25,7 +25,9 @@ pub enum RuntimeMode {
     Import,
 }
 
-/// A group of helpers that is copied or imported as a whole.
+/// A group of helpers that is copied or imported as a whole. Declared in
+/// the order `SOURCE` has them, which is the order output copies them in: a
+/// later section may reassign names an earlier one defines.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Section {
     Coroutine,
@@ -36,6 +38,15 @@ pub enum Section {
 }
 
 impl Section {
+    /// Every section, in the order `SOURCE` has them.
+    const ALL: [Section; 5] = [
+        Section::Coroutine,
+        Section::AsyncWith,
+        Section::AsyncFor,
+        Section::AsyncGenerator,
+        Section::AsyncComprehension,
+    ];
+
     fn name(self) -> &'static str {
         match self {
             Section::Coroutine => "coroutine",
@@ -49,45 +60,59 @@ impl Section {
     /// The helpers that desugared code names directly (without the prefix).
     fn entry_points(self) -> &'static [&'static str] {
         match self {
-            Section::Coroutine => &["coroutine", "await", "exc_info"],
-            Section::AsyncWith => &["async_with"],
+            Section::Coroutine => &["coroutine", "await"],
+            Section::AsyncWith => &["async_with", "exc_info"],
             Section::AsyncFor => &["aiter", "anext"],
             Section::AsyncGenerator => &["async_generator", "AsyncYield"],
             Section::AsyncComprehension => &["aiterated", "KEY_FIRST"],
         }
     }
 
-    /// Sections whose helpers this one calls.
-    fn needs(self) -> &'static [Section] {
-        match self {
-            Section::Coroutine => &[],
-            Section::AsyncWith | Section::AsyncFor | Section::AsyncGenerator => {
-                &[Section::Coroutine]
-            }
-            Section::AsyncComprehension => &[Section::Coroutine, Section::AsyncFor],
-        }
+    /// The sections whose helpers this one calls, as its marker line lists
+    /// them: `# -- section: NAME (needs: A, B)`.
+    fn needs(self) -> impl Iterator<Item = Section> {
+        let (marker, _) = section_source(self);
+        let list = marker
+            .split_once("(needs: ")
+            .and_then(|(_, rest)| rest.strip_suffix(')'))
+            .unwrap_or("");
+        list.split(", ")
+            .filter(|name| !name.is_empty())
+            .map(|name| {
+                *Section::ALL
+                    .iter()
+                    .find(|section| section.name() == name)
+                    .expect("a section needs only sections that exist")
+            })
     }
 }
 
-/// The text of one section of [`SOURCE`], without its marker line.
-fn section_text(section: Section) -> &'static str {
+/// The marker line of a section of [`SOURCE`] (without its newline) and the
+/// section's text after it.
+fn section_source(section: Section) -> (&'static str, &'static str) {
     let marker = format!("# -- section: {}", section.name());
     let start = SOURCE.find(&marker).expect("every section has a marker");
-    let body = start
-        + SOURCE[start..]
-            .find('\n')
-            .map_or(SOURCE.len() - start, |i| i + 1);
+    let line_end = SOURCE[start..]
+        .find('\n')
+        .map_or(SOURCE.len(), |i| start + i);
+    let body = (line_end + 1).min(SOURCE.len());
     let end = SOURCE[body..]
         .find("# -- section: ")
         .map_or(SOURCE.len(), |i| body + i);
-    &SOURCE[body..end]
+    (&SOURCE[start..line_end], &SOURCE[body..end])
 }
 
-/// `used` plus every section those need, in source order.
+/// `used` plus every section those need, directly or not, in source order
+/// (the order of [`Section`]).
 fn closure(used: &BTreeSet<Section>) -> BTreeSet<Section> {
     let mut all = used.clone();
-    for section in used {
-        all.extend(section.needs());
+    let mut pending: Vec<Section> = used.iter().copied().collect();
+    while let Some(section) = pending.pop() {
+        for needed in section.needs() {
+            if all.insert(needed) {
+                pending.push(needed);
+            }
+        }
     }
     all
 }
@@ -107,7 +132,7 @@ pub fn prologue(
                 "# --- unawait runtime: helpers for the desugared async code below ---\n",
             );
             for section in &sections {
-                text.push_str(section_text(*section).trim_end());
+                text.push_str(section_source(*section).1.trim_end());
                 text.push_str("\n\n\n");
             }
             text.truncate(text.trim_end().len());
@@ -147,24 +172,50 @@ mod tests {
 
     #[test]
     fn every_entry_point_is_defined_in_its_section() {
-        for section in [
-            Section::Coroutine,
-            Section::AsyncWith,
-            Section::AsyncFor,
-            Section::AsyncGenerator,
-            Section::AsyncComprehension,
-        ] {
-            let text = section_text(section);
+        for section in Section::ALL {
+            let (_, text) = section_source(section);
             for name in section.entry_points() {
                 let name = format!("{DEFAULT_PREFIX}_{name}");
+                let definitions = [
+                    format!("def {name}("),
+                    format!("class {name}:"),
+                    format!("{name} = "),
+                ];
                 assert!(
-                    text.contains(&format!("def {name}("))
-                        || text.contains(&format!("class {name}:"))
-                        || text.contains(&format!("\n{name} = ")),
+                    text.lines().any(|line| definitions
+                        .iter()
+                        .any(|d| line.trim_start().starts_with(d.as_str()))),
                     "{name} is not defined in section {}",
                     section.name()
                 );
             }
+        }
+    }
+
+    #[test]
+    fn sections_are_declared_in_source_order() {
+        let starts: Vec<usize> = Section::ALL
+            .iter()
+            .map(|section| section_source(*section).0.as_ptr() as usize)
+            .collect();
+        assert!(starts.is_sorted());
+        assert!(Section::ALL.is_sorted());
+    }
+
+    #[test]
+    fn closure_adds_what_the_markers_say_each_section_needs() {
+        let used = BTreeSet::from([Section::AsyncComprehension]);
+        assert_eq!(
+            closure(&used),
+            BTreeSet::from([
+                Section::Coroutine,
+                Section::AsyncFor,
+                Section::AsyncComprehension
+            ])
+        );
+        for section in Section::ALL {
+            let needs: Vec<Section> = section.needs().collect();
+            assert_eq!(needs.is_empty(), section == Section::Coroutine);
         }
     }
 
@@ -185,7 +236,7 @@ mod tests {
         assert_eq!(
             prologue(&used, RuntimeMode::Import, "_unawait1", "\n"),
             "from unawait_runtime import _unawait_coroutine as _unawait1_coroutine, \
-             _unawait_await as _unawait1_await, _unawait_exc_info as _unawait1_exc_info\n\n"
+             _unawait_await as _unawait1_await\n\n"
         );
     }
 }

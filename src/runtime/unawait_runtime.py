@@ -9,12 +9,11 @@
 
 # -- section: coroutine
 import collections.abc as _unawait_abc
-import functools as _unawait_functools
+import operator as _unawait_operator
 import sys as _unawait_sys
 import types as _unawait_types
 import warnings as _unawait_warnings
 
-_unawait_exc_info = _unawait_sys.exc_info
 _unawait_CO_GENERATOR = 0x20
 _unawait_CO_ITERABLE_COROUTINE = 0x100
 
@@ -25,13 +24,6 @@ if _unawait_sys.version_info >= (3, 11):
 else:
     def _unawait_not_started(gen):
         return gen.gi_frame.f_lasti == -1
-
-
-def _unawait_checked_setattr(self, name, value):
-    # Like the native objects, accept only strings as names.
-    if (name == "__name__" or name == "__qualname__") and not isinstance(value, str):
-        raise TypeError("%s must be set to a string object" % (name,))
-    object.__setattr__(self, name, value)
 
 
 def _unawait_write_unraisable(error, obj):
@@ -209,17 +201,11 @@ class _unawait_Coroutine:
     # native one does (`type(c)` is still this class).
     __class__ = property(lambda self: _unawait_types.CoroutineType)
 
-    @property
-    def cr_await(self):
-        return self._unawait_gen.gi_yieldfrom
+    cr_await = property(_unawait_operator.attrgetter("_unawait_gen.gi_yieldfrom"))
 
-    @property
-    def cr_frame(self):
-        return self._unawait_gen.gi_frame
+    cr_frame = property(_unawait_operator.attrgetter("_unawait_gen.gi_frame"))
 
-    @property
-    def cr_running(self):
-        return self._unawait_gen.gi_running
+    cr_running = property(_unawait_operator.attrgetter("_unawait_gen.gi_running"))
 
     @property
     def cr_code(self):
@@ -245,7 +231,6 @@ def _unawait_delegate(gen):
     return (yield from gen)
 
 
-import operator as _unawait_operator
 
 class _unawait_CoroutineFunction:
     """A desugared coroutine function. `inspect.iscoroutinefunction` (what
@@ -268,7 +253,6 @@ class _unawait_CoroutineFunction:
     __call__ = property(_unawait_operator.attrgetter("_unawait_function"))
     __class__ = property(lambda self: _unawait_types.FunctionType)
     __code__ = property(_unawait_operator.attrgetter("_unawait_code"))
-    __dict__ = property(lambda self: self._unawait_function.__dict__)
     __doc__ = property(lambda self: self._unawait_function.__doc__)
     __module__ = property(lambda self: self._unawait_function.__module__)
 
@@ -313,10 +297,6 @@ def _unawait_coroutine_code(code):
     return flagged
 
 
-def _unawait_mark_coroutine_function(trampoline, function):
-    return _unawait_CoroutineFunction(trampoline, _unawait_coroutine_code(function.__code__))
-
-
 def _unawait_coroutine(function):
     """Decorator making a coroutine function of a desugared one's body.
 
@@ -329,7 +309,7 @@ def _unawait_coroutine(function):
     body = _unawait_types.coroutine(function)
     coroutine_function = _unawait_trampoline_factory(function, "coroutine")(body, _unawait_Coroutine)
     _unawait_copy_function_metadata(coroutine_function, function)
-    return _unawait_mark_coroutine_function(coroutine_function, function)
+    return _unawait_CoroutineFunction(coroutine_function, _unawait_coroutine_code(function.__code__))
 
 
 def _unawait_copy_function_metadata(trampoline, function):
@@ -348,7 +328,7 @@ _unawait_trampoline_factories = {}
 
 def _unawait_trampoline_factory(function, wrap_kind):
     """A factory `(body, wrap) -> f` where `f` has `function`'s name and
-    parameters and returns `wrap(f)._unawait_adopt(body(<its arguments>))`.
+    parameters and returns `wrap()._unawait_adopt(f, body(<its arguments>))`.
 
     Having the exact parameters keeps `__code__`, `inspect.signature` and
     the TypeErrors of a bad call as they are for a native coroutine
@@ -400,7 +380,7 @@ def _unawait_trampoline_factory(function, wrap_kind):
                 "  return {made}\n"
             )
         else:
-            call = "  return {wrap}({name})._unawait_adopt({body}({arguments}))\n"
+            call = "  return {wrap}()._unawait_adopt({name}, {body}({arguments}))\n"
         source = ("def factory({body}, {wrap}):\n def {name}({parameters}):\n" + call + " return {name}\n").format(
             body=body, wrap=wrap, made=made, name=name, parameters=", ".join(parameters), arguments=", ".join(arguments),
         )
@@ -439,16 +419,10 @@ def _unawait_lookup_slot(obj, name):
 
 
 def _unawait_type_has(kind, name):
-    return any(name in klass.__dict__ for klass in kind.__mro__)
-
-
-def _unawait_is_awaitable(obj):
-    kind = type(obj)
-    if kind is _unawait_Coroutine or kind is _unawait_types.CoroutineType:
-        return True
-    if kind is _unawait_types.GeneratorType:
-        return bool(obj.gi_code.co_flags & _unawait_CO_ITERABLE_COROUTINE)
-    return _unawait_type_has(kind, "__await__")
+    for klass in kind.__mro__:
+        if name in klass.__dict__:
+            return True
+    return False
 
 
 class _unawait_Ready:
@@ -523,6 +497,18 @@ def _unawait_await(obj):
 
 
 # -- section: async_with (needs: coroutine)
+_unawait_exc_info = _unawait_sys.exc_info
+
+
+def _unawait_is_awaitable(obj):
+    kind = type(obj)
+    if kind is _unawait_Coroutine or kind is _unawait_types.CoroutineType:
+        return True
+    if kind is _unawait_types.GeneratorType:
+        return bool(obj.gi_code.co_flags & _unawait_CO_ITERABLE_COROUTINE)
+    return _unawait_type_has(kind, "__await__")
+
+
 if _unawait_sys.version_info >= (3, 11):
     def _unawait_async_with_methods(manager):
         aenter = _unawait_lookup_special(manager, "__aenter__")
@@ -638,6 +624,18 @@ def _unawait_anext(iterator):
 
 
 # -- section: async_generator (needs: coroutine)
+# The runtime writes its own slots with this, past the checking
+# `__setattr__` below (a Python call on every write).
+_unawait_set = object.__setattr__
+
+
+def _unawait_checked_setattr(self, name, value):
+    # Like the native objects, accept only strings as names.
+    if (name == "__name__" or name == "__qualname__") and not isinstance(value, str):
+        raise TypeError("%s must be set to a string object" % (name,))
+    _unawait_set(self, name, value)
+
+
 class _unawait_AsyncYield:
     """A value an async generator's body yields to its consumer.
 
@@ -658,7 +656,6 @@ class _unawait_AsyncGenerator:
 
     __slots__ = (
         "_unawait_gen",
-        "_unawait_function",
         "_unawait_running",
         "_unawait_closed",
         "_unawait_hooks_inited",
@@ -667,23 +664,22 @@ class _unawait_AsyncGenerator:
         "__weakref__",
     )
 
-    def __init__(self, function):
-        self._unawait_function = function
+    def __init__(self):
         # An `__anext__()`/`asend()`/`athrow()` awaitable is in progress.
-        self._unawait_running = False
+        _unawait_set(self, "_unawait_running", False)
         # Ended by `aclose()`, StopAsyncIteration or GeneratorExit.
-        self._unawait_closed = False
-        self._unawait_hooks_inited = False
-        self._unawait_finalizer = None
+        _unawait_set(self, "_unawait_closed", False)
+        _unawait_set(self, "_unawait_hooks_inited", False)
+        _unawait_set(self, "_unawait_finalizer", None)
 
-    def _unawait_adopt(self, gen):
+    def _unawait_adopt(self, function, gen):
         # Created before its generator, this object is finalized before it
         # when both die in a reference cycle (the collector finalizes in
         # allocation order), as the native object it stands for would be.
-        self._unawait_gen = gen
+        _unawait_set(self, "_unawait_gen", gen)
         names = self.__dict__
-        names["__name__"] = self._unawait_function.__name__
-        names["__qualname__"] = self._unawait_function.__qualname__
+        names["__name__"] = function.__name__
+        names["__qualname__"] = function.__qualname__
         return self
 
     __setattr__ = _unawait_checked_setattr
@@ -692,9 +688,9 @@ class _unawait_AsyncGenerator:
         # As CPython, on the first call of __anext__/asend/athrow/aclose.
         if self._unawait_hooks_inited:
             return
-        self._unawait_hooks_inited = True
+        _unawait_set(self, "_unawait_hooks_inited", True)
         firstiter, finalizer = _unawait_sys.get_asyncgen_hooks()
-        self._unawait_finalizer = finalizer
+        _unawait_set(self, "_unawait_finalizer", finalizer)
         if firstiter is not None:
             firstiter(self)
 
@@ -723,9 +719,6 @@ class _unawait_AsyncGenerator:
         self._unawait_init_hooks()
         return _unawait_AThrow(self, None)
 
-    def __getattr__(self, name):
-        raise AttributeError("'async_generator' object has no attribute '%s'" % (name,))
-
     def __reduce__(self):
         raise TypeError("cannot pickle 'async_generator' object")
 
@@ -736,17 +729,11 @@ class _unawait_AsyncGenerator:
     def __repr__(self):
         return "<async_generator object %s at %#x>" % (self.__qualname__, id(self))
 
-    @property
-    def ag_await(self):
-        return self._unawait_gen.gi_yieldfrom
+    ag_await = property(_unawait_operator.attrgetter("_unawait_gen.gi_yieldfrom"))
 
-    @property
-    def ag_frame(self):
-        return self._unawait_gen.gi_frame
+    ag_frame = property(_unawait_operator.attrgetter("_unawait_gen.gi_frame"))
 
-    @property
-    def ag_code(self):
-        return self._unawait_gen.gi_code
+    ag_code = property(_unawait_operator.attrgetter("_unawait_gen.gi_code"))
 
     if _unawait_sys.version_info >= (3, 8):
         @property
@@ -816,20 +803,20 @@ def _unawait_step(awaitable, step, argument):
         returned = True
     except BaseException as error:
         awaitable._unawait_state = _unawait_DONE
-        agen._unawait_running = False
+        _unawait_set(agen, "_unawait_running", False)
         if isinstance(error, (StopAsyncIteration, GeneratorExit)):
-            agen._unawait_closed = True
+            _unawait_set(agen, "_unawait_closed", True)
         raise
     else:
         returned = False
     if returned:
         awaitable._unawait_state = _unawait_DONE
-        agen._unawait_running = False
-        agen._unawait_closed = True
+        _unawait_set(agen, "_unawait_running", False)
+        _unawait_set(agen, "_unawait_closed", True)
         raise StopAsyncIteration
     if type(result) is _unawait_AsyncYield:
         awaitable._unawait_state = _unawait_DONE
-        agen._unawait_running = False
+        _unawait_set(agen, "_unawait_running", False)
         raise StopIteration(result.value)
     return result
 
@@ -854,6 +841,25 @@ class _unawait_AsyncGeneratorAwaitable:
     def __next__(self):
         return self.send(None)
 
+    if _unawait_sys.version_info >= (3, 13):
+        def close(self):
+            return _unawait_close_awaitable(self)
+    else:
+        def close(self):
+            self._unawait_state = _unawait_DONE
+
+    def _unawait_already_running(self, method):
+        """Ends this awaitable; returns the error to raise."""
+        self._unawait_state = _unawait_DONE
+        return RuntimeError("%s(): asynchronous generator is already running" % (method,))
+
+
+def _unawait_asend_reused():
+    """What awaiting a finished `__anext__()`/`asend()` awaitable raises."""
+    if _unawait_sys.version_info < (3, 7):
+        return StopIteration()
+    return RuntimeError("cannot reuse already awaited __anext__()/asend()")
+
 
 class _unawait_ASend(_unawait_AsyncGeneratorAwaitable):
     """The awaitable `__anext__()` and `asend(value)` return."""
@@ -867,44 +873,32 @@ class _unawait_ASend(_unawait_AsyncGeneratorAwaitable):
     def send(self, value):
         agen = self._unawait_agen
         if self._unawait_state == _unawait_DONE:
-            if _unawait_sys.version_info < (3, 7):
-                raise StopIteration
-            raise RuntimeError("cannot reuse already awaited __anext__()/asend()")
+            raise _unawait_asend_reused()
         if self._unawait_state == _unawait_INIT:
             if agen._unawait_running and _unawait_CHECKS_RUNNING:
-                self._unawait_state = _unawait_DONE
-                raise RuntimeError("anext(): asynchronous generator is already running")
+                raise self._unawait_already_running("anext")
             if value is None:
                 value = self._unawait_value
             self._unawait_state = _unawait_ITER
         gen = agen._unawait_gen
         if value is not None and gen.gi_frame is not None and _unawait_not_started(gen):
             raise TypeError("can't send non-None value to a just-started async generator")
-        agen._unawait_running = True
+        _unawait_set(agen, "_unawait_running", True)
         return _unawait_step(self, gen.send, value)
 
     def throw(self, *args):
         if self._unawait_state == _unawait_DONE:
-            if _unawait_sys.version_info < (3, 7):
-                raise StopIteration
-            raise RuntimeError("cannot reuse already awaited __anext__()/asend()")
+            raise _unawait_asend_reused()
         if self._unawait_state == _unawait_INIT and _unawait_sys.version_info >= (3, 13):
             if self._unawait_agen._unawait_running:
-                self._unawait_state = _unawait_DONE
-                raise RuntimeError("anext(): asynchronous generator is already running")
+                raise self._unawait_already_running("anext")
             self._unawait_state = _unawait_ITER
-            self._unawait_agen._unawait_running = True
+            _unawait_set(self._unawait_agen, "_unawait_running", True)
         return _unawait_step(self, _unawait_thrower(self._unawait_agen._unawait_gen), args)
 
     if _unawait_sys.version_info >= (3, 13):
-        def close(self):
-            return _unawait_close_awaitable(self)
-
         def __del__(self):
             _unawait_warn_unused(self, "asend")
-    else:
-        def close(self):
-            self._unawait_state = _unawait_DONE
 
 
 def _unawait_thrower(gen):
@@ -919,6 +913,9 @@ class _unawait_AThrow(_unawait_AsyncGeneratorAwaitable):
     def __init__(self, agen, args):
         _unawait_AsyncGeneratorAwaitable.__init__(self, agen)
         self._unawait_args = args
+
+    def _unawait_method(self):
+        return "aclose" if self._unawait_args is None else "athrow"
 
     def _unawait_run(self, step, argument):
         if self._unawait_args is not None:
@@ -953,9 +950,7 @@ class _unawait_AThrow(_unawait_AsyncGeneratorAwaitable):
         if self._unawait_state == _unawait_ITER:
             return self._unawait_run(gen.send, value)
         if agen._unawait_running and _unawait_CHECKS_RUNNING:
-            self._unawait_state = _unawait_DONE
-            what = "aclose" if self._unawait_args is None else "athrow"
-            raise RuntimeError("%s(): asynchronous generator is already running" % what)
+            raise self._unawait_already_running(self._unawait_method())
         if agen._unawait_closed:
             self._unawait_state = _unawait_DONE
             if _unawait_sys.version_info < (3, 8):
@@ -965,9 +960,9 @@ class _unawait_AThrow(_unawait_AsyncGeneratorAwaitable):
         if value is not None:
             raise RuntimeError("can't send non-None value to a just-started coroutine")
         self._unawait_state = _unawait_ITER
-        agen._unawait_running = True
+        _unawait_set(agen, "_unawait_running", True)
         if self._unawait_args is None:
-            agen._unawait_closed = True
+            _unawait_set(agen, "_unawait_closed", True)
             return self._unawait_run(_unawait_thrower(gen), (GeneratorExit,))
         return self._unawait_run(_unawait_thrower(gen), self._unawait_args)
 
@@ -981,22 +976,14 @@ class _unawait_AThrow(_unawait_AsyncGeneratorAwaitable):
         if self._unawait_state == _unawait_INIT and _unawait_sys.version_info >= (3, 13):
             # 3.13 starts the awaitable; before, it stayed unstarted.
             if agen._unawait_running:
-                self._unawait_state = _unawait_DONE
-                what = "aclose" if self._unawait_args is None else "athrow"
-                raise RuntimeError("%s(): asynchronous generator is already running" % what)
+                raise self._unawait_already_running(self._unawait_method())
             self._unawait_state = _unawait_ITER
-            agen._unawait_running = True
+            _unawait_set(agen, "_unawait_running", True)
         return self._unawait_run(_unawait_thrower(agen._unawait_gen), args)
 
     if _unawait_sys.version_info >= (3, 13):
-        def close(self):
-            return _unawait_close_awaitable(self)
-
         def __del__(self):
-            _unawait_warn_unused(self, "aclose" if self._unawait_args is None else "athrow")
-    else:
-        def close(self):
-            self._unawait_state = _unawait_DONE
+            _unawait_warn_unused(self, self._unawait_method())
 
 
 def _unawait_close_awaitable(awaitable):

@@ -10,6 +10,7 @@ use ruff_python_parser::{LexicalErrorType, ParseError, ParseErrorType};
 use ruff_text_size::{Ranged, TextRange, TextSize};
 
 use super::ParseFailure;
+use crate::text::{line_end, line_start, size};
 
 pub(super) fn cpython_failure(source: &str, tokens: &Tokens, error: &ParseError) -> ParseFailure {
     // CPython reads tokens as it parses: a bracket problem wins unless the
@@ -29,7 +30,7 @@ pub(super) fn cpython_failure(source: &str, tokens: &Tokens, error: &ParseError)
     match &error.error {
         ParseErrorType::UnexpectedIndentation => {
             // CPython points at the last character of the indentation.
-            let line_start = line_start(source, error.location.start());
+            let line_start = line_start(source, usize::from(error.location.start()));
             let indent = source[line_start..].len()
                 - source[line_start..]
                     .trim_start_matches([' ', '\t', '\x0c'])
@@ -42,10 +43,7 @@ pub(super) fn cpython_failure(source: &str, tokens: &Tokens, error: &ParseError)
         }
         ParseErrorType::Lexical(LexicalErrorType::IndentationError) => {
             // CPython points just past the end of the line.
-            let start = usize::from(error.location.start());
-            let end = source[start..]
-                .find(['\n', '\r'])
-                .map_or(source.len(), |i| start + i);
+            let end = line_end(source, usize::from(error.location.start()));
             ParseFailure {
                 range: TextRange::empty(size(end)),
                 kind: "IndentationError",
@@ -187,16 +185,6 @@ fn bracket_failure(tokens: &Tokens, end_of_file: TextSize) -> Option<(ParseFailu
         };
         (failure, end_of_file)
     })
-}
-
-fn line_start(source: &str, at: TextSize) -> usize {
-    source[..usize::from(at)]
-        .rfind(['\n', '\r'])
-        .map_or(0, |i| i + 1)
-}
-
-fn size(at: usize) -> TextSize {
-    TextSize::new(u32::try_from(at).unwrap_or(u32::MAX))
 }
 
 fn closing_of(opener: char) -> char {

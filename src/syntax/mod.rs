@@ -25,6 +25,9 @@ pub struct Module {
     pub first_indent: Option<String>,
     /// The quote character of the first plain string literal, if any.
     pub first_quote: Option<char>,
+    /// Whether an `async` or `await` keyword occurs: without one there is
+    /// nothing to check or rewrite.
+    pub has_async_syntax: bool,
 }
 
 mod errors;
@@ -52,6 +55,7 @@ pub fn parse(source: &str) -> Result<Module, ParseFailure> {
     let mut interpolated: Option<(TextSize, u32)> = None;
     let mut first_indent = None;
     let mut first_quote = None;
+    let mut has_async_syntax = false;
     for token in parsed.tokens().iter() {
         let range = token.range();
         match token.kind() {
@@ -84,6 +88,7 @@ pub fn parse(source: &str) -> Result<Module, ParseFailure> {
                     Some(indent[indent.rfind('\x0c').map_or(0, |i| i + 1)..].to_string());
             }
             TokenKind::Comment if interpolated.is_none() => comment_ranges.push(range),
+            TokenKind::Async | TokenKind::Await => has_async_syntax = true,
             _ => {}
         }
     }
@@ -98,6 +103,7 @@ pub fn parse(source: &str) -> Result<Module, ParseFailure> {
         comment_ranges,
         first_indent,
         first_quote,
+        has_async_syntax,
     })
 }
 
@@ -117,5 +123,63 @@ pub fn walk_function_header<'a, V: ast::visitor::Visitor<'a> + ?Sized>(
     visitor.visit_parameters(&def.parameters);
     if let Some(returns) = &def.returns {
         visitor.visit_annotation(returns);
+    }
+}
+
+/// Visits what a class definition evaluates in the scope around it:
+/// decorators, type parameters, bases and keywords (not the body).
+pub fn walk_class_header<'a, V: ast::visitor::Visitor<'a> + ?Sized>(
+    visitor: &mut V,
+    class: &'a ast::StmtClassDef,
+) {
+    for decorator in &class.decorator_list {
+        visitor.visit_decorator(decorator);
+    }
+    if let Some(type_params) = &class.type_params {
+        visitor.visit_type_params(type_params);
+    }
+    if let Some(arguments) = &class.arguments {
+        visitor.visit_arguments(arguments);
+    }
+}
+
+/// The `for` clauses of a comprehension or generator expression (none for
+/// other expressions).
+pub fn comprehension_generators(expr: &ast::Expr) -> &[ast::Comprehension] {
+    match expr {
+        ast::Expr::ListComp(c) => &c.generators,
+        ast::Expr::SetComp(c) => &c.generators,
+        ast::Expr::DictComp(c) => &c.generators,
+        ast::Expr::Generator(c) => &c.generators,
+        _ => &[],
+    }
+}
+
+/// Visits the expressions a comprehension evaluates in its own scope: every
+/// iterable but the first (which the enclosing scope evaluates), the
+/// conditions and the element; not the targets.
+pub fn walk_comprehension_scope<'a, V: ast::visitor::Visitor<'a> + ?Sized>(
+    expr: &'a ast::Expr,
+    visitor: &mut V,
+) {
+    for (index, generator) in comprehension_generators(expr).iter().enumerate() {
+        if index > 0 {
+            visitor.visit_expr(&generator.iter);
+        }
+        for condition in &generator.ifs {
+            visitor.visit_expr(condition);
+        }
+    }
+    match expr {
+        ast::Expr::ListComp(c) => visitor.visit_expr(&c.elt),
+        ast::Expr::SetComp(c) => visitor.visit_expr(&c.elt),
+        ast::Expr::Generator(c) => visitor.visit_expr(&c.elt),
+        ast::Expr::DictComp(c) => {
+            if let Some(key) = &c.key {
+                visitor.visit_expr(key);
+            }
+            visitor.visit_expr(&c.value);
+        }
+        _ => {}
     }
 }

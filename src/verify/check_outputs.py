@@ -1,8 +1,8 @@
 """Checks desugared files with the running interpreter's own compiler.
 
-Usage: python check_outputs.py LIST_FILE
-LIST_FILE holds one path per line. For each path, prints one line:
-`ok PATH`, or `fail PATH: REASON` when the file does not compile or still
+Usage: python check_outputs.py PATH...
+For each path, in order, prints one line:
+`ok`, or `fail REASON` when the file does not compile or still
 holds async syntax (async def, await, async with, async for, async
 comprehensions).
 """
@@ -30,11 +30,9 @@ def problem(path):
 
 
 def main():
-    with open(sys.argv[1], encoding="utf-8") as handle:
-        paths = [line.rstrip("\n") for line in handle if line.strip()]
-    for path in paths:
+    for path in sys.argv[1:]:
         reason = problem(path)
-        print("ok %s" % path if reason is None else "fail %s: %s" % (path, reason))
+        print("ok" if reason is None else "fail " + reason.replace("\n", " "))
 
 
 main()

@@ -180,37 +180,17 @@ pub fn check_compiled(
     interpreter: &Interpreter,
     paths: &[PathBuf],
 ) -> std::io::Result<Vec<Option<String>>> {
-    let list_dir = std::env::temp_dir().join(format!(
-        "unawait-check-{}-{:?}",
-        std::process::id(),
-        std::thread::current().id()
-    ));
-    std::fs::create_dir_all(&list_dir)?;
-    let list_file = list_dir.join("files.txt");
-    let list: String = paths.iter().map(|p| format!("{}\n", p.display())).collect();
-    std::fs::write(&list_file, list)?;
     let output = Command::new(&interpreter.path)
         .args(["-E", "-s", "-c", CHECK_OUTPUTS])
-        .arg(&list_file)
+        .args(paths)
         .stdin(Stdio::null())
-        .output();
-    let _ = std::fs::remove_dir_all(&list_dir);
-    let output = output?;
+        .output()?;
     let stdout = String::from_utf8_lossy(&output.stdout);
     let results: Vec<Option<String>> = stdout
         .lines()
-        .filter_map(|line| {
-            if line.starts_with("ok ") {
-                Some(None)
-            } else {
-                line.strip_prefix("fail ").map(|rest| {
-                    Some(
-                        rest.split_once(": ")
-                            .map_or(rest, |(_, why)| why)
-                            .to_string(),
-                    )
-                })
-            }
+        .filter_map(|line| match line.strip_prefix("fail ") {
+            Some(reason) => Some(Some(reason.to_string())),
+            None => (line == "ok").then_some(None),
         })
         .collect();
     if results.len() != paths.len() {
@@ -311,23 +291,23 @@ pub fn round_trip(
             return Verdict::ToolError(format!("creating a temporary directory: {error}"));
         }
     };
-    let run =
-        |label: &str, bytes: &[u8], beside: &[(&str, &[u8])]| -> std::io::Result<(PathBuf, Run)> {
-            let dir = scratch.0.join(label);
-            std::fs::create_dir_all(&dir)?;
-            for (name, contents) in beside {
-                std::fs::write(dir.join(name), contents)?;
-            }
-            let script = dir.join(file_name);
-            std::fs::write(&script, bytes)?;
-            Ok((script.clone(), run_script(interpreter, &script, timeout)?))
-        };
+    let script = |label: &str| scratch.0.join(label).join(file_name);
+    let run = |script: &Path, bytes: &[u8], beside: &[(&str, &[u8])]| -> std::io::Result<Run> {
+        let dir = script.parent().expect("a script has a directory");
+        std::fs::create_dir_all(dir)?;
+        for (name, contents) in beside {
+            std::fs::write(dir.join(name), contents)?;
+        }
+        std::fs::write(script, bytes)?;
+        run_script(interpreter, script, timeout)
+    };
+    let desugared_script = script("desugared");
     let runs = (
-        run("original", original, &[]),
-        run("desugared", desugared, beside_desugared),
+        run(&script("original"), original, &[]),
+        run(&desugared_script, desugared, beside_desugared),
     );
-    let (expected, (desugared_script, actual)) = match runs {
-        (Ok((_, expected)), Ok(actual)) => (expected, actual),
+    let (expected, actual) = match runs {
+        (Ok(expected), Ok(actual)) => (expected, actual),
         (Err(error), _) | (_, Err(error)) => {
             return Verdict::ToolError(format!("running {}: {error}", interpreter.path.display()));
         }

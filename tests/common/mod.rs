@@ -89,8 +89,6 @@ impl Drop for Scratch {
     }
 }
 
-pub use unawait::verify::parallel_map;
-
 /// Checks `paths` with `interpreter`'s own compiler and `ast`; returns the
 /// failure lines.
 pub fn check_outputs(interpreter: &Interpreter, paths: &[PathBuf]) -> Vec<String> {
