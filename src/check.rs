@@ -4,15 +4,19 @@
 //! Scoping follows CPython's symbol table: decorators, default values,
 //! annotations and class bases belong to the enclosing scope; the first
 //! iterable of a comprehension too; everything else of a comprehension is
-//! its own scope. Wording follows CPython 3.8+ (3.6 still treated `await`
-//! as a name outside `async def`; 3.7 only differs in columns).
+//! its own scope. Since 3.12, type parameters' bounds and defaults, a type
+//! alias's value, and the annotations and bases of a generic definition
+//! are each an annotation scope of their own, where `await` is rejected.
+//! Wording follows CPython 3.8+ (3.6 still treated `await` as a name outside
+//! `async def`; 3.7 only differs in columns; 3.12 calls a TypeVar
+//! constraint a bound).
 
 use crate::diagnostic::Diagnostic;
 use crate::syntax::ast::visitor::{self, Visitor};
-use crate::syntax::ast::{Expr, Stmt};
+use crate::syntax::ast::{Expr, Stmt, TypeParam};
 use crate::syntax::{
-    Ranged, TextRange, comprehension_generators, walk_class_header, walk_comprehension_scope,
-    walk_function_header,
+    Ranged, TextRange, comprehension_generators, is_async_comprehension, walk_class_header,
+    walk_comprehension_scope, walk_function_header,
 };
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -27,7 +31,16 @@ enum Scope {
     Comprehension {
         is_generator: bool,
     },
+    /// An annotation scope (3.12+), which CPython's messages call `what`:
+    /// "a TypeVar bound", "the definition of a generic", ...
+    Annotation {
+        what: &'static str,
+    },
 }
+
+/// What CPython's messages call the annotation scope of a generic
+/// definition's annotations and bases.
+const GENERIC_DEFINITION: &str = "the definition of a generic";
 
 /// Returns every problem found, CPython's syntax errors first.
 pub fn check(body: &[Stmt]) -> Vec<Diagnostic> {
@@ -88,6 +101,10 @@ impl Checker {
             .push(Diagnostic::syntax_error(range, message));
     }
 
+    fn in_annotation_scope(&mut self, what: &'static str, visit: impl FnOnce(&mut Self)) {
+        self.with_scope(Scope::Annotation { what }, visit);
+    }
+
     fn with_scope(&mut self, scope: Scope, visit: impl FnOnce(&mut Self)) {
         self.scopes.push(scope);
         visit(self);
@@ -119,18 +136,19 @@ impl Checker {
         }
     }
 
-    /// A comprehension is asynchronous if it has an `async for` clause or an
-    /// `await` in its own scope; CPython then allows it only inside
-    /// `async def` (generator expressions anywhere, since 3.7).
+    /// An asynchronous comprehension ([`is_async_comprehension`]) other
+    /// than a generator expression needs an `async def` around it, or
+    /// (3.11+) a comprehension directly around it, which is then
+    /// asynchronous in turn. The error stands at the outermost
+    /// comprehension, as 3.11+ report it (3.7–3.10 at the innermost).
     fn visit_comprehension_expr(&mut self, expr: &Expr) {
         let generators = comprehension_generators(expr);
         let is_generator = matches!(expr, Expr::Generator(_));
-        let is_async = generators.iter().any(|g| g.is_async) || {
-            let mut finder = AwaitFinder::default();
-            walk_comprehension_scope(expr, &mut finder);
-            finder.found
-        };
-        if is_async && !(is_generator || self.in_async_function()) {
+        if !is_generator
+            && !self.in_async_function()
+            && !matches!(self.scope(), Scope::Comprehension { .. })
+            && is_async_comprehension(expr)
+        {
             self.error(
                 expr.range(),
                 "asynchronous comprehension outside of an asynchronous function",
@@ -153,12 +171,57 @@ impl<'a> Visitor<'a> for Checker {
     fn visit_stmt(&mut self, stmt: &'a Stmt) {
         match stmt {
             Stmt::FunctionDef(def) => {
-                walk_function_header(self, def);
+                match &def.type_params {
+                    None => walk_function_header(self, def),
+                    // Decorators and defaults stay in the enclosing scope.
+                    Some(type_params) => {
+                        for decorator in &def.decorator_list {
+                            self.visit_decorator(decorator);
+                        }
+                        for parameter in def.parameters.iter_non_variadic_params() {
+                            if let Some(default) = &parameter.default {
+                                self.visit_expr(default);
+                            }
+                        }
+                        self.visit_type_params(type_params);
+                        self.in_annotation_scope(GENERIC_DEFINITION, |checker| {
+                            for parameter in def.parameters.iter() {
+                                if let Some(annotation) = parameter.annotation() {
+                                    checker.visit_annotation(annotation);
+                                }
+                            }
+                            if let Some(returns) = &def.returns {
+                                checker.visit_annotation(returns);
+                            }
+                        });
+                    }
+                }
                 self.visit_function_body(def.is_async, &def.body);
             }
             Stmt::ClassDef(class) => {
-                walk_class_header(self, class);
+                match &class.type_params {
+                    None => walk_class_header(self, class),
+                    Some(type_params) => {
+                        for decorator in &class.decorator_list {
+                            self.visit_decorator(decorator);
+                        }
+                        self.visit_type_params(type_params);
+                        if let Some(arguments) = &class.arguments {
+                            self.in_annotation_scope(GENERIC_DEFINITION, |checker| {
+                                checker.visit_arguments(arguments);
+                            });
+                        }
+                    }
+                }
                 self.with_scope(Scope::Class, |checker| checker.visit_body(&class.body));
+            }
+            Stmt::TypeAlias(alias) => {
+                if let Some(type_params) = &alias.type_params {
+                    self.visit_type_params(type_params);
+                }
+                self.in_annotation_scope("a type alias", |checker| {
+                    checker.visit_expr(&alias.value);
+                });
             }
             Stmt::With(with) if with.is_async && !self.in_async_function() => {
                 self.error(stmt.range(), "'async with' outside async function");
@@ -180,6 +243,32 @@ impl<'a> Visitor<'a> for Checker {
         }
     }
 
+    fn visit_type_param(&mut self, type_param: &'a TypeParam) {
+        let (bound, default, default_what) = match type_param {
+            TypeParam::TypeVar(var) => (
+                var.bound.as_deref(),
+                var.default.as_deref(),
+                "a TypeVar default",
+            ),
+            TypeParam::TypeVarTuple(tuple) => {
+                (None, tuple.default.as_deref(), "a TypeVarTuple default")
+            }
+            TypeParam::ParamSpec(spec) => (None, spec.default.as_deref(), "a ParamSpec default"),
+        };
+        if let Some(bound) = bound {
+            // A tuple lists the constraints.
+            let what = if bound.is_tuple_expr() {
+                "a TypeVar constraint"
+            } else {
+                "a TypeVar bound"
+            };
+            self.in_annotation_scope(what, |checker| checker.visit_expr(bound));
+        }
+        if let Some(default) = default {
+            self.in_annotation_scope(default_what, |checker| checker.visit_expr(default));
+        }
+    }
+
     fn visit_expr(&mut self, expr: &'a Expr) {
         match expr {
             Expr::Await(_) => {
@@ -190,6 +279,10 @@ impl<'a> Visitor<'a> for Checker {
                     Scope::Function { is_async: false } | Scope::Lambda => {
                         self.error(expr.range(), "'await' outside async function");
                     }
+                    Scope::Annotation { what } => self.error(
+                        expr.range(),
+                        &format!("await expression cannot be used within {what}"),
+                    ),
                     Scope::Function { is_async: true } | Scope::Comprehension { .. } => {}
                 }
                 visitor::walk_expr(self, expr);
@@ -213,24 +306,6 @@ impl<'a> Visitor<'a> for Checker {
             Expr::ListComp(_) | Expr::SetComp(_) | Expr::DictComp(_) | Expr::Generator(_) => {
                 self.visit_comprehension_expr(expr);
             }
-            _ => visitor::walk_expr(self, expr),
-        }
-    }
-}
-
-/// Finds an `await` in an expression's own scope (not in nested lambdas or
-/// comprehensions, which are scopes of their own).
-#[derive(Default)]
-struct AwaitFinder {
-    found: bool,
-}
-
-impl<'a> Visitor<'a> for AwaitFinder {
-    fn visit_expr(&mut self, expr: &'a Expr) {
-        match expr {
-            Expr::Await(_) => self.found = true,
-            Expr::Lambda(_) => {}
-            Expr::ListComp(_) | Expr::SetComp(_) | Expr::DictComp(_) | Expr::Generator(_) => {}
             _ => visitor::walk_expr(self, expr),
         }
     }

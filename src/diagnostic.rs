@@ -85,8 +85,8 @@ impl Diagnostics {
     pub fn at_line(source: &str, line: usize, severity: Severity, message: String) -> Self {
         let mut offset = 0;
         for _ in 1..line {
-            match source[offset..].find('\n') {
-                Some(at) => offset += at + 1,
+            match text::next_line_start(source, offset) {
+                Some(next) => offset = next,
                 None => break,
             }
         }

@@ -182,14 +182,12 @@ fn prologue_offset(source: &str, module: &Module) -> usize {
     match module.body.get(leading) {
         Some(stmt) => {
             let at = usize::from(syntax::Ranged::start(stmt));
-            let line_start = source[..at].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+            let line_start = text::line_start(source, at);
             // A statement sharing its line with a future import stays after it.
             if leading > 0
                 && usize::from(syntax::Ranged::end(&module.body[leading - 1])) > line_start
             {
-                source[at..]
-                    .find(['\n', '\r'])
-                    .map_or(source.len(), |i| at + i + 1)
+                text::next_line_start(source, at).unwrap_or(source.len())
             } else {
                 line_start
             }

@@ -226,7 +226,7 @@ fn codec_for(name: &str) -> Option<Codec> {
 }
 
 fn line_of(bytes: &[u8], offset: usize) -> usize {
-    1 + bytes[..offset].iter().filter(|&&b| b == b'\n').count()
+    1 + crate::text::count_line_breaks(&bytes[..offset])
 }
 
 fn non_utf8_error(bytes: &[u8], at: usize, cookie: &Option<(usize, String)>) -> DecodeError {
@@ -291,6 +291,8 @@ mod tests {
             }
         );
         assert_eq!(decode(b"x = 1\ny = '\xff'\n").unwrap_err().line, 2);
+        // A lone carriage return ends a line too, as CPython counts them.
+        assert_eq!(decode(b"x = 1\ry = 2\r\nz = '\xff'\r").unwrap_err().line, 3);
     }
 
     #[test]

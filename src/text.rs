@@ -52,9 +52,10 @@ pub fn next_line_start(src: &str, at: usize) -> Option<usize> {
     }
 }
 
-/// How many line breaks `text` holds (`\r\n` counts once).
-pub fn count_line_breaks(text: &str) -> usize {
-    let bytes = text.as_bytes();
+/// How many line breaks `text` holds (`\r\n` counts once); the text may be
+/// undecoded bytes.
+pub fn count_line_breaks(text: &(impl AsRef<[u8]> + ?Sized)) -> usize {
+    let bytes = text.as_ref();
     bytes
         .iter()
         .enumerate()
@@ -149,7 +150,7 @@ impl<'a> Text<'a> {
         let mut copied = start;
         let mut at = start;
         while at < end {
-            if self.is_line_start(at) && !self.inside_string(at) {
+            if self.takes_extra_indentation(at) {
                 let line = &self.src[at..self.line_end(at)];
                 let leading = line.len() - line.trim_start_matches([' ', '\t', '\x0c']).len();
                 if leading < line.len() {
@@ -165,8 +166,12 @@ impl<'a> Text<'a> {
         out.push_str(&self.src[copied..end]);
     }
 
-    fn is_line_start(&self, at: usize) -> bool {
-        at == 0 || matches!(self.src.as_bytes()[at - 1], b'\n' | b'\r')
+    /// Whether a line starts at `at` that moving code deeper indents: every
+    /// line but those starting inside a string literal, whose text is the
+    /// string's value.
+    pub fn takes_extra_indentation(&self, at: usize) -> bool {
+        let line_start = at == 0 || matches!(self.src.as_bytes()[at - 1], b'\n' | b'\r');
+        line_start && !self.inside_string(at)
     }
 
     /// The indentation one level deeper than a block header at `header`,

@@ -404,6 +404,15 @@ fn crlf_and_bom_of_an_async_file_are_kept() {
         assert!(with_bom.starts_with(BOM), "the BOM was lost ({runtime})");
         assert!(!with_bom[3..].starts_with(BOM), "the BOM was doubled");
         assert_crlf_only(&with_bom);
+
+        // The helpers go after a statement sharing the future import's line.
+        let future = scratch.desugar(
+            "future.py",
+            format!("from __future__ import annotations; import os\r\n{source}"),
+            &[runtime],
+        );
+        assert!(future.starts_with(b"from __future__ import annotations; import os\r\n"));
+        assert_crlf_only(&future);
     }
 }
 
@@ -739,17 +748,26 @@ fn plain_syntax_error_is_reported_with_a_caret() {
 #[test]
 fn invalid_utf8_without_a_cookie_is_rejected() {
     let scratch = Scratch::new("non-utf8");
-    scratch.write("bad.py", b"x = 1\ny = 'caf\xe9'\n");
-    let run = scratch.run(&["bad.py"]).failure(1);
-    let first = run.stderr.lines().next().expect("a first line");
-    let message = first
-        .strip_prefix("bad.py:2:1: SyntaxError: ")
-        .unwrap_or_else(|| panic!("unexpected location: {first}"));
-    assert!(
-        message.starts_with("Non-UTF-8 code starting with '\\xe9' on line 2"),
-        "{message}"
-    );
-    assert_eq!(run.stderr.lines().nth(2), Some("    ^"), "{}", run.stderr);
+    // Lines end with `\n`, or with a lone `\r` (one line each for CPython).
+    for source in [&b"x = 1\ny = 'caf\xe9'\n"[..], b"x = 1\ry = 'caf\xe9'\r"] {
+        scratch.write("bad.py", source);
+        let run = scratch.run(&["bad.py"]).failure(1);
+        let first = run.stderr.lines().next().expect("a first line");
+        let message = first
+            .strip_prefix("bad.py:2:1: SyntaxError: ")
+            .unwrap_or_else(|| panic!("unexpected location: {first}"));
+        assert!(
+            message.starts_with("Non-UTF-8 code starting with '\\xe9' on line 2"),
+            "{message}"
+        );
+        assert_eq!(
+            run.stderr.lines().nth(1),
+            Some("    y = 'caf\u{fffd}'"),
+            "{}",
+            run.stderr
+        );
+        assert_eq!(run.stderr.lines().nth(2), Some("    ^"), "{}", run.stderr);
+    }
 }
 
 #[test]
@@ -829,6 +847,32 @@ fn import_runtime_output_runs_like_the_original() {
     let expected = run_python(&scratch.path("original"), "prog.py");
     assert!(expected.contains("done 6"), "{expected}");
     assert_eq!(run_python(&scratch.path("desugared"), "prog.py"), expected);
+}
+
+#[test]
+fn import_runtime_keeps_the_code_of_each_module() {
+    // Two modules define the same coroutine function on the same line: their
+    // code objects compare equal (equality ignores the file name), yet each
+    // function keeps its own.
+    let scratch = Scratch::new("two-modules");
+    let runtime = scratch.run(&["runtime"]).success().stdout;
+    scratch.write("desugared/unawait_runtime.py", runtime);
+    let module = "async def f():\n    return __name__\n";
+    for name in ["a.py", "b.py"] {
+        let output = scratch.desugar(&format!("original/{name}"), module, &["--runtime=import"]);
+        scratch.write(&format!("desugared/{name}"), output);
+    }
+    let main = "import a, b\n\
+                print(a.f.__code__.co_filename.endswith('a.py'), b.f.__code__.co_filename.endswith('b.py'))\n\
+                print(a.f.__code__ is b.f.__code__)\n\
+                c = b.f()\n\
+                print(c.cr_code is b.f.__code__)\n\
+                c.close()\n";
+    scratch.write("original/main.py", main);
+    scratch.write("desugared/main.py", main);
+    let expected = run_python(&scratch.path("original"), "main.py");
+    assert_eq!(expected, "True True\nFalse\nTrue\n");
+    assert_eq!(run_python(&scratch.path("desugared"), "main.py"), expected);
 }
 
 #[test]

@@ -3,6 +3,7 @@
 
 mod common;
 
+use std::ops::RangeInclusive;
 use std::process::Command;
 
 use unawait::verify::Interpreter;
@@ -29,17 +30,28 @@ const CASES: &[&str] = &[
     "def f(a=1, b):\n    pass\n",
     "class C\n    pass\n",
     "async def f():\n    await\n",
+    // An async comprehension needs an async def or (3.11+) a comprehension
+    // directly around it, which is then asynchronous in turn.
+    "l = [[z async for z in w] for y in v]\n",
+    "s = {y: [await z for z in w] for y in v}\n",
+    "l = [y for y in v if [z async for z in w]]\n",
+    "g = (x for x in [z async for z in w])\n",
+    "g = (lambda: [z async for z in w] for y in v)\n",
+    // Lines ended by a lone carriage return.
+    "x = 1\ry = 'abc\r",
+    "x = 1\r\rs = \"\"\"abc\r\rmore\r",
+    "x = 1\rif x:\rpass\r",
 ];
 
 /// (exception type, message, line, 1-based column) as `python` reports them.
 fn cpython(python: &Interpreter, source: &str) -> (String, String, usize, usize) {
-    let program = "import sys\ntry:\n    compile(sys.stdin.read(), 'case.py', 'exec')\nexcept SyntaxError as e:\n    print(type(e).__name__); print(e.msg); print(e.lineno); print(e.offset)\n";
+    let program = "import sys\ntry:\n    compile(sys.stdin.buffer.read(), 'case.py', 'exec')\nexcept SyntaxError as e:\n    print(type(e).__name__); print(e.msg); print(e.lineno); print(e.offset)\n";
     let mut child = Command::new(&python.path)
         .args(["-E", "-s", "-c", program])
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
         .spawn()
-        .expect("python3 runs");
+        .expect("the interpreter runs");
     use std::io::Write;
     child
         .stdin
@@ -64,19 +76,27 @@ fn cpython(python: &Interpreter, source: &str) -> (String, String, usize, usize)
     )
 }
 
-#[test]
-fn syntax_errors_use_cpython_type_wording_and_position() {
-    let python = common::interpreters()
+/// The newest interpreter of `versions`; the test fails when there is none,
+/// since it would check nothing.
+fn newest_interpreter(versions: RangeInclusive<(u32, u32)>) -> &'static Interpreter {
+    let found = common::interpreters();
+    found
         .iter()
-        .find(|python| python.version == (3, 11))
+        .filter(|python| versions.contains(&python.version))
+        .max_by_key(|python| python.version)
         .unwrap_or_else(|| {
             panic!(
-                "the syntax error test needs CPython 3.11 (found {})",
-                common::describe(common::interpreters())
+                "this test needs CPython {versions:?} (found {})",
+                common::describe(found)
             )
-        });
+        })
+}
+
+/// Asserts that unawait's first diagnostic for each case is what `python`
+/// reports.
+fn assert_reported_as_by(python: &Interpreter, cases: &[&str]) {
     let mut mismatches = Vec::new();
-    for source in CASES {
+    for source in cases {
         let (kind, message, line, column) = cpython(python, source);
         let expected = format!("case.py:{line}:{column}: {kind}: {message}");
         let diagnostics =
@@ -85,7 +105,8 @@ fn syntax_errors_use_cpython_type_wording_and_position() {
         let first = rendered.lines().next().unwrap_or_default();
         if first != expected {
             mismatches.push(format!(
-                "{source:?}\n  CPython: {expected}\n  unawait: {first}"
+                "{source:?}\n  CPython {}: {expected}\n  unawait: {first}",
+                python.full_version
             ));
         }
     }
@@ -93,7 +114,40 @@ fn syntax_errors_use_cpython_type_wording_and_position() {
         mismatches.is_empty(),
         "{} of {} differ:\n{}",
         mismatches.len(),
-        CASES.len(),
+        cases.len(),
         mismatches.join("\n")
+    );
+}
+
+#[test]
+fn syntax_errors_use_cpython_type_wording_and_position() {
+    assert_reported_as_by(newest_interpreter((3, 11)..=(3, 11)), CASES);
+}
+
+/// `await` and async comprehensions where 3.12+ evaluate lazily, in an
+/// annotation scope of their own (compared with the newest CPython, whose
+/// wording for constraints and whose type parameter defaults 3.12 lacks).
+const ANNOTATION_SCOPE_CASES: &[&str] = &[
+    "async def f():\n    def g[T: (await x)](): pass\n",
+    "async def f():\n    def g[T: (int, await x)](): pass\n",
+    "async def f():\n    def g[T = (await x)](): pass\n",
+    "def g[*Ts = (await x)](): pass\n",
+    "async def f():\n    def g[**P = (await x)](): pass\n",
+    "async def f():\n    def g[T](a: await x): pass\n",
+    "async def f():\n    def g[T]() -> (await x): pass\n",
+    "async def f():\n    class C[T](await x): pass\n",
+    "async def f():\n    class C[T](metaclass=await x): pass\n",
+    "async def f():\n    class C[T: [z async for z in w]]: pass\n",
+    "async def f():\n    def g[T: (z for z in await x)](): pass\n",
+    "async def f():\n    def g[T: (lambda: await x)](): pass\n",
+    "async def f():\n    type A = await x\n",
+    "type A[T: (await x)] = int\n",
+];
+
+#[test]
+fn await_in_annotation_scopes_is_rejected_as_by_cpython() {
+    assert_reported_as_by(
+        newest_interpreter((3, 13)..=(3, u32::MAX)),
+        ANNOTATION_SCOPE_CASES,
     );
 }

@@ -53,6 +53,21 @@ fn a_difference_is_shown_as_a_diff() {
 }
 
 #[test]
+fn runs_share_one_hash_seed() {
+    // String hashes (and so set order) differ between runs unless both run
+    // with the same PYTHONHASHSEED.
+    let dir = Scratch::new("hash-seed");
+    let file = dir.write(
+        "hashes.py",
+        b"async def f():\n    return hash('unawait')\nc = f()\ntry:\n    c.send(None)\nexcept StopIteration as done:\n    print(done.value, {'alpha', 'beta', 'gamma', 'delta', 'epsilon'})\n",
+    );
+    let output = verify(&["--python", "python3"], &[&file]);
+    let text = stdout(&output);
+    assert_eq!(output.status.code(), Some(0), "{text}");
+    assert!(text.starts_with("equivalent  "), "{text}");
+}
+
+#[test]
 fn a_hanging_program_times_out_and_leaves_no_process_behind() {
     let dir = Scratch::new("timeout");
     let marker = format!("{}.5", 7000 + std::process::id() % 1000);

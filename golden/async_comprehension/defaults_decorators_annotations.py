@@ -1,4 +1,4 @@
-# async comprehensions evaluated at definition time inside an async def: decorators, default and keyword-only defaults, annotations, lambda defaults, class decorators, bases and keywords; traced evaluation order
+# async comprehensions evaluated at definition time inside an async def: decorators, default and keyword-only defaults, annotations, lambda defaults, class decorators, bases and keywords, bodies on the line of a decorated or multi-line def; traced evaluation order
 class Suspend:
     """Awaitable that yields its label to the driver once and returns what the driver sends back."""
 
@@ -110,6 +110,17 @@ async def main():
     async def nested(items=[await Value("v%r" % x, x) async for x in AIter("nd", [3])]):
         return [i + 1 async for i in AIter("body", items)]
     print("  nested() ->", await nested())
+
+    print("decorated and multi-line headers with the body on the def line:")
+
+    @deco(["same-line"])
+    async def decorated(items): return [i * 10 async for i in AIter("decorated", items)]
+    print("  decorated() ->", await decorated([1, 2]), "tags", decorated.tags)
+
+    async def spread(
+        items,
+    ): return [i + 100 async for i in AIter("spread", items)]
+    print("  spread() ->", await spread([1]))
 
     print("lambda default:")
     f = lambda acc=[x async for x in agen("lam", [4, 5])]: sum(acc)

@@ -33,6 +33,11 @@ async def main():
     print(f"{await aw('f', 2.5)=:>8.3f}")
     print(f"{(await aw('d', {'k': 1}))['k']=}")
     print(f"{await aw('a', 1) + await aw('b', 2)=}")
+    # Fields starting lines of a triple-quoted f-string: their text is part
+    # of the string's value, which moving the body deeper must not indent.
+    print(f"""first line
+{await aw('m', 'multi')=}
+  {await aw('n', 'indented')=}""")
     return "done"
 
 

@@ -74,8 +74,14 @@ async def uses_the_names(_unawait_iter):
     return _unawait_await + len(_unawait1_ok)
 
 
+async def helper_parameter_names(_unawait_new, _unawait_origin_tracking_depth=2, *, new=3, made=4):
+    # Names the runtime's helpers use internally, as parameters.
+    return _unawait_new + _unawait_origin_tracking_depth + new + made
+
+
 async def main():
     print(await uses_the_names(["a", "b", "c"]))
+    print(await helper_parameter_names(1))
     try:
         raise ValueError("in main")
     except ValueError:

@@ -27,6 +27,11 @@
 //! evaluates the key before the value on 3.8+ and after it before 3.8; where
 //! the order is observable the output branches on the interpreter.
 //!
+//! A synchronous comprehension that holds an asynchronous generator
+//! expression becomes a plain `def` the same way (its call not awaited), so
+//! that the generator expression's function, defined inside it, sees its
+//! loop variables through a closure, as in CPython.
+//!
 //! The function is defined just before the statement holding the
 //! comprehension (before the class statement, for one in a class body,
 //! whose scope comprehensions do not see). The output still holds async
@@ -39,7 +44,8 @@ use crate::syntax::ast::statement_visitor::{self, StatementVisitor};
 use crate::syntax::ast::visitor::{self, Visitor};
 use crate::syntax::ast::{self, Expr, Stmt};
 use crate::syntax::{
-    Module, Ranged, TextRange, comprehension_generators, walk_comprehension_scope,
+    Module, Ranged, TextRange, comprehension_generators, is_async_comprehension,
+    walk_comprehension_scope,
 };
 use crate::text::{Text, offset, size};
 
@@ -77,7 +83,7 @@ fn rewrite_outermost(module: &Module, text: &Text, cx: &mut Context) -> Option<S
         lambda_parameters: Vec::new(),
         globals: Vec::new(),
     };
-    collector.visit_block(&module.body, None, true);
+    collector.visit_block(&module.body, false, true);
     if collector.sites.is_empty() {
         return None;
     }
@@ -106,6 +112,9 @@ struct Anchor {
 #[derive(Clone)]
 struct Definition<'a> {
     comprehension: &'a Expr,
+    /// An `async def`; else a plain `def`, for a synchronous comprehension
+    /// holding an asynchronous one.
+    is_async: bool,
     anchor: Anchor,
     number: usize,
     /// Lambda parameters it takes as arguments.
@@ -120,6 +129,7 @@ enum Site<'a> {
     /// The comprehension itself, replaced by a call of the function.
     Call {
         comprehension: &'a Expr,
+        is_async: bool,
         number: usize,
         captured: Vec<String>,
     },
@@ -137,17 +147,12 @@ struct Collector<'a, 't> {
 }
 
 impl<'a> Collector<'a, '_> {
-    /// The statements of a block, each anchored where its line starts;
-    /// `function_header` when the block is a function's body.
-    fn visit_block(
-        &mut self,
-        body: &'a [Stmt],
-        function_header: Option<usize>,
-        module_level: bool,
-    ) {
+    /// The statements of a block, each anchored where its line starts.
+    fn visit_block(&mut self, body: &'a [Stmt], is_function_body: bool, module_level: bool) {
         let first = body.first().map_or(0, |stmt| offset(stmt.start()));
-        let same_line = function_header
-            .is_some_and(|header| self.text.line_start(header) == self.text.line_start(first));
+        // A body after the colon of its `def` line (which decorators and
+        // parameters may precede by several lines).
+        let same_line = is_function_body && !self.text.starts_line(first);
         for stmt in body {
             let at = offset(stmt.start());
             let anchor = if same_line {
@@ -192,7 +197,7 @@ impl<'a> Collector<'a, '_> {
         match stmt {
             Stmt::FunctionDef(def) => {
                 let globals = std::mem::replace(&mut self.globals, declared_globals(&def.body));
-                self.visit_block(&def.body, Some(offset(def.start())), false);
+                self.visit_block(&def.body, true, false);
                 self.globals = globals;
             }
             // Comprehensions in a class body do not see its names: their
@@ -200,7 +205,7 @@ impl<'a> Collector<'a, '_> {
             Stmt::ClassDef(class) => self.visit_class_body(&class.body, anchor),
             _ if in_class_body => for_each_block(stmt, |body| self.visit_class_body(body, anchor)),
             _ => for_each_block(stmt, |body| {
-                self.visit_block(body, None, anchor.module_level)
+                self.visit_block(body, false, anchor.module_level)
             }),
         }
     }
@@ -242,8 +247,9 @@ impl<'a> Visitor<'a> for Collector<'a, '_> {
     fn visit_expr(&mut self, expr: &'a Expr) {
         match expr {
             Expr::ListComp(_) | Expr::SetComp(_) | Expr::DictComp(_) | Expr::Generator(_)
-                if is_async(expr) =>
+                if is_async_comprehension(expr) || holds_async_comprehension(expr) =>
             {
+                let is_async = is_async_comprehension(expr);
                 let anchor = *self
                     .anchor
                     .last()
@@ -265,6 +271,7 @@ impl<'a> Visitor<'a> for Collector<'a, '_> {
                     .collect();
                 let definition = Site::Definition(Definition {
                     comprehension: expr,
+                    is_async,
                     anchor,
                     number,
                     captured: captured.clone(),
@@ -276,6 +283,7 @@ impl<'a> Visitor<'a> for Collector<'a, '_> {
                     expr.range(),
                     Site::Call {
                         comprehension: expr,
+                        is_async,
                         number,
                         captured,
                     },
@@ -302,36 +310,27 @@ impl<'a> Visitor<'a> for Collector<'a, '_> {
     }
 }
 
-/// Whether a comprehension is asynchronous: an `async for` clause, or an
-/// `await` (or an asynchronous comprehension) in its own scope — everything
-/// but its first iterable.
-fn is_async(expr: &Expr) -> bool {
-    let generators = comprehension_generators(expr);
-    if generators.iter().any(|g| g.is_async) {
-        return true;
-    }
-    let mut finder = AsyncFinder(false);
-    walk_comprehension_scope(expr, &mut finder);
-    finder.0
-}
-
-/// Finds an `await` or asynchronous comprehension in an expression's own
-/// scope (not in lambdas).
-struct AsyncFinder(bool);
-
-impl<'a> Visitor<'a> for AsyncFinder {
-    fn visit_expr(&mut self, expr: &'a Expr) {
-        match expr {
-            Expr::Await(_) => self.0 = true,
-            Expr::Lambda(_) => {}
-            Expr::ListComp(_) | Expr::SetComp(_) | Expr::DictComp(_) => {
-                if is_async(expr) {
-                    self.0 = true;
-                }
+/// Whether a synchronous comprehension holds an asynchronous one (a
+/// generator expression) anywhere in its own scope, nested lambdas and
+/// comprehensions included: that one's function, defined inside this one's,
+/// then sees this one's variables as CPython's closure would.
+fn holds_async_comprehension(expr: &Expr) -> bool {
+    struct Finder(bool);
+    impl<'a> Visitor<'a> for Finder {
+        fn visit_expr(&mut self, expr: &'a Expr) {
+            if self.0 {
+                return;
             }
-            _ => visitor::walk_expr(self, expr),
+            if !comprehension_generators(expr).is_empty() && is_async_comprehension(expr) {
+                self.0 = true;
+            } else {
+                visitor::walk_expr(self, expr);
+            }
         }
     }
+    let mut finder = Finder(false);
+    walk_comprehension_scope(expr, &mut finder);
+    finder.0
 }
 
 /// Names a function body declares `global` (in its own scope).
@@ -405,11 +404,13 @@ impl<'a> RenderSite for Renderer<'a, '_, '_, Site<'a>> {
             }
             Site::Call {
                 comprehension,
+                is_async,
                 number,
                 ref captured,
             } => {
                 let captured = captured.clone();
-                self.render_call(out, comprehension, number, &captured, extra);
+                let awaited = is_async && !comprehension.is_generator_expr();
+                self.render_call(out, comprehension, awaited, number, &captured, extra);
             }
         }
     }
@@ -473,6 +474,7 @@ impl<'a> Renderer<'a, '_, '_, Site<'a>> {
         &mut self,
         out: &mut String,
         comprehension: &Expr,
+        awaited: bool,
         number: usize,
         captured: &[String],
         extra: &str,
@@ -489,18 +491,19 @@ impl<'a> Renderer<'a, '_, '_, Site<'a>> {
             "{}({iterator}({iterable}){arguments})",
             self.function_name(comprehension, number)
         );
-        if matches!(comprehension, Expr::Generator(_)) {
+        if awaited {
+            out.push_str(&format!("(await {call})"));
+        } else {
             // A bare generator expression as the sole argument of a call
             // keeps the call's parentheses.
             out.push_str(&call);
-        } else {
-            out.push_str(&format!("(await {call})"));
         }
     }
 
     fn render_definition(&mut self, out: &mut String, definition: &Definition, extra: &str) {
         let Definition {
             comprehension,
+            is_async,
             anchor,
             number,
             ref captured,
@@ -540,7 +543,8 @@ impl<'a> Renderer<'a, '_, '_, Site<'a>> {
         }
         let parameters: String = captured.iter().map(|name| format!(", {name}")).collect();
         lines.push(format!(
-            "async def {}({source}{parameters}):",
+            "{}def {}({source}{parameters}):",
+            if is_async { "async " } else { "" },
             self.function_name(comprehension, number)
         ));
         if !locals.is_empty() {

@@ -125,8 +125,7 @@ where
             if site.start() >= copied && site.end() <= range.end() {
                 self.text
                     .push_reindented(out, TextRange::new(copied, site.start()), extra);
-                let at = offset(site.start());
-                if at == self.text.line_start(at) {
+                if self.text.takes_extra_indentation(offset(site.start())) {
                     out.push_str(extra);
                 }
                 self.render_site(out, index, extra);

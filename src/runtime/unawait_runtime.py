@@ -282,18 +282,22 @@ _unawait_coroutine_codes = {}
 def _unawait_coroutine_code(code):
     """A body's code as a native coroutine's code would be flagged (for
     `__code__` and `cr_code`; never run)."""
-    flagged = _unawait_coroutine_codes.get(code)
-    if flagged is None:
-        flags = (code.co_flags & ~(_unawait_CO_GENERATOR | _unawait_CO_ITERABLE_COROUTINE)) | _unawait_CO_COROUTINE
-        if hasattr(code, "replace"):
-            flagged = code.replace(co_flags=flags)
-        else:
-            flagged = _unawait_types.CodeType(
-                code.co_argcount, code.co_kwonlyargcount, code.co_nlocals, code.co_stacksize, flags,
-                code.co_code, code.co_consts, code.co_names, code.co_varnames, code.co_filename,
-                code.co_name, code.co_firstlineno, code.co_lnotab, code.co_freevars, code.co_cellvars,
-            )
-        _unawait_coroutine_codes[code] = flagged
+    # Keyed by identity: equal code objects of two modules (equality ignores
+    # the file name) must not share one. The entry keeps `code` alive, so
+    # its id is not reused.
+    entry = _unawait_coroutine_codes.get(id(code))
+    if entry is not None:
+        return entry[1]
+    flags = (code.co_flags & ~(_unawait_CO_GENERATOR | _unawait_CO_ITERABLE_COROUTINE)) | _unawait_CO_COROUTINE
+    if hasattr(code, "replace"):
+        flagged = code.replace(co_flags=flags)
+    else:
+        flagged = _unawait_types.CodeType(
+            code.co_argcount, code.co_kwonlyargcount, code.co_nlocals, code.co_stacksize, flags,
+            code.co_code, code.co_consts, code.co_names, code.co_varnames, code.co_filename,
+            code.co_name, code.co_firstlineno, code.co_lnotab, code.co_freevars, code.co_cellvars,
+        )
+    _unawait_coroutine_codes[id(code)] = (code, flagged)
     return flagged
 
 
@@ -363,28 +367,32 @@ def _unawait_trampoline_factory(function, wrap_kind):
         if starstar_name:
             parameters.append("**" + starstar_name)
             arguments.append("**" + starstar_name)
-        body, wrap, made = "body", "wrap", "made"
+        # Every global name the trampoline uses, renamed away from its
+        # parameters and its own name.
+        helpers = ["body", "wrap", "made", "new", "tracking_depth"]
         taken = set(names) | {function.__name__}
-        while body in taken or wrap in taken or made in taken:
-            body, wrap, made = body + "_", wrap + "_", made + "_"
+        while taken.intersection(helpers):
+            helpers = [helper + "_" for helper in helpers]
+        body, wrap, made, new, tracking_depth = helpers
         name = function.__name__
         if coroutine:
             # The object is made before the generator (see _unawait_adopt)
             # and filled in here, without calling any Python-level method.
             call = (
-                "  {made} = _unawait_new({wrap})\n"
+                "  {made} = {new}({wrap})\n"
                 "  {made}._unawait_gen = {body}({arguments})\n"
                 "  {made}._unawait_function = {name}\n"
-                "  if _unawait_origin_tracking_depth():\n"
+                "  if {tracking_depth}():\n"
                 "   {made}._unawait_track_origin()\n"
                 "  return {made}\n"
             )
         else:
             call = "  return {wrap}()._unawait_adopt({name}, {body}({arguments}))\n"
         source = ("def factory({body}, {wrap}):\n def {name}({parameters}):\n" + call + " return {name}\n").format(
-            body=body, wrap=wrap, made=made, name=name, parameters=", ".join(parameters), arguments=", ".join(arguments),
+            body=body, wrap=wrap, made=made, new=new, tracking_depth=tracking_depth, name=name,
+            parameters=", ".join(parameters), arguments=", ".join(arguments),
         )
-        namespace = {"_unawait_new": object.__new__, "_unawait_origin_tracking_depth": _unawait_origin_tracking_depth}
+        namespace = {new: object.__new__, tracking_depth: _unawait_origin_tracking_depth}
         exec(compile(source, "<unawait coroutine function>", "exec"), namespace)
         factory = _unawait_trampoline_factories[key] = namespace["factory"]
     return factory

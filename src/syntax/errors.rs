@@ -10,7 +10,7 @@ use ruff_python_parser::{LexicalErrorType, ParseError, ParseErrorType};
 use ruff_text_size::{Ranged, TextRange, TextSize};
 
 use super::ParseFailure;
-use crate::text::{line_end, line_start, size};
+use crate::text::{count_line_breaks, line_end, line_start, size};
 
 pub(super) fn cpython_failure(source: &str, tokens: &Tokens, error: &ParseError) -> ParseFailure {
     // CPython reads tokens as it parses: a bracket problem wins unless the
@@ -26,7 +26,7 @@ pub(super) fn cpython_failure(source: &str, tokens: &Tokens, error: &ParseError)
         kind: "SyntaxError",
         message,
     };
-    let line_of = |at: TextSize| 1 + source[..usize::from(at)].matches('\n').count();
+    let line_of = |at: TextSize| 1 + count_line_breaks(&source[..usize::from(at)]);
     match &error.error {
         ParseErrorType::UnexpectedIndentation => {
             // CPython points at the last character of the indentation.
@@ -77,7 +77,7 @@ pub(super) fn cpython_failure(source: &str, tokens: &Tokens, error: &ParseError)
             if text.starts_with("\"\"\"") || text.starts_with("\'\'\'") {
                 syntax(format!(
                     "unterminated triple-quoted string literal (detected at line {})",
-                    1 + source.trim_end_matches(['\n', '\r']).matches('\n').count()
+                    1 + count_line_breaks(source.trim_end_matches(['\n', '\r']))
                 ))
             } else {
                 syntax(format!(

@@ -31,6 +31,12 @@ pub struct Module {
 }
 
 mod errors;
+mod scopes;
+
+pub use scopes::{
+    comprehension_generators, is_async_comprehension, walk_class_header, walk_comprehension_scope,
+    walk_function_header,
+};
 
 /// A parse failure: where, which of CPython's exception types it is, and
 /// CPython's wording for it.
@@ -105,81 +111,4 @@ pub fn parse(source: &str) -> Result<Module, ParseFailure> {
         first_quote,
         has_async_syntax,
     })
-}
-
-/// Visits what a function definition evaluates in the scope around it:
-/// decorators, type parameters, default values and annotations (not the
-/// body, which is the function's own scope).
-pub fn walk_function_header<'a, V: ast::visitor::Visitor<'a> + ?Sized>(
-    visitor: &mut V,
-    def: &'a ast::StmtFunctionDef,
-) {
-    for decorator in &def.decorator_list {
-        visitor.visit_decorator(decorator);
-    }
-    if let Some(type_params) = &def.type_params {
-        visitor.visit_type_params(type_params);
-    }
-    visitor.visit_parameters(&def.parameters);
-    if let Some(returns) = &def.returns {
-        visitor.visit_annotation(returns);
-    }
-}
-
-/// Visits what a class definition evaluates in the scope around it:
-/// decorators, type parameters, bases and keywords (not the body).
-pub fn walk_class_header<'a, V: ast::visitor::Visitor<'a> + ?Sized>(
-    visitor: &mut V,
-    class: &'a ast::StmtClassDef,
-) {
-    for decorator in &class.decorator_list {
-        visitor.visit_decorator(decorator);
-    }
-    if let Some(type_params) = &class.type_params {
-        visitor.visit_type_params(type_params);
-    }
-    if let Some(arguments) = &class.arguments {
-        visitor.visit_arguments(arguments);
-    }
-}
-
-/// The `for` clauses of a comprehension or generator expression (none for
-/// other expressions).
-pub fn comprehension_generators(expr: &ast::Expr) -> &[ast::Comprehension] {
-    match expr {
-        ast::Expr::ListComp(c) => &c.generators,
-        ast::Expr::SetComp(c) => &c.generators,
-        ast::Expr::DictComp(c) => &c.generators,
-        ast::Expr::Generator(c) => &c.generators,
-        _ => &[],
-    }
-}
-
-/// Visits the expressions a comprehension evaluates in its own scope: every
-/// iterable but the first (which the enclosing scope evaluates), the
-/// conditions and the element; not the targets.
-pub fn walk_comprehension_scope<'a, V: ast::visitor::Visitor<'a> + ?Sized>(
-    expr: &'a ast::Expr,
-    visitor: &mut V,
-) {
-    for (index, generator) in comprehension_generators(expr).iter().enumerate() {
-        if index > 0 {
-            visitor.visit_expr(&generator.iter);
-        }
-        for condition in &generator.ifs {
-            visitor.visit_expr(condition);
-        }
-    }
-    match expr {
-        ast::Expr::ListComp(c) => visitor.visit_expr(&c.elt),
-        ast::Expr::SetComp(c) => visitor.visit_expr(&c.elt),
-        ast::Expr::Generator(c) => visitor.visit_expr(&c.elt),
-        ast::Expr::DictComp(c) => {
-            if let Some(key) = &c.key {
-                visitor.visit_expr(key);
-            }
-            visitor.visit_expr(&c.value);
-        }
-        _ => {}
-    }
 }

@@ -113,8 +113,15 @@ pub fn run_script(
     timeout: Duration,
 ) -> std::io::Result<Run> {
     let dir = script.parent().unwrap_or(Path::new("."));
-    let mut child = Command::new(&interpreter.path)
-        .args(["-E", "-s"])
+    let mut command = Command::new(&interpreter.path);
+    // Not `-E`: it would ignore the two variables set below as well.
+    for (name, _) in std::env::vars_os() {
+        if name.to_string_lossy().starts_with("PYTHON") {
+            command.env_remove(name);
+        }
+    }
+    let mut child = command
+        .arg("-s")
         .arg(script.file_name().unwrap_or(script.as_os_str()))
         .current_dir(dir)
         .env("PYTHONHASHSEED", "0")
