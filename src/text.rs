@@ -15,7 +15,7 @@ pub struct Text<'a> {
     /// The file's newline sequence, used for every line `unawait` writes.
     pub newline: &'static str,
     /// One level of indentation as the file writes it.
-    pub indent_unit: String,
+    pub indent_unit: &'a str,
     /// The quote character for string literals `unawait` writes.
     pub quote: char,
 }
@@ -72,9 +72,9 @@ impl<'a> Text<'a> {
             newline: crate::source::line_ending(src),
             indent_unit: module
                 .first_indent
-                .clone()
+                .as_deref()
                 .filter(|unit| !unit.is_empty())
-                .unwrap_or_else(|| "    ".to_string()),
+                .unwrap_or("    "),
             quote: module.first_quote.unwrap_or('"'),
         }
     }
@@ -190,7 +190,7 @@ impl<'a> Text<'a> {
         match outer.chars().next() {
             Some('\t') if !self.indent_unit.starts_with('\t') => "\t".to_string(),
             Some(' ') if !self.indent_unit.starts_with(' ') => "    ".to_string(),
-            _ => self.indent_unit.clone(),
+            _ => self.indent_unit.to_string(),
         }
     }
 

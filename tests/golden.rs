@@ -3,16 +3,17 @@
 
 mod common;
 
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use common::{case_name, describe, golden_cases, interpreters};
 use unawait::verify::{Interpreter, Verdict, min_python, parallel_map, round_trip};
 use unawait::{Options, RuntimeMode, desugar, desugar_bytes};
 
-/// The desugared bytes of a golden case, encoded like the case itself.
-fn desugared(path: &std::path::Path, runtime: RuntimeMode) -> Vec<u8> {
+/// Golden case `path` as written, and desugared (encoded like the case).
+fn read_and_desugar(path: &Path, runtime: RuntimeMode) -> (Vec<u8>, Vec<u8>) {
     let bytes = std::fs::read(path).expect("readable");
-    match desugar_bytes(
+    let output = match desugar_bytes(
         &bytes,
         &Options {
             runtime,
@@ -23,7 +24,8 @@ fn desugared(path: &std::path::Path, runtime: RuntimeMode) -> Vec<u8> {
         Err((text, diagnostics)) => {
             panic!("{}", diagnostics.render(&path.display().to_string(), &text))
         }
-    }
+    };
+    (bytes, output)
 }
 
 /// Source text as CPython decodes it (coding cookie, BOM).
@@ -36,23 +38,37 @@ fn text_of(bytes: &[u8]) -> String {
 #[test]
 fn snapshots() {
     insta::glob!("../golden", "*/*.py", |path| {
-        insta::assert_snapshot!(text_of(&desugared(path, RuntimeMode::Import)));
+        insta::assert_snapshot!(text_of(&read_and_desugar(path, RuntimeMode::Import).1));
     });
 }
 
+/// What running every case both ways found.
+struct Report {
+    /// A description of each mismatch.
+    failures: Vec<String>,
+    cases: usize,
+    comparisons: usize,
+    /// Case × interpreter pairs left out by a case's `# min-python`.
+    skipped: usize,
+}
+
 /// Runs every case as written and desugared on `pythons` through
-/// `unawait verify`'s executor, returning a description of each mismatch,
-/// the number of comparisons made and the number skipped by min-python.
-fn run_both_ways(runtime: RuntimeMode, pythons: &[Interpreter]) -> (Vec<String>, usize, usize) {
+/// `unawait verify`'s executor.
+fn run_both_ways(runtime: RuntimeMode, pythons: &[Interpreter]) -> Report {
+    let cases: Vec<(PathBuf, Vec<u8>, Vec<u8>)> = golden_cases()
+        .into_iter()
+        .map(|case| {
+            let (source, desugared) = read_and_desugar(&case, runtime);
+            (case, source, desugared)
+        })
+        .collect();
     let mut jobs = Vec::new();
     let mut skipped = 0;
-    for case in golden_cases() {
-        let source = std::fs::read(&case).expect("readable");
-        let min = min_python(&String::from_utf8_lossy(&source)).unwrap_or((3, 6));
-        let desugared = desugared(&case, runtime);
+    for (case, source, desugared) in &cases {
+        let min = min_python(&String::from_utf8_lossy(source)).unwrap_or((3, 6));
         for python in pythons {
             if python.version >= min {
-                jobs.push((case.clone(), source.clone(), desugared.clone(), python));
+                jobs.push((case, source, desugared, python));
             } else {
                 skipped += 1;
             }
@@ -86,28 +102,32 @@ fn run_both_ways(runtime: RuntimeMode, pythons: &[Interpreter]) -> (Vec<String>,
             other => Some(describe(format!("{other:?}"))),
         }
     });
-    (
-        failures.into_iter().flatten().collect(),
-        jobs.len(),
+    Report {
+        failures: failures.into_iter().flatten().collect(),
+        cases: cases.len(),
+        comparisons: jobs.len(),
         skipped,
-    )
+    }
 }
 
 /// Runs every case both ways (see `run_both_ways`) and fails on any
 /// difference; every comparison also checks, with that interpreter's own
 /// compiler and `ast`, that the output compiles with no async syntax left.
 fn assert_equivalent(runtime: RuntimeMode, pythons: &[Interpreter], label: &str) {
-    let (failures, runs, skipped) = run_both_ways(runtime, pythons);
+    let report = run_both_ways(runtime, pythons);
     println!(
-        "{label}: {} cases, {runs} case × interpreter comparisons ({skipped} skipped by min-python) on {}",
-        golden_cases().len(),
+        "{label}: {} cases, {} case × interpreter comparisons ({} skipped by min-python) on {}",
+        report.cases,
+        report.comparisons,
+        report.skipped,
         describe(pythons)
     );
     assert!(
-        failures.is_empty(),
-        "{} of {runs} comparisons differ:\n\n{}",
-        failures.len(),
-        failures.join("\n\n")
+        report.failures.is_empty(),
+        "{} of {} comparisons differ:\n\n{}",
+        report.failures.len(),
+        report.comparisons,
+        report.failures.join("\n\n")
     );
 }
 
@@ -125,7 +145,7 @@ fn cases_behave_the_same_with_the_imported_runtime() {
 #[test]
 fn desugaring_the_output_again_changes_nothing() {
     for case in golden_cases() {
-        let once = text_of(&desugared(&case, RuntimeMode::Inline));
+        let once = text_of(&read_and_desugar(&case, RuntimeMode::Inline).1);
         let twice = desugar(&once, &Options::default()).expect("output desugars");
         assert!(
             !twice.changed,
@@ -209,7 +229,7 @@ fn async_lines(source: &str) -> (LineSpans, LineSpans) {
 fn lines_outside_rewritten_constructs_are_unchanged() {
     for case in golden_cases() {
         let source = text_of(&std::fs::read(&case).expect("readable"));
-        let output = text_of(&desugared(&case, RuntimeMode::Import));
+        let output = text_of(&read_and_desugar(&case, RuntimeMode::Import).1);
         let (defs, headers) = async_lines(&source);
         let within = |spans: &[(usize, usize)], number: usize| {
             spans.iter().any(|&(a, b)| (a..=b).contains(&number))

@@ -511,7 +511,7 @@ impl<'a> Renderer<'a, '_, '_, Site<'a>> {
         } = *definition;
         let text = self.text;
         let nl = text.newline;
-        let unit = text.indent_unit.clone();
+        let unit = text.indent_unit;
         let indent = if anchor.in_same_line_function_body {
             // `def f(): return [...]`: the body moves to lines of its own.
             out.truncate(out.trim_end_matches([' ', '\t']).len());
@@ -579,10 +579,10 @@ impl<'a> Renderer<'a, '_, '_, Site<'a>> {
                 "for"
             };
             lines.push(format!("{depth}{keyword} {target} in {iterable}:"));
-            depth.push_str(&unit);
+            depth.push_str(unit);
             for condition in &generator.ifs {
                 lines.push(format!("{depth}if {}:", self.operand(condition, extra)));
-                depth.push_str(&unit);
+                depth.push_str(unit);
             }
         }
         match comprehension {

@@ -104,11 +104,7 @@ impl<'a> RenderSite for Renderer<'a, '_, '_, &'a ast::StmtFor> {
         let item = self.cx.temporary("item", self.depth);
         let has_else = !for_.orelse.is_empty();
 
-        let mut iterable = String::new();
-        self.render(&mut iterable, for_.iter.range(), extra);
-        if matches!(&*for_.iter, Expr::Tuple(tuple) if !tuple.parenthesized) {
-            iterable = format!("({iterable})");
-        }
+        let iterable = self.render_argument(&for_.iter, extra);
         let mut target = String::new();
         self.render(&mut target, for_.target.range(), extra);
         let name_target = matches!(&*for_.target, Expr::Name(_));
@@ -147,13 +143,7 @@ impl<'a> RenderSite for Renderer<'a, '_, '_, &'a ast::StmtFor> {
         if !name_target {
             out.push_str(&format!("{body_indent}{target} = {item}{nl}"));
         }
-        if let Some(prefix) = trivia.body_prefix {
-            self.render(out, prefix, &body_extra);
-        }
-        if !body.own_lines {
-            out.push_str(&body_indent);
-        }
-        self.render(out, body.range, &body_extra);
+        self.render_body(out, &body, &trivia, &body_indent, &body_extra);
 
         if let Some(orelse) = Block::of(text, &for_.orelse) {
             // The `else:` clause is copied as it stands, comments included.

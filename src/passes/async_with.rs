@@ -77,7 +77,7 @@ impl<'a> RenderSite for Renderer<'a, '_, '_, &'a ast::StmtWith> {
             with,
             unit: self.text.block_unit(start, offset(with.body[0].start())),
             body,
-            body_prefix: trivia.body_prefix,
+            trivia,
         };
         self.render_items(out, &statement, 0, &indent, extra);
     }
@@ -88,8 +88,7 @@ struct Statement<'a> {
     with: &'a ast::StmtWith,
     unit: String,
     body: Block,
-    /// Comment or blank lines before the first body statement.
-    body_prefix: Option<TextRange>,
+    trivia: HeaderTrivia,
 }
 
 impl<'a> Renderer<'a, '_, '_, &'a ast::StmtWith> {
@@ -115,11 +114,7 @@ impl<'a> Renderer<'a, '_, '_, &'a ast::StmtWith> {
         let inner = format!("{indent}{unit}");
         let with_item = &with.items[item];
 
-        let mut manager = String::new();
-        self.render(&mut manager, with_item.context_expr.range(), extra);
-        if matches!(&with_item.context_expr, Expr::Tuple(tuple) if !tuple.parenthesized) {
-            manager = format!("({manager})");
-        }
+        let manager = self.render_argument(&with_item.context_expr, extra);
         out.push_str(&format!(
             "{aenter}, {aexit} = {}({manager}){nl}",
             cx.name("async_with")
@@ -146,13 +141,7 @@ impl<'a> Renderer<'a, '_, '_, &'a ast::StmtWith> {
         } else {
             // The body sits under this item's `try:` exactly as deep as it
             // sat under the `async with` header.
-            if let Some(prefix) = statement.body_prefix {
-                self.render(out, prefix, extra);
-            }
-            if !statement.body.own_lines {
-                out.push_str(&inner);
-            }
-            self.render(out, statement.body.range, extra);
+            self.render_body(out, &statement.body, &statement.trivia, &inner, extra);
         }
         let exc_info = cx.name("exc_info");
         out.push_str(&format!(

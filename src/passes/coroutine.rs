@@ -32,7 +32,7 @@
 //! `yield from` is allowed (expression statements, assignment values). In
 //! an f-string's `{expr=}` field the original text is kept as literal text.
 
-use super::{Block, Context, Pass, RenderSite, Renderer, statement_end};
+use super::{Block, Context, Pass, RenderSite, Renderer, statement_range};
 use crate::runtime::Section;
 use crate::syntax::ast::visitor::{self, Visitor};
 use crate::syntax::ast::{self, ConversionFlag, Expr, InterpolatedStringElement, Stmt};
@@ -116,8 +116,7 @@ impl<'a> Visitor<'a> for Collector<'a, '_> {
             Stmt::FunctionDef(def) => {
                 crate::syntax::walk_function_header(self, def);
                 let site = def.is_async.then(|| {
-                    let end = statement_end(self.text, &def.body, offset(def.range.end()));
-                    let range = TextRange::new(def.range.start(), size(end));
+                    let range = statement_range(self.text, def.range, &def.body);
                     self.sites.push((
                         range,
                         Site::AsyncDef {

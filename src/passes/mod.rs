@@ -17,7 +17,7 @@ use std::collections::BTreeSet;
 use crate::syntax::ast::statement_visitor::{self, StatementVisitor};
 
 use crate::runtime::Section;
-use crate::syntax::ast::Stmt;
+use crate::syntax::ast::{Expr, Stmt};
 use crate::syntax::{Module, Ranged, TextRange};
 use crate::text::{Text, next_line_start, offset, size};
 
@@ -137,6 +137,36 @@ where
             .push_reindented(out, TextRange::new(copied, range.end()), extra);
     }
 
+    /// An expression's text as an argument of a call the rewrite writes:
+    /// an unparenthesized tuple gets parentheses.
+    pub fn render_argument(&mut self, expr: &Expr, extra: &str) -> String {
+        let mut text = String::new();
+        self.render(&mut text, expr.range(), extra);
+        if matches!(expr, Expr::Tuple(tuple) if !tuple.parenthesized) {
+            text = format!("({text})");
+        }
+        text
+    }
+
+    /// A compound statement's body moved under a rewritten header, `indent`
+    /// deep; the comment and blank lines that opened it come first.
+    pub fn render_body(
+        &mut self,
+        out: &mut String,
+        body: &Block,
+        trivia: &HeaderTrivia,
+        indent: &str,
+        extra: &str,
+    ) {
+        if let Some(prefix) = trivia.body_prefix {
+            self.render(out, prefix, extra);
+        }
+        if !body.own_lines {
+            out.push_str(indent);
+        }
+        self.render(out, body.range, extra);
+    }
+
     /// Renders the whole file.
     pub fn render_file(&mut self) -> String {
         let src = self.text.src;
@@ -180,10 +210,8 @@ pub(crate) fn statement_sites<'a, T>(
     {
         fn visit_stmt(&mut self, stmt: &'a Stmt) {
             if let Some((node, last_block)) = (self.select)(stmt) {
-                let range = stmt.range();
-                let end = statement_end(self.text, last_block, offset(range.end()));
-                self.sites
-                    .push((TextRange::new(range.start(), size(end)), node));
+                let range = statement_range(self.text, stmt.range(), last_block);
+                self.sites.push((range, node));
             }
             statement_visitor::walk_stmt(self, stmt);
         }
@@ -267,14 +295,15 @@ fn leading_comment_lines_start(text: &Text, mut line_start: usize) -> usize {
     line_start
 }
 
-/// The end of a compound statement as its sites cover it: the end of its
-/// last block, trailing comments included.
-pub(crate) fn statement_end<T: crate::syntax::Ranged>(
+/// A compound statement's range as its site covers it: through the end of
+/// its last block, trailing comments included.
+pub(crate) fn statement_range<T: crate::syntax::Ranged>(
     text: &Text,
+    statement: TextRange,
     last_block: &[T],
-    fallback: usize,
-) -> usize {
-    Block::of(text, last_block).map_or(fallback, |block| offset(block.range.end()))
+) -> TextRange {
+    let end = Block::of(text, last_block).map_or(statement.end(), |block| block.range.end());
+    TextRange::new(statement.start(), end)
 }
 
 /// What lies between a compound statement's start and its body that a
