@@ -101,34 +101,21 @@ fn check_version(python: &Interpreter) -> Vec<String> {
             }
         }
     });
-    let count = |f: fn(&Outcome) -> bool| outcomes.iter().filter(|o| f(o)).count();
-    let desugared: Vec<PathBuf> = outcomes
-        .iter()
-        .filter_map(|o| {
-            if let Outcome::Desugared(p) = o {
-                Some(p.clone())
-            } else {
-                None
-            }
-        })
-        .collect();
-    let mut failures: Vec<String> = outcomes
-        .iter()
-        .filter_map(|o| {
-            if let Outcome::Failed(m) = o {
-                Some(m.clone())
-            } else {
-                None
-            }
-        })
-        .collect();
+    let (mut identical, mut desugared, mut failures) = (0, Vec::new(), Vec::new());
+    for outcome in outcomes {
+        match outcome {
+            Outcome::Identical => identical += 1,
+            Outcome::Desugared(path) => desugared.push(path),
+            Outcome::Failed(message) => failures.push(message),
+        }
+    }
     failures.extend(check_outputs(python, &desugared));
     println!(
         "stdlib {}: {} files accepted by CPython ({rejected} rejected, skipped): {} byte-identical, {} desugared \
          (compiled by {} with no async syntax left), {} failed",
         python.full_version,
         files.len(),
-        count(|o| matches!(o, Outcome::Identical)),
+        identical,
         desugared.len(),
         python.full_version,
         failures.len(),
