@@ -346,11 +346,10 @@ pub fn round_trip(
         ),
     ] {
         if a != b {
-            let diff = similar::TextDiff::from_lines(&a, &b)
-                .unified_diff()
-                .header("original", "desugared")
-                .to_string();
-            differences.push(Difference { what, detail: diff });
+            differences.push(Difference {
+                what,
+                detail: crate::diff::unified(&a, &b, "original", "desugared", false),
+            });
         }
     }
     match check_compiled(interpreter, &[desugared_script]) {
