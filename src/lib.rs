@@ -11,6 +11,9 @@
 pub mod check;
 pub mod diagnostic;
 pub mod diff;
+pub mod explain;
+pub mod html;
+pub mod line_map;
 pub mod passes;
 pub mod runtime;
 pub mod source;
@@ -31,6 +34,12 @@ pub struct Options {
     /// [`passes::PIPELINE`]); the output then still holds the async syntax
     /// later passes remove.
     pub stop_after: Option<String>,
+    /// Run only these passes (in pipeline order, whatever order they are
+    /// given in); `None` runs them all.
+    pub passes: Option<Vec<String>>,
+    /// Write a `# unawait: ...` comment before each rewritten construct,
+    /// saying what it became and where the rule comes from.
+    pub explain: bool,
 }
 
 /// The desugared source.
@@ -39,6 +48,12 @@ pub struct Output {
     pub code: String,
     /// Whether anything was rewritten; when not, `code` is the input.
     pub changed: bool,
+    /// For each line of `code`, the 1-based input line it comes from; `None`
+    /// for lines from no input line (runtime helpers, `--explain` comments).
+    pub line_map: Vec<Option<u32>>,
+    /// The constructs rewritten, each with its 1-based input line, in
+    /// input order.
+    pub constructs: Vec<(u32, explain::Construct)>,
 }
 
 /// Desugars every async construct in `source`.
@@ -46,14 +61,7 @@ pub struct Output {
 /// Fails with CPython's SyntaxError wording for input CPython rejects, and
 /// with an "unsupported" diagnostic for constructs not handled yet.
 pub fn desugar(source: &str, options: &Options) -> Result<Output, Diagnostics> {
-    if let Some(name) = &options.stop_after
-        && !passes::PIPELINE.iter().any(|pass| pass.name() == name)
-    {
-        return Err(Diagnostics::single(Diagnostic::unsupported(
-            TextRange::default(),
-            format!("no pass is named {name:?}"),
-        )));
-    }
+    let selected = selected_passes(options)?;
     let module = syntax::parse(source).map_err(|failure| {
         Diagnostics::single(Diagnostic {
             exception: failure.kind,
@@ -64,6 +72,10 @@ pub fn desugar(source: &str, options: &Options) -> Result<Output, Diagnostics> {
         Ok(Output {
             code: source.to_string(),
             changed: false,
+            line_map: (1..=line_map::line_count(source))
+                .map(|line| u32::try_from(line).ok())
+                .collect(),
+            constructs: Vec::new(),
         })
     };
     // Everything the checker and the passes act on holds an `async` or
@@ -81,10 +93,25 @@ pub fn desugar(source: &str, options: &Options) -> Result<Output, Diagnostics> {
         prefix: choose_prefix(source),
         sections: Default::default(),
         comprehensions: 0,
+        marks: !source.contains(line_map::MARK),
+        constructs: Default::default(),
     };
     let mut current = source.to_string();
+    // The origin of each line of `current` in `source`.
+    let mut origins: Vec<Option<line_map::Origin>> = (0..line_map::line_count(source))
+        .map(|line| {
+            Some(line_map::Origin {
+                line: u32::try_from(line).unwrap_or(u32::MAX),
+                generated: false,
+            })
+        })
+        .collect();
+    let mut constructs = Vec::new();
     let mut parsed = Some(module);
-    for pass in passes::PIPELINE {
+    for (index, pass) in passes::PIPELINE.iter().enumerate() {
+        if !selected[index] {
+            continue;
+        }
         if !pass.should_run(&current) {
             continue;
         }
@@ -95,8 +122,42 @@ pub fn desugar(source: &str, options: &Options) -> Result<Output, Diagnostics> {
                     .map_err(|failure| internal_error(pass.name(), &failure.message))?,
             };
             let text = text::Text::new(&current, &module);
-            match pass.run(&module, &text, &mut cx) {
-                Some(next) => current = next,
+            if let Some(problem) = skipped_prerequisite(index, &selected, &module, &text, &cx) {
+                let (at, skipped, construct) = problem;
+                let line = line_map::line_of(&line_map::line_starts(&current), at);
+                let line = origins.get(line as usize).copied().flatten().map_or(0, |o| o.line);
+                return Err(Diagnostics::at_line(
+                    source,
+                    line as usize + 1,
+                    Severity::Unsupported,
+                    format!(
+                        "this {} needs the {skipped} pass: the {} pass would leave it in a generator function, where it is a syntax error; add {skipped} to the selected passes",
+                        construct.syntax(),
+                        pass.name()
+                    ),
+                ));
+            }
+            let rewritten = pass.run(&module, &text, &mut cx);
+            let starts = line_map::line_starts(&current);
+            for (at, construct) in cx.constructs.take() {
+                let line = line_map::line_of(&starts, usize::from(at));
+                if let Some(Some(origin)) = origins.get(line as usize)
+                    && !origin.generated
+                {
+                    constructs.push((origin.line, construct));
+                }
+            }
+            match rewritten {
+                Some(next) => {
+                    let (next, pass_origins) = if cx.marks {
+                        line_map::strip(&next, &current)
+                    } else {
+                        let pass_origins = line_map::diff_origins(&current, &next);
+                        (next, pass_origins)
+                    };
+                    origins = line_map::compose(&origins, &pass_origins);
+                    current = next;
+                }
                 None => {
                     parsed = Some(module);
                     break;
@@ -120,12 +181,94 @@ pub fn desugar(source: &str, options: &Options) -> Result<Output, Diagnostics> {
     if prologue_at > 0 && !current[..prologue_at].ends_with(['\n', '\r']) {
         code.push_str(newline);
     }
+    let prologue_line = line_map::line_count(&code);
     code.push_str(&prologue);
     code.push_str(&current[prologue_at..]);
+    let mut map: Vec<Option<u32>> = origins.iter().map(|o| o.map(|o| o.line)).collect();
+    let prologue_lines = text::count_line_breaks(&prologue);
+    map.splice(
+        prologue_line.min(map.len())..prologue_line.min(map.len()),
+        std::iter::repeat_n(None, prologue_lines),
+    );
+    constructs.sort();
+    constructs.dedup();
+    if options.explain {
+        (code, map) = explain::insert_comments(&code, &map, &constructs);
+    }
     Ok(Output {
         code,
         changed: true,
+        line_map: map.into_iter().map(|line| line.map(|l| l + 1)).collect(),
+        constructs: constructs
+            .into_iter()
+            .map(|(line, construct)| (line + 1, construct))
+            .collect(),
     })
+}
+
+/// Which passes of [`passes::PIPELINE`] `options` select.
+fn selected_passes(options: &Options) -> Result<Vec<bool>, Diagnostics> {
+    let names: Vec<&str> = passes::PIPELINE.iter().map(|pass| pass.name()).collect();
+    let unknown = |name: &str| {
+        Diagnostics::single(Diagnostic::unsupported(
+            TextRange::default(),
+            format!(
+                "no pass is named {name:?} (the passes are {})",
+                names.join(", ")
+            ),
+        ))
+    };
+    if let Some(name) = &options.stop_after
+        && !names.contains(&name.as_str())
+    {
+        return Err(unknown(name));
+    }
+    match &options.passes {
+        None => Ok(vec![true; names.len()]),
+        Some(chosen) => {
+            if let Some(name) = chosen.iter().find(|name| !names.contains(&name.as_str())) {
+                return Err(unknown(name));
+            }
+            Ok(names
+                .iter()
+                .map(|name| chosen.iter().any(|c| c == name))
+                .collect())
+        }
+    }
+}
+
+/// A construct that an earlier, unselected pass would have rewritten and
+/// that the pass at `index` cannot take as it is: the `coroutine` pass turns
+/// `async def` into plain generator functions, where `async for`, `async
+/// with` and async comprehensions are syntax errors. Returns its offset,
+/// the skipped pass and the construct.
+fn skipped_prerequisite(
+    index: usize,
+    selected: &[bool],
+    module: &Module,
+    text: &text::Text,
+    cx: &passes::Context,
+) -> Option<(usize, &'static str, explain::Construct)> {
+    if passes::PIPELINE[index].name() != "coroutine" {
+        return None;
+    }
+    for (earlier, pass) in passes::PIPELINE[..index].iter().enumerate() {
+        if selected[earlier] || !pass.should_run(text.src) {
+            continue;
+        }
+        let mut scratch = passes::Context {
+            prefix: cx.prefix.clone(),
+            sections: Default::default(),
+            comprehensions: 0,
+            marks: false,
+            constructs: Default::default(),
+        };
+        pass.run(module, text, &mut scratch);
+        if let Some((at, construct)) = scratch.constructs.take().into_iter().min() {
+            return Some((usize::from(at), pass.name(), construct));
+        }
+    }
+    None
 }
 
 /// Desugars a file's bytes: decodes them as CPython would, and encodes the
@@ -135,6 +278,15 @@ pub fn desugar_bytes(
     bytes: &[u8],
     options: &Options,
 ) -> Result<(Vec<u8>, bool), (String, Diagnostics)> {
+    desugar_file(bytes, options).map(|(encoded, output)| (encoded, output.changed))
+}
+
+/// [`desugar_bytes`], also returning the [`Output`] (its `code` decoded),
+/// for the line map and the constructs.
+pub fn desugar_file(
+    bytes: &[u8],
+    options: &Options,
+) -> Result<(Vec<u8>, Output), (String, Diagnostics)> {
     let source = source::decode(bytes).map_err(|error| {
         let text = String::from_utf8_lossy(bytes).into_owned();
         let diagnostics =
@@ -143,14 +295,14 @@ pub fn desugar_bytes(
     })?;
     let output = desugar(&source.text, options).map_err(|d| (source.text.clone(), d))?;
     if !output.changed {
-        return Ok((bytes.to_vec(), false));
+        return Ok((bytes.to_vec(), output));
     }
     let encoded = source::encode(&output.code, &source).map_err(|message| {
         let diagnostics =
             Diagnostics::single(Diagnostic::unsupported(TextRange::default(), message));
         (source.text.clone(), diagnostics)
     })?;
-    Ok((encoded, true))
+    Ok((encoded, output))
 }
 
 /// A prefix no identifier of `source` uses: `_unawait`, else `_unawait1`, …

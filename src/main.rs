@@ -6,6 +6,7 @@ use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+mod learn_command;
 mod verify_command;
 
 use anyhow::{Context as _, Result, bail};
@@ -45,6 +46,18 @@ struct Cli {
     /// one construct at a time.
     #[arg(long, value_name = "PASS", value_parser = pass_names())]
     stop_after: Option<String>,
+
+    /// Run only these passes (comma-separated, run in pipeline order).
+    #[arg(long, value_name = "PASS,...", value_delimiter = ',', value_parser = pass_names(), conflicts_with = "stop_after")]
+    passes: Option<Vec<String>>,
+
+    /// Comment each rewritten construct: what it became and which PEP says so.
+    #[arg(long)]
+    explain: bool,
+
+    /// Write, as JSON, the input line each output line comes from.
+    #[arg(long, value_name = "FILE", conflicts_with = "out_dir")]
+    line_map: Option<PathBuf>,
 }
 
 #[derive(Subcommand)]
@@ -56,6 +69,10 @@ enum Command {
     Passes,
     /// Run files as written and desugared on CPython and compare what they do.
     Verify(VerifyArgs),
+    /// Show what desugaring changes, as a unified or side-by-side diff.
+    Diff(learn_command::DiffArgs),
+    /// Explain each rewritten construct, as text or a side-by-side HTML page.
+    Explain(learn_command::ExplainArgs),
     /// List the CPython 3.6+ interpreters `verify --all-pythons` and the tests
     /// use: python3 and each $PYENV_ROOT/versions/* (UNAWAIT_PYTHONS, a
     /// `:`-separated list, overrides); one `VERSION PATH` line each.
@@ -98,12 +115,30 @@ enum Format {
     Json,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
+#[derive(Clone, Copy, Default, ValueEnum)]
 enum Runtime {
     /// Copy the helpers a file uses into it.
+    #[default]
     Inline,
     /// `from unawait_runtime import ...` (see `unawait runtime`).
     Import,
+}
+
+fn options(
+    runtime: Runtime,
+    stop_after: &Option<String>,
+    passes: &Option<Vec<String>>,
+    explain: bool,
+) -> Options {
+    Options {
+        runtime: match runtime {
+            Runtime::Inline => RuntimeMode::Inline,
+            Runtime::Import => RuntimeMode::Import,
+        },
+        stop_after: stop_after.clone(),
+        passes: passes.clone(),
+        explain,
+    }
 }
 
 fn pass_names() -> clap::builder::PossibleValuesParser {
@@ -164,15 +199,11 @@ fn run(cli: &Cli) -> ExitCode {
                 }
             };
         }
+        Some(Command::Diff(args)) => return learn_command::diff(args),
+        Some(Command::Explain(args)) => return learn_command::explain(args),
         None => {}
     }
-    let options = Options {
-        runtime: match cli.runtime {
-            Runtime::Inline => RuntimeMode::Inline,
-            Runtime::Import => RuntimeMode::Import,
-        },
-        stop_after: cli.stop_after.clone(),
-    };
+    let options = options(cli.runtime, &cli.stop_after, &cli.passes, cli.explain);
     let result = match &cli.out_dir {
         Some(out_dir) => desugar_tree(&cli.paths, out_dir, &options),
         None => desugar_one(cli, &options),
@@ -201,23 +232,31 @@ fn desugar_one(cli: &Cli, options: &Options) -> Result<Outcome> {
         );
     };
     let (name, bytes) = read_input(path)?;
-    let output = match desugar_or_report(&name, &bytes, options) {
+    let (output, desugared) = match desugar_or_report(&name, &bytes, options) {
         Ok(output) => output,
         Err(report) => {
             eprint!("{report}");
             return Ok(Outcome::InputErrors);
         }
     };
-    match &cli.output {
-        Some(out) => {
-            if path != Path::new("-") && same_file(path, out) {
-                bail!("refusing to overwrite the input {}", path.display());
-            }
-            write_atomically(out, &output)?;
+    for out in [&cli.output, &cli.line_map].into_iter().flatten() {
+        if path != Path::new("-") && same_file(path, out) {
+            bail!("refusing to overwrite the input {}", path.display());
         }
+    }
+    match &cli.output {
+        Some(out) => write_atomically(out, &output)?,
         None => io::stdout()
             .write_all(&output)
             .context("writing standard output")?,
+    }
+    if let Some(map_path) = &cli.line_map {
+        let output_name = cli
+            .output
+            .as_ref()
+            .map_or_else(|| "<stdout>".to_string(), |out| out.display().to_string());
+        let json = unawait::line_map::to_json(&desugared.line_map, &name, &output_name);
+        write_atomically(map_path, json.as_bytes())?;
     }
     Ok(Outcome::Done)
 }
@@ -302,7 +341,7 @@ fn convert_file(input: &Path, output: &Path, options: &Options) -> Result<Conver
     let bytes = fs::read(input).with_context(|| format!("reading {}", input.display()))?;
     let code = if input.extension().is_some_and(|ext| ext == "py") {
         match desugar_or_report(&input.display().to_string(), &bytes, options) {
-            Ok(code) => code,
+            Ok((code, _)) => code,
             Err(report) => return Ok(Converted::Rejected(report)),
         }
     } else {
@@ -396,10 +435,14 @@ fn read_input(path: &Path) -> Result<(String, Vec<u8>)> {
     }
 }
 
-/// The desugared bytes, or the diagnostics rendered for `name`.
-fn desugar_or_report(name: &str, bytes: &[u8], options: &Options) -> Result<Vec<u8>, String> {
-    unawait::desugar_bytes(bytes, options)
-        .map(|(output, _)| output)
+/// The desugared bytes and what the library says about them, or the
+/// diagnostics rendered for `name`.
+fn desugar_or_report(
+    name: &str,
+    bytes: &[u8],
+    options: &Options,
+) -> Result<(Vec<u8>, unawait::Output), String> {
+    unawait::desugar_file(bytes, options)
         .map_err(|(text, diagnostics)| diagnostics.render(name, &text))
 }
 

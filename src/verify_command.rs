@@ -6,7 +6,7 @@ use std::time::Duration;
 use anyhow::{Result, bail};
 use serde_json::json;
 use unawait::Options;
-use unawait::verify::{Interpreter, Verdict, discover_interpreters, parallel_map, round_trip};
+use unawait::verify::{Interpreter, Verdict, discover_interpreters, parallel_map, round_trip_mapped};
 
 use crate::{Format, VerifyArgs, desugar_or_report, files_under};
 
@@ -38,13 +38,15 @@ pub fn run(args: &VerifyArgs) -> Result<bool> {
             original,
             desugared,
             name,
-        } => round_trip(
+            line_map,
+        } => round_trip_mapped(
             &interpreters[interpreter],
             name,
             original,
             desugared,
             &[],
             timeout,
+            Some(line_map),
         ),
         Prepared::Failed(message) => Verdict::ToolError(message.clone()),
     });
@@ -96,6 +98,8 @@ enum Prepared {
         name: String,
         original: Vec<u8>,
         desugared: Vec<u8>,
+        /// For each desugared line, the input line it comes from.
+        line_map: Vec<Option<u32>>,
     },
     Failed(String),
 }
@@ -110,10 +114,11 @@ fn prepare(file: &Path) -> Prepared {
         |n| n.to_string_lossy().into_owned(),
     );
     match desugar_or_report(&file.display().to_string(), &original, &Options::default()) {
-        Ok(desugared) => Prepared::Ready {
+        Ok((desugared, output)) => Prepared::Ready {
             name,
             original,
             desugared,
+            line_map: output.line_map,
         },
         Err(report) => Prepared::Failed(report),
     }

@@ -38,6 +38,7 @@
 //! syntax, which the passes after this one remove; comprehensions nested in
 //! a rewritten one are rewritten in the next round, inside its function.
 
+use crate::explain::Construct;
 use super::{Context, Pass, RenderSite, Renderer};
 use crate::runtime::Section;
 use crate::syntax::ast::statement_visitor::{self, StatementVisitor};
@@ -414,6 +415,13 @@ impl<'a> RenderSite for Renderer<'a, '_, '_, Site<'a>> {
             }
         }
     }
+
+    fn construct(&self, index: usize) -> Option<Construct> {
+        match self.sites[index] {
+            Site::Definition(_) => None,
+            Site::Call { .. } => Some(Construct::AsyncComprehension),
+        }
+    }
 }
 
 impl<'a> Renderer<'a, '_, '_, Site<'a>> {
@@ -457,13 +465,20 @@ impl<'a> Renderer<'a, '_, '_, Site<'a>> {
         }
         match &generator.iter {
             Expr::List(list) => {
-                let inner = &text[1..text.len() - 1];
+                // Line-origin marks may stand around the brackets.
+                let open = text.find('[').expect("a list display opens with `[`");
+                let close = text.rfind(']').expect("a list display closes with `]`");
+                let inner = &text[open + 1..close];
                 let comma = if list.elts.len() == 1 && !inner.trim_end().ends_with(',') {
                     ","
                 } else {
                     ""
                 };
-                format!("({inner}{comma})")
+                format!(
+                    "{}({inner}{comma}){}",
+                    &text[..open],
+                    &text[close + 1..]
+                )
             }
             Expr::Set(set) if set.elts.iter().all(is_constant) => format!("frozenset({text})"),
             _ => text,
@@ -514,7 +529,7 @@ impl<'a> Renderer<'a, '_, '_, Site<'a>> {
         let unit = text.indent_unit;
         let indent = if anchor.in_same_line_function_body {
             // `def f(): return [...]`: the body moves to lines of its own.
-            out.truncate(out.trim_end_matches([' ', '\t']).len());
+            crate::line_map::trim_trailing_blanks(out);
             let indent = format!("{extra}{}{unit}", text.indentation(anchor.at));
             out.push_str(nl);
             out.push_str(&indent);

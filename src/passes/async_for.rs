@@ -48,6 +48,7 @@
 //! finalized (its `finally` runs) before the code after the loop, or the
 //! handler of the exception, does anything.
 
+use crate::explain::Construct;
 use super::{Block, Context, HeaderTrivia, Pass, RenderSite, Renderer, statement_sites};
 use crate::runtime::Section;
 use crate::syntax::ast::{self, Expr, Stmt};
@@ -90,6 +91,10 @@ impl Pass for AsyncFor {
 }
 
 impl<'a> RenderSite for Renderer<'a, '_, '_, &'a ast::StmtFor> {
+    fn construct(&self, _index: usize) -> Option<Construct> {
+        Some(Construct::AsyncFor)
+    }
+
     fn render_site(&mut self, out: &mut String, index: usize, extra: &str) {
         let for_ = self.sites[index];
         let text = self.text;

@@ -30,6 +30,7 @@
 //! `_unawait_value`, since CPython passes a failing assignment to
 //! `__aexit__`. Several items nest, the first outermost.
 
+use crate::explain::Construct;
 use super::{Block, Context, HeaderTrivia, Pass, RenderSite, Renderer, statement_sites};
 use crate::runtime::Section;
 use crate::syntax::ast::{self, Expr, Stmt};
@@ -65,6 +66,10 @@ impl Pass for AsyncWith {
 }
 
 impl<'a> RenderSite for Renderer<'a, '_, '_, &'a ast::StmtWith> {
+    fn construct(&self, _index: usize) -> Option<Construct> {
+        Some(Construct::AsyncWith)
+    }
+
     fn render_site(&mut self, out: &mut String, index: usize, extra: &str) {
         let with = self.sites[index];
         let start = offset(with.range.start());

@@ -32,6 +32,7 @@
 //! `yield from` is allowed (expression statements, assignment values). In
 //! an f-string's `{expr=}` field the original text is kept as literal text.
 
+use crate::explain::Construct;
 use super::{Block, Context, Pass, RenderSite, Renderer, statement_range};
 use crate::runtime::Section;
 use crate::syntax::ast::visitor::{self, Visitor};
@@ -212,6 +213,19 @@ impl<'a> RenderSite for Renderer<'a, '_, '_, Site<'a>> {
             Site::DebugField(field) => self.render_debug_field(out, field, extra),
         }
     }
+
+    fn construct(&self, index: usize) -> Option<Construct> {
+        match self.sites[index] {
+            Site::AsyncDef {
+                kind: Kind::AsyncGenerator,
+                ..
+            } => Some(Construct::AsyncGenerator),
+            Site::AsyncDef { .. } => Some(Construct::AsyncDef),
+            Site::Yield(_) => Some(Construct::AsyncGeneratorYield),
+            Site::Await { .. } => Some(Construct::Await),
+            Site::DebugField(_) => None,
+        }
+    }
 }
 
 impl<'a> Renderer<'a, '_, '_, Site<'a>> {
@@ -327,7 +341,7 @@ impl<'a> Renderer<'a, '_, '_, Site<'a>> {
         let mut cursor = size(def_at);
         if same_line_body {
             self.render(out, TextRange::new(cursor, size(first)), extra);
-            out.truncate(out.trim_end_matches([' ', '\t']).len());
+            crate::line_map::trim_trailing_blanks(out);
             out.push_str(&format!("{nl}{body_indent}"));
             cursor = size(first);
         }
@@ -345,7 +359,7 @@ impl<'a> Renderer<'a, '_, '_, Site<'a>> {
             out.push_str(&format!("try:{nl}{body_indent}{unit}"));
         } else {
             // After a docstring on the same line (`"doc"; stmt`).
-            out.truncate(out.trim_end_matches([' ', '\t']).len());
+            crate::line_map::trim_trailing_blanks(out);
             out.push_str(&format!("{nl}{body_indent}try:{nl}{body_indent}{unit}"));
         }
         self.render(out, block.range, &format!("{extra}{unit}"));

@@ -12,13 +12,16 @@ mod async_for;
 mod async_with;
 mod coroutine;
 
+use std::cell::RefCell;
 use std::collections::BTreeSet;
 
 use crate::syntax::ast::statement_visitor::{self, StatementVisitor};
 
 use crate::runtime::Section;
 use crate::syntax::ast::{Expr, Stmt};
-use crate::syntax::{Module, Ranged, TextRange};
+use crate::explain::Construct;
+use crate::line_map;
+use crate::syntax::{Module, Ranged, TextRange, TextSize};
 use crate::text::{Text, next_line_start, offset, size};
 
 /// What every pass of one run shares.
@@ -30,6 +33,12 @@ pub struct Context {
     pub sections: BTreeSet<Section>,
     /// Comprehensions rewritten so far, to number their functions.
     pub comprehensions: usize,
+    /// Whether renderers leave line-origin marks in their output (see
+    /// [`crate::line_map`]).
+    pub marks: bool,
+    /// The constructs the current pass rewrote, at their offsets in its
+    /// input, for `--explain`.
+    pub constructs: RefCell<Vec<(TextSize, Construct)>>,
 }
 
 impl Context {
@@ -90,11 +99,16 @@ pub(crate) struct Renderer<'a, 't, 'c, S> {
     /// How many sites of the pass enclose the one being rendered (numbers
     /// the temporaries of nested constructs).
     pub depth: usize,
+    /// Starts of the sites being rendered, innermost last.
+    open: Vec<TextSize>,
 }
 
 /// What a pass writes for one of its sites.
 pub(crate) trait RenderSite {
     fn render_site(&mut self, out: &mut String, index: usize, extra: &str);
+    /// The construct a site rewrites, as `--explain` names it; `None` for
+    /// sites that are part of another one.
+    fn construct(&self, index: usize) -> Option<Construct>;
 }
 
 impl<'a, 't, 'c, S> Renderer<'a, 't, 'c, S>
@@ -110,6 +124,7 @@ where
             ranges,
             sites,
             depth: 0,
+            open: Vec::new(),
         }
     }
 
@@ -123,18 +138,44 @@ where
                 break;
             }
             if site.start() >= copied && site.end() <= range.end() {
-                self.text
-                    .push_reindented(out, TextRange::new(copied, site.start()), extra);
+                self.copy(out, TextRange::new(copied, site.start()), extra);
                 if self.text.takes_extra_indentation(offset(site.start())) {
                     out.push_str(extra);
                 }
+                if self.cx.marks {
+                    line_map::mark_site(out, site.start());
+                }
+                if let Some(construct) = self.construct(index) {
+                    self.cx
+                        .constructs
+                        .borrow_mut()
+                        .push((site.start(), construct));
+                }
+                self.open.push(site.start());
                 self.render_site(out, index, extra);
+                self.open.pop();
                 copied = site.end();
             }
             index += 1;
         }
-        self.text
-            .push_reindented(out, TextRange::new(copied, range.end()), extra);
+        self.copy(out, TextRange::new(copied, range.end()), extra);
+        // What the enclosing site writes next is its own again.
+        if self.cx.marks
+            && let Some(&site) = self.open.last()
+        {
+            line_map::mark_site(out, site);
+        }
+    }
+
+    /// Copies `range` of the input, `extra` deeper.
+    fn copy(&self, out: &mut String, range: TextRange, extra: &str) {
+        if range.is_empty() {
+            return;
+        }
+        if self.cx.marks {
+            line_map::mark_copy(out, range.start());
+        }
+        self.text.push_reindented(out, range, extra);
     }
 
     /// An expression's text as an argument of a call the rewrite writes:

@@ -112,3 +112,85 @@ pub fn parse(source: &str) -> Result<Module, ParseFailure> {
         has_async_syntax,
     })
 }
+
+/// What a token is, for syntax highlighting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenClass {
+    /// `async` and `await`, the keywords `unawait` rewrites.
+    AsyncKeyword,
+    Keyword,
+    /// A name right after `def` or `class`.
+    Definition,
+    String,
+    Number,
+    Comment,
+    Operator,
+}
+
+/// The tokens of `source` worth colouring, in source order (names and
+/// whitespace are left out). Works on any text: an unparsable tail is
+/// simply not coloured.
+pub fn highlight(source: &str) -> Vec<(TextRange, TokenClass)> {
+    let parsed = ruff_python_parser::parse_unchecked(source, ParseOptions::from(Mode::Module));
+    let mut classes = Vec::new();
+    let mut after_def = false;
+    for token in parsed.tokens().iter() {
+        let kind = token.kind();
+        let class = match kind {
+            TokenKind::Async | TokenKind::Await => Some(TokenClass::AsyncKeyword),
+            TokenKind::Name if after_def => Some(TokenClass::Definition),
+            TokenKind::String
+            | TokenKind::FStringStart
+            | TokenKind::FStringMiddle
+            | TokenKind::FStringEnd
+            | TokenKind::TStringStart
+            | TokenKind::TStringMiddle
+            | TokenKind::TStringEnd => Some(TokenClass::String),
+            TokenKind::Int | TokenKind::Float | TokenKind::Complex => Some(TokenClass::Number),
+            TokenKind::Comment => Some(TokenClass::Comment),
+            _ if kind.is_non_soft_keyword() => Some(TokenClass::Keyword),
+            _ if kind.is_operator() => Some(TokenClass::Operator),
+            _ => None,
+        };
+        after_def = matches!(kind, TokenKind::Def | TokenKind::Class);
+        if let Some(class) = class {
+            classes.push((token.range(), class));
+        }
+    }
+    classes
+}
+
+/// The 0-based lines of a valid `source` on which a logical line (a
+/// statement, or a compound statement's header) starts: a comment line
+/// inserted before one of them cannot land inside a string, a bracket or a
+/// backslash continuation.
+pub fn logical_line_starts(source: &str) -> Vec<usize> {
+    let parsed = ruff_python_parser::parse_unchecked(source, ParseOptions::from(Mode::Module));
+    let mut lines = Vec::new();
+    let mut at_start = true;
+    let mut line = 0;
+    let mut counted = 0;
+    for token in parsed.tokens().iter() {
+        let kind = token.kind();
+        if matches!(
+            kind,
+            TokenKind::Newline
+                | TokenKind::NonLogicalNewline
+                | TokenKind::Indent
+                | TokenKind::Dedent
+                | TokenKind::Comment
+                | TokenKind::EndOfFile
+        ) {
+            at_start |= kind == TokenKind::Newline;
+            continue;
+        }
+        if at_start {
+            let start = usize::from(token.start());
+            line += crate::text::count_line_breaks(&source[counted..start]);
+            counted = start;
+            lines.push(line);
+            at_start = false;
+        }
+    }
+    lines
+}

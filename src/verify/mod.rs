@@ -245,6 +245,48 @@ pub fn parallel_map<J: Sync, R: Send>(jobs: &[J], work: impl Fn(&J) -> R + Sync)
         .collect()
 }
 
+/// The traceback frames and exception lines of `stderr`, with each frame in
+/// `script` (the desugared program) pointed at the input line it comes
+/// from: `File "NAME", line INPUT (desugared line N), in f`. Frames in
+/// runtime helpers say so; other files' frames are kept as they are.
+pub fn frames_at_input_lines(
+    stderr: &str,
+    script: &Path,
+    file_name: &str,
+    map: &[Option<u32>],
+) -> String {
+    let script = script.display().to_string();
+    let mut out = String::new();
+    for line in stderr.lines() {
+        let frame = line
+            .strip_prefix("  File \"")
+            .and_then(|rest| rest.split_once("\", line "));
+        match frame {
+            Some((path, rest)) if path == script => {
+                let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+                let (number, tail) = rest.split_at(digits);
+                let input = number
+                    .parse::<usize>()
+                    .ok()
+                    .and_then(|n| map.get(n.checked_sub(1)?).copied().flatten());
+                match input {
+                    Some(input) => out.push_str(&format!(
+                        "  File \"{file_name}\", line {input} (desugared line {number}){tail}"
+                    )),
+                    None => out.push_str(&format!(
+                        "  File \"{file_name}\", desugared line {number} (a runtime helper){tail}"
+                    )),
+                }
+            }
+            Some(_) => out.push_str(line),
+            None if !line.starts_with([' ', '\t']) && !line.is_empty() => out.push_str(line),
+            None => continue,
+        }
+        out.push('\n');
+    }
+    if out.contains("  File \"") { out } else { String::new() }
+}
+
 /// What running a file as written and desugared on one interpreter showed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Verdict {
@@ -270,7 +312,8 @@ impl Verdict {
 /// One way in which the desugared program behaved differently.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Difference {
-    /// `exit status`, `stdout`, `stderr` or `async syntax`.
+    /// `exit status`, `stdout`, `stderr`, `async syntax`, or `desugared
+    /// traceback` (where the desugared run failed, at input lines).
     pub what: &'static str,
     /// A unified diff (original → desugared), or a description.
     pub detail: String,
@@ -291,6 +334,29 @@ pub fn round_trip(
     desugared: &[u8],
     beside_desugared: &[(&str, &[u8])],
     timeout: Duration,
+) -> Verdict {
+    round_trip_mapped(
+        interpreter,
+        file_name,
+        original,
+        desugared,
+        beside_desugared,
+        timeout,
+        None,
+    )
+}
+
+/// [`round_trip`], with the desugared program's line map (see
+/// [`crate::Output::line_map`]): a difference then also shows the
+/// desugared run's traceback with its frames pointing at input lines.
+pub fn round_trip_mapped(
+    interpreter: &Interpreter,
+    file_name: &str,
+    original: &[u8],
+    desugared: &[u8],
+    beside_desugared: &[(&str, &[u8])],
+    timeout: Duration,
+    line_map: Option<&[Option<u32>]>,
 ) -> Verdict {
     let scratch = match ScratchDir::new() {
         Ok(scratch) => scratch,
@@ -352,7 +418,7 @@ pub fn round_trip(
             });
         }
     }
-    match check_compiled(interpreter, &[desugared_script]) {
+    match check_compiled(interpreter, std::slice::from_ref(&desugared_script)) {
         // An interpreter too old for the program fails to compile both.
         Ok(problems) => {
             if let Some(Some(problem)) = problems.into_iter().next()
@@ -365,6 +431,17 @@ pub fn round_trip(
             }
         }
         Err(error) => return Verdict::ToolError(error.to_string()),
+    }
+    if let Some(map) = line_map
+        && !differences.is_empty()
+    {
+        let frames = frames_at_input_lines(&actual.stderr, &desugared_script, file_name, map);
+        if !frames.is_empty() {
+            differences.push(Difference {
+                what: "desugared traceback",
+                detail: frames,
+            });
+        }
     }
     if differences.is_empty() {
         Verdict::Equivalent

@@ -1,0 +1,321 @@
+//! Where each output line comes from.
+//!
+//! Each pass prints a new text from the previous one. While it prints, the
+//! renderer leaves marks in the text: "what follows is copied from input
+//! offset N" and "what follows is written for the site starting at input
+//! offset N". [`strip`] removes the marks and reads from them, for every
+//! line of the pass's output, the input line it stems from; the pipeline
+//! composes those per-pass maps into one from output to original lines.
+//!
+//! The marks are Unicode noncharacters, which no Python program needs; a
+//! source that holds one anyway is rendered without marks, and its map is
+//! read from a line diff instead (see [`diff_origins`]).
+
+use std::fmt::Write as _;
+
+use crate::syntax::TextSize;
+
+/// Opens a mark: a kind letter and a decimal offset follow, then [`END`].
+pub(crate) const MARK: char = '\u{FDD0}';
+const END: char = '\u{FDD1}';
+const COPY: char = 'c';
+const SITE: char = 's';
+
+/// Where one output line stems from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Origin {
+    /// 0-based line of the input.
+    pub line: u32,
+    /// Whether a rewrite wrote the line (rather than copying it).
+    pub generated: bool,
+}
+
+/// Marks that the text following in `out` is copied from input offset `at`.
+pub(crate) fn mark_copy(out: &mut String, at: TextSize) {
+    let _ = write!(out, "{MARK}{COPY}{}{END}", u32::from(at));
+}
+
+/// Marks that the text following in `out` is written for the site starting
+/// at input offset `at`.
+pub(crate) fn mark_site(out: &mut String, at: TextSize) {
+    let _ = write!(out, "{MARK}{SITE}{}{END}", u32::from(at));
+}
+
+/// Removes trailing spaces and tabs from `out`, also where marks stand
+/// among them (the marks stay).
+pub(crate) fn trim_trailing_blanks(out: &mut String) {
+    let mut marks = String::new();
+    loop {
+        let trimmed = out.trim_end_matches([' ', '\t']).len();
+        out.truncate(trimmed);
+        let Some(start) = out.ends_with(END).then(|| out.rfind(MARK)).flatten() else {
+            break;
+        };
+        marks.insert_str(0, &out[start..]);
+        out.truncate(start);
+    }
+    out.push_str(&marks);
+}
+
+/// Offsets at which the lines of `text` start (`\n`, `\r\n` and a lone `\r`
+/// end a line).
+pub(crate) fn line_starts(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut starts = vec![0];
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
+            starts.push(i + 1);
+        }
+    }
+    starts
+}
+
+/// The 0-based line holding offset `at`, given [`line_starts`].
+pub(crate) fn line_of(starts: &[usize], at: usize) -> u32 {
+    let line = starts.partition_point(|&start| start <= at).saturating_sub(1);
+    u32::try_from(line).unwrap_or(u32::MAX)
+}
+
+/// How many lines `text` has, as an editor counts them: a final line break
+/// ends the last line rather than starting an empty one.
+pub(crate) fn line_count(text: &str) -> usize {
+    let breaks = crate::text::count_line_breaks(text);
+    if text.is_empty() || text.ends_with(['\n', '\r']) {
+        breaks
+    } else {
+        breaks + 1
+    }
+}
+
+/// Removes the marks from a pass's `marked` output, and returns the clean
+/// text with the origin (a line of `input`, the pass's input) of each of
+/// its lines: the origin of the line's first non-blank character, or of its
+/// start when it is blank.
+pub(crate) fn strip(marked: &str, input: &str) -> (String, Vec<Option<Origin>>) {
+    let starts = line_starts(input);
+    let mut clean = String::with_capacity(marked.len());
+    let mut origins = Vec::new();
+    // The mark in force: its kind, the input line it names, and the line
+    // breaks copied since.
+    let mut generated = false;
+    let mut base = 0u32;
+    let mut breaks = 0u32;
+    let mut line_pending = true;
+    let mut after_cr = false;
+    let mut rest = marked;
+    loop {
+        let (segment, mark) = match rest.find(MARK) {
+            Some(at) => (&rest[..at], Some(&rest[at + MARK.len_utf8()..])),
+            None => (rest, None),
+        };
+        for &b in segment.as_bytes() {
+            let origin = Origin {
+                line: base + if generated { 0 } else { breaks },
+                generated,
+            };
+            match b {
+                b'\n' if after_cr => {}
+                b'\n' | b'\r' => {
+                    if line_pending {
+                        origins.push(Some(origin));
+                    }
+                    line_pending = true;
+                    breaks += 1;
+                }
+                b' ' | b'\t' | b'\x0c' => {}
+                _ => {
+                    if line_pending {
+                        origins.push(Some(origin));
+                        line_pending = false;
+                    }
+                }
+            }
+            after_cr = b == b'\r';
+        }
+        clean.push_str(segment);
+        let Some(mark) = mark else { break };
+        let end = mark.find(END).expect("every mark is closed");
+        let (kind, at) = mark[..end].split_at(1);
+        let at: usize = at.parse().expect("a mark holds an offset");
+        generated = kind.starts_with(SITE);
+        base = line_of(&starts, at);
+        breaks = 0;
+        rest = &mark[end + END.len_utf8()..];
+    }
+    if line_pending && !clean.is_empty() && !clean.ends_with(['\n', '\r']) {
+        origins.push(Some(Origin {
+            line: base + if generated { 0 } else { breaks },
+            generated,
+        }));
+    }
+    (clean, origins)
+}
+
+/// The origins of `output`'s lines in `input` as a line diff shows them:
+/// lines the diff keeps map to their counterpart, others to nothing. Used
+/// only for sources holding a [`MARK`] character.
+pub(crate) fn diff_origins(input: &str, output: &str) -> Vec<Option<Origin>> {
+    let diff = similar::TextDiff::from_lines(input, output);
+    let mut origins = vec![None; line_count(output)];
+    for change in diff.iter_all_changes() {
+        if let (Some(old), Some(new)) = (change.old_index(), change.new_index())
+            && let Some(slot) = origins.get_mut(new)
+        {
+            *slot = Some(Origin {
+                line: u32::try_from(old).unwrap_or(u32::MAX),
+                generated: false,
+            });
+        }
+    }
+    origins
+}
+
+/// Composes a pass's origins (in terms of its input's lines) with the
+/// origins of those input lines.
+pub(crate) fn compose(earlier: &[Option<Origin>], pass: &[Option<Origin>]) -> Vec<Option<Origin>> {
+    pass.iter()
+        .map(|origin| {
+            let origin = (*origin)?;
+            let before = (*earlier.get(origin.line as usize)?)?;
+            Some(Origin {
+                line: before.line,
+                generated: before.generated || origin.generated,
+            })
+        })
+        .collect()
+}
+
+/// The line map as JSON: `{"lines": [...]}` with, for output line `i + 1`,
+/// the 1-based input line at index `i`, or `null` for lines that come from
+/// no input line (runtime helpers, `--explain` comments).
+pub fn to_json(map: &[Option<u32>], input: &str, output: &str) -> String {
+    let document = serde_json::json!({
+        "input": input,
+        "output": output,
+        "lines": map,
+    });
+    let mut text = serde_json::to_string_pretty(&document).expect("JSON of plain values");
+    text.push('\n');
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn marked(parts: &[(&str, Option<(char, u32)>)]) -> String {
+        let mut out = String::new();
+        for (text, mark) in parts {
+            match mark {
+                Some((COPY, at)) => mark_copy(&mut out, TextSize::new(*at)),
+                Some((_, at)) => mark_site(&mut out, TextSize::new(*at)),
+                None => {}
+            }
+            out.push_str(text);
+        }
+        out
+    }
+
+    #[test]
+    fn copied_lines_count_on_and_generated_lines_keep_their_site() {
+        let input = "a\nwith x:\n    b\nc\n";
+        let out = marked(&[
+            ("", Some((COPY, 0))),
+            ("a\n", None),
+            ("", Some((SITE, 2))),
+            ("enter()\ntry:\n", None),
+            ("", Some((COPY, 11))),
+            ("    b\n", None),
+            ("", Some((SITE, 2))),
+            ("finally:\n    exit()\n", None),
+            ("", Some((COPY, 17))),
+            ("c\n", None),
+        ]);
+        let (clean, origins) = strip(&out, input);
+        assert_eq!(
+            clean,
+            "a\nenter()\ntry:\n    b\nfinally:\n    exit()\nc\n"
+        );
+        let lines: Vec<_> = origins
+            .iter()
+            .map(|o| o.map(|o| (o.line, o.generated)))
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                Some((0, false)),
+                Some((1, true)),
+                Some((1, true)),
+                Some((2, false)),
+                Some((1, true)),
+                Some((1, true)),
+                Some((3, false)),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_line_takes_the_origin_of_its_first_character() {
+        // `    x = ` is copied from line 1, then a site writes the rest.
+        let input = "\n    x = await y\n";
+        let out = marked(&[
+            ("", Some((COPY, 0))),
+            ("\n    x = ", None),
+            ("yield from f(", Some((SITE, 9))),
+            ("y", Some((COPY, 15))),
+            (")\n", Some((COPY, 16))),
+        ]);
+        let (clean, origins) = strip(&out, input);
+        assert_eq!(clean, "\n    x = yield from f(y)\n");
+        assert_eq!(
+            origins,
+            [
+                Some(Origin { line: 0, generated: false }),
+                Some(Origin { line: 1, generated: false })
+            ]
+        );
+    }
+
+    #[test]
+    fn crlf_is_one_break_and_a_last_line_without_break_counts() {
+        let (clean, origins) = strip(&marked(&[("a\r\nb\r\nc", Some((COPY, 0)))]), "a\r\nb\r\nc");
+        assert_eq!(clean, "a\r\nb\r\nc");
+        let lines: Vec<_> = origins.iter().map(|o| o.unwrap().line).collect();
+        assert_eq!(lines, [0, 1, 2]);
+    }
+
+    #[test]
+    fn trimming_blanks_keeps_marks() {
+        let mut out = String::from("def f():  ");
+        mark_site(&mut out, TextSize::new(3));
+        out.push(' ');
+        trim_trailing_blanks(&mut out);
+        let (clean, _) = strip(&out, "abcd");
+        assert_eq!(clean, "def f():");
+        assert!(out.ends_with(END));
+    }
+
+    #[test]
+    fn composing_follows_earlier_origins_and_keeps_generated() {
+        let earlier = [
+            Some(Origin { line: 4, generated: false }),
+            Some(Origin { line: 4, generated: true }),
+            None,
+        ];
+        let pass = [
+            Some(Origin { line: 1, generated: false }),
+            Some(Origin { line: 0, generated: true }),
+            Some(Origin { line: 2, generated: false }),
+            Some(Origin { line: 9, generated: false }),
+        ];
+        assert_eq!(
+            compose(&earlier, &pass),
+            [
+                Some(Origin { line: 4, generated: true }),
+                Some(Origin { line: 4, generated: true }),
+                None,
+                None
+            ]
+        );
+    }
+}
