@@ -9,7 +9,8 @@
 //! became and where the rule comes from; a click keeps the selection.
 //! Loading the page with `#selftest` runs that interaction on every
 //! construct and writes the results into the page (the browser test reads
-//! them).
+//! them); with `#line-N` it opens with the construct on input line N
+//! selected.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -117,13 +118,13 @@ fn push_row(
         Some((index, html)) => {
             let line = index as u32 + 1;
             let construct = if notes.contains_key(&line) {
-                format!(" class=\"construct\" data-c=\"{line}\"")
+                format!(" construct\" data-c=\"{line}")
             } else {
                 String::new()
             };
             let _ = write!(
                 rows,
-                "<td class=\"n\">{line}</td><td class=\"in\" id=\"in{line}\"{construct}>{html}</td>"
+                "<td class=\"n\">{line}</td><td class=\"in{construct}\" id=\"in{line}\">{html}</td>"
             );
         }
         None => rows.push_str("<td class=\"n\"></td><td class=\"in gap\"></td>"),
@@ -131,16 +132,16 @@ fn push_row(
     match right {
         Some((index, html)) => {
             let line = index + 1;
-            let mut attributes = String::new();
+            let mut attributes = String::from("class=\"out");
             if let Some(origin) = origin {
-                let _ = write!(attributes, " data-from=\"{origin}\"");
                 if notes.contains_key(&origin) {
-                    let _ = write!(attributes, " class=\"construct\" data-c=\"{origin}\"");
+                    let _ = write!(attributes, " construct\" data-c=\"{origin}");
                 }
+                let _ = write!(attributes, "\" data-from=\"{origin}");
             }
             let _ = write!(
                 rows,
-                "<td class=\"n\">{line}</td><td class=\"out\" id=\"out{line}\"{attributes}>{html}</td>"
+                "<td class=\"n\">{line}</td><td {attributes}\" id=\"out{line}\">{html}</td>"
             );
         }
         None => rows.push_str("<td class=\"n\"></td><td class=\"out gap\"></td>"),
@@ -331,6 +332,13 @@ const SCRIPT: &str = r#"
   document.addEventListener('keydown', function (event) {
     if (event.key === 'Escape' && pinned !== null) pin(pinned);
   });
+  // `#line-N` opens the page with the construct on input line N selected.
+  var wanted = /^#line-(\d+)$/.exec(location.hash);
+  if (wanted && notes[wanted[1]]) {
+    pin(wanted[1]);
+    var first = document.querySelector('td[data-c="' + wanted[1] + '"]');
+    if (first) first.scrollIntoView({ block: 'nearest' });
+  }
   if (location.hash !== '#selftest') return;
   // Hover and click each construct from both sides; record what lit up.
   var report = [];

@@ -107,6 +107,7 @@ pub fn desugar(source: &str, options: &Options) -> Result<Output, Diagnostics> {
         })
         .collect();
     let mut constructs = Vec::new();
+    let source_starts = line_map::line_starts(source);
     let mut parsed = Some(module);
     for (index, pass) in passes::PIPELINE.iter().enumerate() {
         if !selected[index] {
@@ -143,6 +144,7 @@ pub fn desugar(source: &str, options: &Options) -> Result<Output, Diagnostics> {
                 let line = line_map::line_of(&starts, usize::from(at));
                 if let Some(Some(origin)) = origins.get(line as usize)
                     && !origin.generated
+                    && written_by_user(source, &source_starts, origin.line, construct)
                 {
                     constructs.push((origin.line, construct));
                 }
@@ -204,6 +206,22 @@ pub fn desugar(source: &str, options: &Options) -> Result<Output, Diagnostics> {
             .map(|(line, construct)| (line + 1, construct))
             .collect(),
     })
+}
+
+/// Whether a construct found on a line copied from `source` line `line`
+/// is the user's, rather than written by an earlier pass into a line that
+/// starts with copied text (`n = await _unawait_anext(...)` from an
+/// `async for n in ...` line): the user's line holds its keyword.
+fn written_by_user(source: &str, starts: &[usize], line: u32, construct: explain::Construct) -> bool {
+    let keyword = match construct {
+        explain::Construct::Await => "await",
+        explain::Construct::AsyncFor => "for",
+        explain::Construct::AsyncWith => "with",
+        _ => return true,
+    };
+    let start = starts.get(line as usize).copied().unwrap_or(source.len());
+    let end = text::line_end(source, start);
+    source[start..end].contains(keyword)
 }
 
 /// Which passes of [`passes::PIPELINE`] `options` select.
