@@ -125,14 +125,11 @@ fn run_diff(args: &DiffArgs) -> Result<bool> {
     let Some((name, text, output)) = load(&args.path, &args.pipeline, args.explain)? else {
         return Ok(false);
     };
-    let color = match args.color {
-        Color::Always => true,
-        Color::Never => false,
-        Color::Auto => {
-            std::io::stdout().is_terminal()
-                && std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty())
-        }
-    };
+    let color = use_color(
+        args.color,
+        std::io::stdout().is_terminal(),
+        std::env::var_os("NO_COLOR"),
+    );
     if !output.changed {
         eprintln!("{name}: no async syntax to desugar; nothing changes");
         return Ok(true);
@@ -154,6 +151,17 @@ fn run_diff(args: &DiffArgs) -> Result<bool> {
         .write_all(shown.as_bytes())
         .context("writing standard output")?;
     Ok(true)
+}
+
+/// Whether to colour: as asked, or with `auto` when writing to a terminal
+/// and NO_COLOR is unset or empty (<https://no-color.org>; an explicit
+/// `--color=always` wins over it).
+fn use_color(choice: Color, terminal: bool, no_color: Option<std::ffi::OsString>) -> bool {
+    match choice {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => terminal && no_color.is_none_or(|value| value.is_empty()),
+    }
 }
 
 pub fn explain(args: &ExplainArgs) -> ExitCode {
@@ -193,4 +201,19 @@ fn run_explain(args: &ExplainArgs) -> Result<bool> {
         }
     }
     Ok(true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Color, use_color};
+
+    #[test]
+    fn colour_follows_the_choice_the_terminal_and_no_color() {
+        assert!(use_color(Color::Auto, true, None));
+        assert!(use_color(Color::Auto, true, Some("".into())));
+        assert!(!use_color(Color::Auto, true, Some("1".into())));
+        assert!(!use_color(Color::Auto, false, None));
+        assert!(use_color(Color::Always, false, Some("1".into())));
+        assert!(!use_color(Color::Never, true, None));
+    }
 }

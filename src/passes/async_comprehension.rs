@@ -416,6 +416,15 @@ impl<'a> RenderSite for Renderer<'a, '_, '_, Site<'a>> {
         }
     }
 
+    /// A function definition stems from its comprehension's line, not from
+    /// the statement it is written before.
+    fn origin(&self, index: usize) -> Option<crate::syntax::TextSize> {
+        match &self.sites[index] {
+            Site::Definition(definition) => Some(definition.comprehension.start()),
+            Site::Call { .. } => None,
+        }
+    }
+
     fn construct(&self, index: usize) -> Option<Construct> {
         match self.sites[index] {
             Site::Definition(_) => None,

@@ -214,6 +214,21 @@ impl<'a> RenderSite for Renderer<'a, '_, '_, Site<'a>> {
         }
     }
 
+    /// What an `async def` becomes stems from its `async def` line, not
+    /// from the first decorator, where its site starts.
+    fn origin(&self, index: usize) -> Option<TextSize> {
+        match self.sites[index] {
+            Site::AsyncDef { def, .. } => {
+                let after_decorators = def
+                    .decorator_list
+                    .last()
+                    .map_or(def.range.start(), |d| d.end());
+                Some(size(self.text.skip_trivia(offset(after_decorators))))
+            }
+            _ => None,
+        }
+    }
+
     fn construct(&self, index: usize) -> Option<Construct> {
         match self.sites[index] {
             Site::AsyncDef {

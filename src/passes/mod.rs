@@ -109,6 +109,11 @@ pub(crate) trait RenderSite {
     /// The construct a site rewrites, as `--explain` names it; `None` for
     /// sites that are part of another one.
     fn construct(&self, index: usize) -> Option<Construct>;
+    /// The input offset whose line the text written for a site comes from,
+    /// when not the site's start (code written away from its construct).
+    fn origin(&self, _index: usize) -> Option<TextSize> {
+        None
+    }
 }
 
 impl<'a, 't, 'c, S> Renderer<'a, 't, 'c, S>
@@ -142,16 +147,14 @@ where
                 if self.text.takes_extra_indentation(offset(site.start())) {
                     out.push_str(extra);
                 }
+                let origin = self.origin(index).unwrap_or(site.start());
                 if self.cx.marks {
-                    line_map::mark_site(out, site.start());
+                    line_map::mark_site(out, origin);
                 }
                 if let Some(construct) = self.construct(index) {
-                    self.cx
-                        .constructs
-                        .borrow_mut()
-                        .push((site.start(), construct));
+                    self.cx.constructs.borrow_mut().push((origin, construct));
                 }
-                self.open.push(site.start());
+                self.open.push(origin);
                 self.render_site(out, index, extra);
                 self.open.pop();
                 copied = site.end();
