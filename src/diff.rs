@@ -115,7 +115,12 @@ pub fn side_by_side(
     let diff = TextDiff::from_lines(old, new);
     let old_lines: Vec<&str> = diff.iter_old_slices().collect();
     let new_lines: Vec<&str> = diff.iter_new_slices().collect();
-    let number_width = old_lines.len().max(new_lines.len()).max(1).to_string().len();
+    let number_width = old_lines
+        .len()
+        .max(new_lines.len())
+        .max(1)
+        .to_string()
+        .len();
     // Each side: number, space, sign, text; three characters between sides.
     let column = (width.saturating_sub(3) / 2)
         .saturating_sub(number_width + 2)
@@ -142,7 +147,12 @@ pub fn side_by_side(
             let right: Vec<(usize, &str)> = new_range.clone().map(|i| (i, new_lines[i])).collect();
             let changed = tag != similar::DiffTag::Equal;
             for row in 0..left.len().max(right.len()) {
-                layout.push_row(&mut out, left.get(row).copied(), right.get(row).copied(), changed);
+                layout.push_row(
+                    &mut out,
+                    left.get(row).copied(),
+                    right.get(row).copied(),
+                    changed,
+                );
             }
         }
     }
@@ -166,7 +176,9 @@ impl Layout {
         changed: bool,
     ) {
         let wrap = |line: Option<(usize, &str)>| -> Vec<String> {
-            line.map_or_else(Vec::new, |(_, text)| wrap(&expand_tabs(strip_newline(text)), self.column))
+            line.map_or_else(Vec::new, |(_, text)| {
+                wrap(&expand_tabs(strip_newline(text)), self.column)
+            })
         };
         let (left_rows, right_rows) = (wrap(left), wrap(right));
         for row in 0..left_rows.len().max(right_rows.len()).max(1) {
@@ -300,8 +312,14 @@ mod tests {
         let long = "x".repeat(30);
         let shown = side_by_side("a\n", &format!("{long}\n"), "a", "b", 40, false);
         let rows: Vec<&str> = shown.lines().collect();
-        assert_eq!(rows[1], format!("1 -a               │ 1 +{}", "x".repeat(15)));
-        assert_eq!(rows[2], format!("                   │ ↪ +{}", "x".repeat(15)));
+        assert_eq!(
+            rows[1],
+            format!("1 -a               │ 1 +{}", "x".repeat(15))
+        );
+        assert_eq!(
+            rows[2],
+            format!("                   │ ↪ +{}", "x".repeat(15))
+        );
         assert_eq!(rows.len(), 3, "{shown}");
         assert!(rows.iter().all(|row| row.chars().count() <= 40), "{shown}");
     }

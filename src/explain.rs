@@ -68,7 +68,12 @@ impl Construct {
     /// One line of explanation. ASCII only, so that it can be written in
     /// whatever encoding the file declares.
     pub fn explanation(self) -> String {
-        format!("{} -> {} ({})", self.syntax(), self.becomes(), self.source())
+        format!(
+            "{} -> {} ({})",
+            self.syntax(),
+            self.becomes(),
+            self.source()
+        )
     }
 }
 
@@ -122,7 +127,8 @@ pub(crate) fn insert_comments(
         let end = crate::text::next_line_start(rest, 0).unwrap_or(rest.len());
         let line = &rest[..end];
         if let Some(constructs) = at_line.get(&index) {
-            let indentation = &line[..line.len() - line.trim_start_matches([' ', '\t', '\x0c']).len()];
+            let indentation =
+                &line[..line.len() - line.trim_start_matches([' ', '\t', '\x0c']).len()];
             for construct in constructs {
                 out.push_str(indentation);
                 out.push_str("# unawait: ");

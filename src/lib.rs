@@ -126,7 +126,11 @@ pub fn desugar(source: &str, options: &Options) -> Result<Output, Diagnostics> {
             if let Some(problem) = skipped_prerequisite(index, &selected, &module, &text, &cx) {
                 let (at, skipped, construct) = problem;
                 let line = line_map::line_of(&line_map::line_starts(&current), at);
-                let line = origins.get(line as usize).copied().flatten().map_or(0, |o| o.line);
+                let line = origins
+                    .get(line as usize)
+                    .copied()
+                    .flatten()
+                    .map_or(0, |o| o.line);
                 return Err(Diagnostics::at_line(
                     source,
                     line as usize + 1,
@@ -212,7 +216,12 @@ pub fn desugar(source: &str, options: &Options) -> Result<Output, Diagnostics> {
 /// is the user's, rather than written by an earlier pass into a line that
 /// starts with copied text (`n = await _unawait_anext(...)` from an
 /// `async for n in ...` line): the user's line holds its keyword.
-fn written_by_user(source: &str, starts: &[usize], line: u32, construct: explain::Construct) -> bool {
+fn written_by_user(
+    source: &str,
+    starts: &[usize],
+    line: u32,
+    construct: explain::Construct,
+) -> bool {
     let keyword = match construct {
         explain::Construct::Await => "await",
         explain::Construct::AsyncFor => "for",

@@ -72,7 +72,9 @@ pub(crate) fn line_starts(text: &str) -> Vec<usize> {
 
 /// The 0-based line holding offset `at`, given [`line_starts`].
 pub(crate) fn line_of(starts: &[usize], at: usize) -> u32 {
-    let line = starts.partition_point(|&start| start <= at).saturating_sub(1);
+    let line = starts
+        .partition_point(|&start| start <= at)
+        .saturating_sub(1);
     u32::try_from(line).unwrap_or(u32::MAX)
 }
 
@@ -232,10 +234,7 @@ mod tests {
             ("c\n", None),
         ]);
         let (clean, origins) = strip(&out, input);
-        assert_eq!(
-            clean,
-            "a\nenter()\ntry:\n    b\nfinally:\n    exit()\nc\n"
-        );
+        assert_eq!(clean, "a\nenter()\ntry:\n    b\nfinally:\n    exit()\nc\n");
         let lines: Vec<_> = origins
             .iter()
             .map(|o| o.map(|o| (o.line, o.generated)))
@@ -270,8 +269,14 @@ mod tests {
         assert_eq!(
             origins,
             [
-                Some(Origin { line: 0, generated: false }),
-                Some(Origin { line: 1, generated: false })
+                Some(Origin {
+                    line: 0,
+                    generated: false
+                }),
+                Some(Origin {
+                    line: 1,
+                    generated: false
+                })
             ]
         );
     }
@@ -298,21 +303,45 @@ mod tests {
     #[test]
     fn composing_follows_earlier_origins_and_keeps_generated() {
         let earlier = [
-            Some(Origin { line: 4, generated: false }),
-            Some(Origin { line: 4, generated: true }),
+            Some(Origin {
+                line: 4,
+                generated: false,
+            }),
+            Some(Origin {
+                line: 4,
+                generated: true,
+            }),
             None,
         ];
         let pass = [
-            Some(Origin { line: 1, generated: false }),
-            Some(Origin { line: 0, generated: true }),
-            Some(Origin { line: 2, generated: false }),
-            Some(Origin { line: 9, generated: false }),
+            Some(Origin {
+                line: 1,
+                generated: false,
+            }),
+            Some(Origin {
+                line: 0,
+                generated: true,
+            }),
+            Some(Origin {
+                line: 2,
+                generated: false,
+            }),
+            Some(Origin {
+                line: 9,
+                generated: false,
+            }),
         ];
         assert_eq!(
             compose(&earlier, &pass),
             [
-                Some(Origin { line: 4, generated: true }),
-                Some(Origin { line: 4, generated: true }),
+                Some(Origin {
+                    line: 4,
+                    generated: true
+                }),
+                Some(Origin {
+                    line: 4,
+                    generated: true
+                }),
                 None,
                 None
             ]

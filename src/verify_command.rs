@@ -6,7 +6,9 @@ use std::time::Duration;
 use anyhow::{Result, bail};
 use serde_json::json;
 use unawait::Options;
-use unawait::verify::{Interpreter, Verdict, discover_interpreters, parallel_map, round_trip_mapped};
+use unawait::verify::{
+    Interpreter, Verdict, discover_interpreters, parallel_map, round_trip_mapped,
+};
 
 use crate::{Format, VerifyArgs, desugar_or_report, files_under};
 

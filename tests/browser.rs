@@ -61,7 +61,10 @@ fn the_page_links_every_construct_to_its_counterpart_in_a_browser() {
     assert_eq!(report.matches(" ok").count(), 14, "{report}");
     assert!(!report.contains("FAIL"));
     // The structure: two numbered sides, highlighted tokens.
-    assert_eq!(dom.matches("<td class=\"in").count(), dom.matches("<td class=\"out").count());
+    assert_eq!(
+        dom.matches("<td class=\"in").count(),
+        dom.matches("<td class=\"out").count()
+    );
     assert!(dom.contains("<span class=\"ak\">async</span>"));
 
     let shot_dir = common::repo_root().join("target/browser");
@@ -86,6 +89,10 @@ fn the_page_links_every_construct_to_its_counterpart_in_a_browser() {
     });
     assert!(png.starts_with(b"\x89PNG"));
     // A blank page compresses to a few kilobytes; the rendered code does not.
-    assert!(png.len() > 50_000, "screenshot of {} bytes looks blank", png.len());
+    assert!(
+        png.len() > 50_000,
+        "screenshot of {} bytes looks blank",
+        png.len()
+    );
     println!("screenshot: {}", shot.display());
 }

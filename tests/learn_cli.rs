@@ -10,7 +10,11 @@ const BIN: &str = env!("CARGO_BIN_EXE_unawait");
 
 fn unawait(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
     let mut command = Command::new(BIN);
-    command.args(args).current_dir(dir).env_remove("NO_COLOR").env_remove("COLUMNS");
+    command
+        .args(args)
+        .current_dir(dir)
+        .env_remove("NO_COLOR")
+        .env_remove("COLUMNS");
     for (key, value) in env {
         command.env(key, value);
     }
@@ -35,11 +39,21 @@ fn diff_shows_a_plain_unified_diff_and_exits_zero() {
     let run = unawait(&dir.0, &["diff", "app.py", "--runtime=import"], &[]);
     assert_eq!(run.status.code(), Some(0));
     let shown = text(&run.stdout);
-    assert!(shown.starts_with("--- app.py\n+++ app.py (desugared)\n@@ "), "{shown}");
-    assert!(shown.contains("\n-    async with asyncio.Lock():\n"), "{shown}");
+    assert!(
+        shown.starts_with("--- app.py\n+++ app.py (desugared)\n@@ "),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("\n-    async with asyncio.Lock():\n"),
+        "{shown}"
+    );
     assert!(shown.contains("\n+@_unawait_coroutine\n"), "{shown}");
     assert!(!shown.contains('\x1b'), "piped output is not coloured");
-    let colored = unawait(&dir.0, &["diff", "--color=always", "app.py"], &[("NO_COLOR", "1")]);
+    let colored = unawait(
+        &dir.0,
+        &["diff", "--color=always", "app.py"],
+        &[("NO_COLOR", "1")],
+    );
     assert!(text(&colored.stdout).contains("\x1b[32m+@_unawait_coroutine\x1b[0m"));
 }
 
@@ -51,8 +65,16 @@ fn side_by_side_fits_columns() {
         assert_eq!(run.status.code(), Some(0));
         let shown = text(&run.stdout);
         let width: usize = columns.parse().unwrap();
-        assert!(shown.lines().all(|row| row.chars().count() <= width), "{shown}");
-        assert!(shown.lines().any(|row| row.contains("-    async with") && row.contains(" │ ")), "{shown}");
+        assert!(
+            shown.lines().all(|row| row.chars().count() <= width),
+            "{shown}"
+        );
+        assert!(
+            shown
+                .lines()
+                .any(|row| row.contains("-    async with") && row.contains(" │ ")),
+            "{shown}"
+        );
     }
 }
 
@@ -63,8 +85,17 @@ fn diff_of_bad_input_exits_one_and_usage_errors_two() {
     let run = unawait(&dir.0, &["diff", "bad.py"], &[]);
     assert_eq!(run.status.code(), Some(1));
     assert!(run.stdout.is_empty());
-    assert!(text(&run.stderr).starts_with("bad.py:1:"), "{}", text(&run.stderr));
-    assert_eq!(unawait(&dir.0, &["diff", "app.py", "--color=sometimes"], &[]).status.code(), Some(2));
+    assert!(
+        text(&run.stderr).starts_with("bad.py:1:"),
+        "{}",
+        text(&run.stderr)
+    );
+    assert_eq!(
+        unawait(&dir.0, &["diff", "app.py", "--color=sometimes"], &[])
+            .status
+            .code(),
+        Some(2)
+    );
 }
 
 #[test]
@@ -77,7 +108,10 @@ fn explain_flag_comments_each_construct() {
         "\n        # unawait: async with -> __aenter__ and __aexit__ looked up on the type and awaited around a try (PEP 492, \"Asynchronous Context Managers and 'async with'\")\n        _unawait_aenter, _unawait_aexit = "
     ), "{explained}");
     assert!(explained.contains("\n# unawait: async def -> a generator function flagged as a coroutine (PEP 492, \"Coroutine objects\")\n@_unawait_coroutine\ndef main():\n"), "{explained}");
-    assert!(explained.contains("# unawait: await -> yield from"), "{explained}");
+    assert!(
+        explained.contains("# unawait: await -> yield from"),
+        "{explained}"
+    );
 }
 
 #[test]
@@ -104,15 +138,26 @@ fn html_is_self_contained_and_escaped() {
     assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
     assert!(run.stdout.is_empty());
     let page = text(&std::fs::read(dir.0.join("out.html")).unwrap());
-    assert_eq!(page.matches("<script").count(), 2, "only the page's own scripts");
+    assert_eq!(
+        page.matches("<script").count(),
+        2,
+        "only the page's own scripts"
+    );
     assert!(page.contains("&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;"));
     for attribute in ["src=", "href=", "url(", "@import"] {
         assert!(!page.contains(attribute), "{attribute} in the page");
     }
     assert!(!page.contains("http://") && !page.contains("https://"));
-    assert!(page.contains("data-c=\"2\""), "the await line is a construct");
+    assert!(
+        page.contains("data-c=\"2\""),
+        "the await line is a construct"
+    );
     // Refuses to write over its input.
-    let run = unawait(&dir.0, &["explain", "tricky.py", "--html", "tricky.py"], &[]);
+    let run = unawait(
+        &dir.0,
+        &["explain", "tricky.py", "--html", "tricky.py"],
+        &[],
+    );
     assert_eq!(run.status.code(), Some(2));
     assert!(text(&std::fs::read(dir.0.join("tricky.py")).unwrap()).starts_with("async def"));
 }
@@ -120,13 +165,23 @@ fn html_is_self_contained_and_escaped() {
 #[test]
 fn passes_run_a_part_of_the_pipeline() {
     let dir = scratch("passes");
-    let run = unawait(&dir.0, &["--passes", "async_with", "--runtime=import", "app.py"], &[]);
+    let run = unawait(
+        &dir.0,
+        &["--passes", "async_with", "--runtime=import", "app.py"],
+        &[],
+    );
     assert_eq!(run.status.code(), Some(0));
     let shown = text(&run.stdout);
-    assert!(shown.contains("\nasync def main():\n") && !shown.contains("async with"), "{shown}");
+    assert!(
+        shown.contains("\nasync def main():\n") && !shown.contains("async with"),
+        "{shown}"
+    );
     assert!(shown.contains("await _unawait_aenter()"), "{shown}");
 
-    dir.write("loop.py", b"async def f(xs):\n    async for x in xs:\n        print(x)\n");
+    dir.write(
+        "loop.py",
+        b"async def f(xs):\n    async for x in xs:\n        print(x)\n",
+    );
     let run = unawait(&dir.0, &["--passes", "coroutine", "loop.py"], &[]);
     assert_eq!(run.status.code(), Some(1));
     assert!(run.stdout.is_empty());
@@ -140,7 +195,17 @@ fn passes_run_a_part_of_the_pipeline() {
     let run = unawait(&dir.0, &["--passes", "async_with,corutine", "app.py"], &[]);
     assert_eq!(run.status.code(), Some(2));
     assert!(text(&run.stderr).contains("invalid value 'corutine'"));
-    let run = unawait(&dir.0, &["--passes", "async_with", "--stop-after", "coroutine", "app.py"], &[]);
+    let run = unawait(
+        &dir.0,
+        &[
+            "--passes",
+            "async_with",
+            "--stop-after",
+            "coroutine",
+            "app.py",
+        ],
+        &[],
+    );
     assert_eq!(run.status.code(), Some(2));
 }
 
@@ -149,7 +214,14 @@ fn line_map_names_the_input_line_of_each_output_line() {
     let dir = scratch("line-map");
     let run = unawait(
         &dir.0,
-        &["--runtime=import", "app.py", "-o", "out.py", "--line-map", "map.json"],
+        &[
+            "--runtime=import",
+            "app.py",
+            "-o",
+            "out.py",
+            "--line-map",
+            "map.json",
+        ],
         &[],
     );
     assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
@@ -193,7 +265,12 @@ fn verify_points_tracebacks_at_input_lines() {
     let python = &common::interpreters()[0];
     let run = unawait(
         &dir.0,
-        &["verify", "lines.py", "--python", &python.path.display().to_string()],
+        &[
+            "verify",
+            "lines.py",
+            "--python",
+            &python.path.display().to_string(),
+        ],
         &[],
     );
     assert_eq!(run.status.code(), Some(1));
@@ -204,7 +281,9 @@ fn verify_points_tracebacks_at_input_lines() {
         .find(|line| line.contains("in f"))
         .unwrap_or_else(|| panic!("{report}"));
     assert!(
-        frame.trim_start().starts_with("File \"lines.py\", line 6 (desugared line "),
+        frame
+            .trim_start()
+            .starts_with("File \"lines.py\", line 6 (desugared line "),
         "{report}"
     );
     assert!(report.contains("ValueError: boom"), "{report}");

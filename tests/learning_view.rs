@@ -126,7 +126,9 @@ fn the_line_map_points_each_output_line_at_its_input_line() {
         }
         // Every line no pass rewrites is copied, and the map finds it.
         for (index, input) in input_lines.iter().enumerate() {
-            if !input.trim().is_empty() && !in_construct[index] && !input.trim_start().starts_with('#')
+            if !input.trim().is_empty()
+                && !in_construct[index]
+                && !input.trim_start().starts_with('#')
             {
                 assert!(
                     reached[index],
@@ -258,7 +260,12 @@ fn explained_cases_behave_the_same() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
-const PASSES: [&str; 4] = ["async_comprehension", "async_for", "async_with", "coroutine"];
+const PASSES: [&str; 4] = [
+    "async_comprehension",
+    "async_for",
+    "async_with",
+    "coroutine",
+];
 
 /// Every subset of the passes either desugars into valid Python that keeps
 /// exactly the constructs of the passes left out, or, when `coroutine` runs
@@ -278,11 +285,17 @@ fn every_selection_of_passes_gives_valid_python_or_says_what_is_missing() {
             match desugar(&source, &options(false, Some(&chosen))) {
                 Ok(output) => {
                     unawait::syntax::parse(&output.code).unwrap_or_else(|e| {
-                        panic!("{name}: output does not parse: {}\n{}", e.message, output.code)
+                        panic!(
+                            "{name}: output does not parse: {}\n{}",
+                            e.message, output.code
+                        )
                     });
                     if !chosen.contains(&"async_for") && !chosen.contains(&"async_comprehension") {
                         assert!(
-                            !output.constructs.iter().any(|(_, c)| c.syntax() == "async for"),
+                            !output
+                                .constructs
+                                .iter()
+                                .any(|(_, c)| c.syntax() == "async for"),
                             "{name}"
                         );
                     }
@@ -304,13 +317,19 @@ fn every_selection_of_passes_gives_valid_python_or_says_what_is_missing() {
             }
         }
     }
-    assert!(refused > 0 && partial > refused, "{refused} refused, {partial} ran");
+    assert!(
+        refused > 0 && partial > refused,
+        "{refused} refused, {partial} ran"
+    );
 }
 
 #[test]
 fn unknown_pass_names_are_refused() {
-    let error = desugar("async def f(): pass\n", &options(false, Some(&["coroutines"])))
-        .expect_err("no such pass");
+    let error = desugar(
+        "async def f(): pass\n",
+        &options(false, Some(&["coroutines"])),
+    )
+    .expect_err("no such pass");
     assert_eq!(
         error.0[0].message,
         "no pass is named \"coroutines\" (the passes are async_comprehension, async_for, async_with, coroutine)"

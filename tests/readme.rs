@@ -24,3 +24,27 @@ fn readme_walkthrough_matches_the_tool() {
         "README block differs from the output:\n{output}"
     );
 }
+
+#[test]
+fn readme_explain_excerpt_is_what_the_tool_prints() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let readme = std::fs::read_to_string(root.join("README.md")).expect("README.md");
+    let shown = readme
+        .split("```text\n")
+        .find(|block| block.starts_with("examples/countdown.py:"))
+        .and_then(|block| block.split("```").next())
+        .expect("the README shows `unawait explain` output");
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_unawait"))
+        .args(["explain", "examples/countdown.py"])
+        .current_dir(root)
+        .output()
+        .expect("unawait runs");
+    assert!(output.status.success());
+    let printed = String::from_utf8(output.stdout).expect("UTF-8");
+    assert!(
+        printed.ends_with(shown),
+        "README block differs from the output:\n{printed}"
+    );
+    assert!(root.join("docs/explain-countdown.png").is_file());
+    assert!(readme.contains("](docs/explain-countdown.png)"));
+}

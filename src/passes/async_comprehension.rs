@@ -38,8 +38,8 @@
 //! syntax, which the passes after this one remove; comprehensions nested in
 //! a rewritten one are rewritten in the next round, inside its function.
 
-use crate::explain::Construct;
 use super::{Context, Pass, RenderSite, Renderer};
+use crate::explain::Construct;
 use crate::runtime::Section;
 use crate::syntax::ast::statement_visitor::{self, StatementVisitor};
 use crate::syntax::ast::visitor::{self, Visitor};
@@ -483,11 +483,7 @@ impl<'a> Renderer<'a, '_, '_, Site<'a>> {
                 } else {
                     ""
                 };
-                format!(
-                    "{}({inner}{comma}){}",
-                    &text[..open],
-                    &text[close + 1..]
-                )
+                format!("{}({inner}{comma}){}", &text[..open], &text[close + 1..])
             }
             Expr::Set(set) if set.elts.iter().all(is_constant) => format!("frozenset({text})"),
             _ => text,

@@ -48,8 +48,8 @@
 //! finalized (its `finally` runs) before the code after the loop, or the
 //! handler of the exception, does anything.
 
-use crate::explain::Construct;
 use super::{Block, Context, HeaderTrivia, Pass, RenderSite, Renderer, statement_sites};
+use crate::explain::Construct;
 use crate::runtime::Section;
 use crate::syntax::ast::{self, Expr, Stmt};
 use crate::syntax::{Module, Ranged, TextRange};

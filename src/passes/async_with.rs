@@ -30,8 +30,8 @@
 //! `_unawait_value`, since CPython passes a failing assignment to
 //! `__aexit__`. Several items nest, the first outermost.
 
-use crate::explain::Construct;
 use super::{Block, Context, HeaderTrivia, Pass, RenderSite, Renderer, statement_sites};
+use crate::explain::Construct;
 use crate::runtime::Section;
 use crate::syntax::ast::{self, Expr, Stmt};
 use crate::syntax::{Module, Ranged, TextRange};

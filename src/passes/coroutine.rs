@@ -32,8 +32,8 @@
 //! `yield from` is allowed (expression statements, assignment values). In
 //! an f-string's `{expr=}` field the original text is kept as literal text.
 
-use crate::explain::Construct;
 use super::{Block, Context, Pass, RenderSite, Renderer, statement_range};
+use crate::explain::Construct;
 use crate::runtime::Section;
 use crate::syntax::ast::visitor::{self, Visitor};
 use crate::syntax::ast::{self, ConversionFlag, Expr, InterpolatedStringElement, Stmt};

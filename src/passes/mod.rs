@@ -17,10 +17,10 @@ use std::collections::BTreeSet;
 
 use crate::syntax::ast::statement_visitor::{self, StatementVisitor};
 
-use crate::runtime::Section;
-use crate::syntax::ast::{Expr, Stmt};
 use crate::explain::Construct;
 use crate::line_map;
+use crate::runtime::Section;
+use crate::syntax::ast::{Expr, Stmt};
 use crate::syntax::{Module, Ranged, TextRange, TextSize};
 use crate::text::{Text, next_line_start, offset, size};
 

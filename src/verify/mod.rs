@@ -263,7 +263,8 @@ pub fn frames_at_input_lines(
             .and_then(|rest| rest.split_once("\", line "));
         match frame {
             Some((path, rest)) if path == script => {
-                let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+                let digits =
+                    rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
                 let (number, tail) = rest.split_at(digits);
                 let input = number
                     .parse::<usize>()
@@ -284,7 +285,11 @@ pub fn frames_at_input_lines(
         }
         out.push('\n');
     }
-    if out.contains("  File \"") { out } else { String::new() }
+    if out.contains("  File \"") {
+        out
+    } else {
+        String::new()
+    }
 }
 
 /// What running a file as written and desugared on one interpreter showed.
