@@ -262,7 +262,8 @@ pub fn frames_at_input_lines(
             .strip_prefix("  File \"")
             .and_then(|rest| rest.split_once("\", line "));
         match frame {
-            Some((path, rest)) if path == script => {
+            // CPython before 3.9 names the script as it was given, relative.
+            Some((path, rest)) if path == script || path == file_name => {
                 let digits =
                     rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
                 let (number, tail) = rest.split_at(digits);
