@@ -151,7 +151,7 @@ class _unawait_Coroutine:
     def __await__(self):
         # What native code awaiting this object gets, like CPython's
         # coroutine_wrapper: each step goes through the checked methods above.
-        _unawait_set_class(self, _unawait_Coroutine)
+        # Until a step starts it, the coroutine can still die never awaited.
         return _unawait_CoroutineWrapper(self)
 
     def __iter__(self):
@@ -222,6 +222,14 @@ class _unawait_UnawaitedCoroutine(_unawait_Coroutine):
             return
         if not _unawait_not_started(gen):
             return
+        # The warning names the line where the coroutine died: the first
+        # frame that is not one of the runtime's coroutine methods (closing
+        # a coroutine drops what its body held).
+        level = 2
+        frame = _unawait_sys._getframe(1)
+        while frame is not None and frame.f_code in _unawait_COROUTINE_METHOD_CODES:
+            level += 1
+            frame = frame.f_back
         try:
             if _unawait_sys.version_info >= (3, 7):
                 message = "coroutine '%s' was never awaited\n" % (self.__qualname__,)
@@ -233,10 +241,10 @@ class _unawait_UnawaitedCoroutine(_unawait_Coroutine):
                     frames = [(f, n, name, linecache.getline(f, n)) for f, n, name in reversed(origin)]
                     message += "Coroutine created at (most recent call last)\n"
                     message += "".join(traceback.format_list(frames))
-                _unawait_warnings.warn(message.rstrip("\n"), RuntimeWarning, stacklevel=2, source=self)
+                _unawait_warnings.warn(message.rstrip("\n"), RuntimeWarning, stacklevel=level, source=self)
             else:
                 message = "coroutine '%.50s' was never awaited" % (self.__qualname__,)
-                _unawait_warnings.warn(message, RuntimeWarning, stacklevel=2)
+                _unawait_warnings.warn(message, RuntimeWarning, stacklevel=level)
         except BaseException as error:
             # A warning turned into an error cannot leave a finalizer.
             _unawait_write_unraisable(error, self)
@@ -245,6 +253,11 @@ class _unawait_UnawaitedCoroutine(_unawait_Coroutine):
 _unawait_UnawaitedCoroutine.__name__ = _unawait_UnawaitedCoroutine.__qualname__ = "coroutine"
 _unawait_UnawaitedCoroutine.__module__ = "builtins"
 _unawait_COROUTINE_TYPES = (_unawait_UnawaitedCoroutine, _unawait_Coroutine)
+_unawait_COROUTINE_METHOD_CODES = frozenset(
+    method.__code__
+    for kind in (_unawait_Coroutine, _unawait_CoroutineWrapper)
+    for method in (kind.send, kind.throw, kind.close)
+)
 
 
 def _unawait_delegate(gen):
