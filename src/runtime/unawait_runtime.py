@@ -104,10 +104,14 @@ class _unawait_Coroutine:
     # Set by the trampoline that creates the object (no `__init__`: a call
     # costs less): `_unawait_gen`, the body's generator, and
     # `_unawait_function`, the coroutine function, whose names this
-    # coroutine reports. `_unawait_awaited` is set once an `await` has taken
-    # the generator over: this object may then die before the generator
-    # starts, without a warning. `__dict__` holds names a program assigns.
-    __slots__ = ("_unawait_gen", "_unawait_function", "_unawait_awaited", "__dict__", "__weakref__")
+    # coroutine reports. `__dict__` holds names a program assigns.
+    #
+    # A call creates an `_unawait_UnawaitedCoroutine`, the subclass whose
+    # finalizer warns when it dies never started. Once an `await` takes the
+    # generator over, the object becomes this class (no finalizer): it may
+    # then die before the generator starts, without a warning, and most
+    # coroutines never pay for a finalizer call.
+    __slots__ = ("_unawait_gen", "_unawait_function", "__dict__", "__weakref__")
 
     def _unawait_track_origin(self):
         # sys.set_coroutine_origin_tracking_depth: where it was created.
@@ -147,7 +151,7 @@ class _unawait_Coroutine:
     def __await__(self):
         # What native code awaiting this object gets, like CPython's
         # coroutine_wrapper: each step goes through the checked methods above.
-        self._unawait_awaited = True
+        # Until a step starts it, the coroutine can still die never awaited.
         return _unawait_CoroutineWrapper(self)
 
     def __iter__(self):
@@ -164,31 +168,6 @@ class _unawait_Coroutine:
 
     def __repr__(self):
         return "<coroutine object %s at %#x>" % (self.__qualname__, id(self))
-
-    def __del__(self):
-        gen = getattr(self, "_unawait_gen", None)  # None: the call's arguments were rejected
-        if gen is None or getattr(self, "_unawait_awaited", False) or gen.gi_frame is None:
-            return
-        if not _unawait_not_started(gen):
-            return
-        try:
-            if _unawait_sys.version_info >= (3, 7):
-                message = "coroutine '%s' was never awaited\n" % (self.__qualname__,)
-                origin = self.__dict__.get("cr_origin")
-                if origin is not None:
-                    import linecache
-                    import traceback
-
-                    frames = [(f, n, name, linecache.getline(f, n)) for f, n, name in reversed(origin)]
-                    message += "Coroutine created at (most recent call last)\n"
-                    message += "".join(traceback.format_list(frames))
-                _unawait_warnings.warn(message.rstrip("\n"), RuntimeWarning, stacklevel=2, source=self)
-            else:
-                message = "coroutine '%.50s' was never awaited" % (self.__qualname__,)
-                _unawait_warnings.warn(message, RuntimeWarning, stacklevel=2)
-        except BaseException as error:
-            # A warning turned into an error cannot leave a finalizer.
-            _unawait_write_unraisable(error, self)
 
     def __getattr__(self, name):
         # Names not assigned to this coroutine are its function's.
@@ -225,6 +204,60 @@ class _unawait_Coroutine:
 _unawait_Coroutine.__name__ = _unawait_Coroutine.__qualname__ = "coroutine"
 _unawait_Coroutine.__module__ = "builtins"
 _unawait_abc.Coroutine.register(_unawait_Coroutine)
+
+# Moves an object to another class of the same layout, in C (`__class__`
+# itself is a read-only property above).
+_unawait_set_class = object.__dict__["__class__"].__set__
+
+
+class _unawait_UnawaitedCoroutine(_unawait_Coroutine):
+    """A coroutine no `await` has taken yet: dying never started, it warns
+    "coroutine ... was never awaited", as CPython's coroutine finalizer does."""
+
+    __slots__ = ()
+
+    def __del__(self):
+        gen = getattr(self, "_unawait_gen", None)  # None: the call's arguments were rejected
+        if gen is None or gen.gi_frame is None:
+            return
+        if not _unawait_not_started(gen):
+            return
+        # The warning names the line where the coroutine died: the first
+        # frame that is not one of the runtime's coroutine methods (closing
+        # a coroutine drops what its body held).
+        level = 2
+        frame = _unawait_sys._getframe(1)
+        while frame is not None and frame.f_code in _unawait_COROUTINE_METHOD_CODES:
+            level += 1
+            frame = frame.f_back
+        try:
+            if _unawait_sys.version_info >= (3, 7):
+                message = "coroutine '%s' was never awaited\n" % (self.__qualname__,)
+                origin = self.__dict__.get("cr_origin")
+                if origin is not None:
+                    import linecache
+                    import traceback
+
+                    frames = [(f, n, name, linecache.getline(f, n)) for f, n, name in reversed(origin)]
+                    message += "Coroutine created at (most recent call last)\n"
+                    message += "".join(traceback.format_list(frames))
+                _unawait_warnings.warn(message.rstrip("\n"), RuntimeWarning, stacklevel=level, source=self)
+            else:
+                message = "coroutine '%.50s' was never awaited" % (self.__qualname__,)
+                _unawait_warnings.warn(message, RuntimeWarning, stacklevel=level)
+        except BaseException as error:
+            # A warning turned into an error cannot leave a finalizer.
+            _unawait_write_unraisable(error, self)
+
+
+_unawait_UnawaitedCoroutine.__name__ = _unawait_UnawaitedCoroutine.__qualname__ = "coroutine"
+_unawait_UnawaitedCoroutine.__module__ = "builtins"
+_unawait_COROUTINE_TYPES = (_unawait_UnawaitedCoroutine, _unawait_Coroutine)
+_unawait_COROUTINE_METHOD_CODES = frozenset(
+    method.__code__
+    for kind in (_unawait_Coroutine, _unawait_CoroutineWrapper)
+    for method in (kind.send, kind.throw, kind.close)
+)
 
 
 def _unawait_delegate(gen):
@@ -311,7 +344,7 @@ def _unawait_coroutine(function):
     returns a `coroutine` object wrapping the generator.
     """
     body = _unawait_types.coroutine(function)
-    coroutine_function = _unawait_trampoline_factory(function, "coroutine")(body, _unawait_Coroutine)
+    coroutine_function = _unawait_trampoline_factory(function, "coroutine")(body, _unawait_UnawaitedCoroutine)
     _unawait_copy_function_metadata(coroutine_function, function)
     return _unawait_CoroutineFunction(coroutine_function, _unawait_coroutine_code(function.__code__))
 
@@ -460,7 +493,7 @@ def _unawait_awaitable_generator(coroutine):
         raise RuntimeError("coroutine is being awaited already")
     if gen.gi_running:
         raise ValueError("coroutine already executing")
-    coroutine._unawait_awaited = True
+    _unawait_set_class(coroutine, _unawait_Coroutine)
     return gen
 
 
@@ -468,12 +501,14 @@ def _unawait_await(obj):
     """What awaiting `obj` does before suspending: returns the iterator that
     `yield from` delegates to, or raises the TypeError CPython raises."""
     kind = type(obj)
-    if kind is _unawait_Coroutine:
+    if kind is _unawait_UnawaitedCoroutine:
         gen = obj._unawait_gen
         if gen.gi_yieldfrom is None and gen.gi_frame is not None and not gen.gi_running:
-            obj._unawait_awaited = True
+            _unawait_set_class(obj, _unawait_Coroutine)
             return gen
         return _unawait_awaitable_generator(obj)  # raises what CPython raises
+    if kind is _unawait_Coroutine:
+        return _unawait_awaitable_generator(obj)
     if kind is _unawait_Ready:
         return obj.iterator
     if kind in _unawait_SELF_ITERATING:
@@ -492,7 +527,7 @@ def _unawait_await(obj):
     iterator_kind = type(iterator)
     if (
         iterator_kind is _unawait_types.CoroutineType
-        or iterator_kind is _unawait_Coroutine
+        or iterator_kind in _unawait_COROUTINE_TYPES
         or (
             iterator_kind is _unawait_types.GeneratorType
             and iterator.gi_code.co_flags & _unawait_CO_ITERABLE_COROUTINE
@@ -510,7 +545,7 @@ _unawait_exc_info = _unawait_sys.exc_info
 
 def _unawait_is_awaitable(obj):
     kind = type(obj)
-    if kind is _unawait_Coroutine or kind is _unawait_types.CoroutineType:
+    if kind in _unawait_COROUTINE_TYPES or kind is _unawait_types.CoroutineType:
         return True
     if kind is _unawait_types.GeneratorType:
         return bool(obj.gi_code.co_flags & _unawait_CO_ITERABLE_COROUTINE)
@@ -612,8 +647,11 @@ def _unawait_anext(iterator):
     CPython does, made ready to await; CPython reports any failure to
     await that as an invalid `__anext__` result."""
     if type(iterator) is _unawait_AsyncGeneratorType:
-        # unawait's own async generator: its awaitable is its own iterator.
-        return _unawait_AsyncGeneratorType.__anext__(iterator)
+        # unawait's own async generator (its `__anext__`, inlined): its
+        # awaitable is its own iterator.
+        if not iterator._unawait_hooks_inited:
+            iterator._unawait_init_hooks()
+        return _unawait_ASend(iterator, None)
     anext = _unawait_lookup_slot(iterator, "__anext__")
     if anext is _unawait_MISSING:
         raise TypeError(
@@ -693,9 +731,8 @@ class _unawait_AsyncGenerator:
     __setattr__ = _unawait_checked_setattr
 
     def _unawait_init_hooks(self):
-        # As CPython, on the first call of __anext__/asend/athrow/aclose.
-        if self._unawait_hooks_inited:
-            return
+        # As CPython, on the first call of __anext__/asend/athrow/aclose
+        # (which check `_unawait_hooks_inited` first: a call less per step).
         _unawait_set(self, "_unawait_hooks_inited", True)
         firstiter, finalizer = _unawait_sys.get_asyncgen_hooks()
         _unawait_set(self, "_unawait_finalizer", finalizer)
@@ -706,11 +743,13 @@ class _unawait_AsyncGenerator:
         return self
 
     def __anext__(self):
-        self._unawait_init_hooks()
+        if not self._unawait_hooks_inited:
+            self._unawait_init_hooks()
         return _unawait_ASend(self, None)
 
     def asend(self, value):
-        self._unawait_init_hooks()
+        if not self._unawait_hooks_inited:
+            self._unawait_init_hooks()
         return _unawait_ASend(self, value)
 
     def athrow(self, *args):
@@ -720,11 +759,13 @@ class _unawait_AsyncGenerator:
                 DeprecationWarning,
                 stacklevel=2,
             )
-        self._unawait_init_hooks()
+        if not self._unawait_hooks_inited:
+            self._unawait_init_hooks()
         return _unawait_AThrow(self, args)
 
     def aclose(self):
-        self._unawait_init_hooks()
+        if not self._unawait_hooks_inited:
+            self._unawait_init_hooks()
         return _unawait_AThrow(self, None)
 
     def __reduce__(self):
@@ -875,7 +916,10 @@ class _unawait_ASend(_unawait_AsyncGeneratorAwaitable):
     __slots__ = ("_unawait_value",)
 
     def __init__(self, agen, value):
-        _unawait_AsyncGeneratorAwaitable.__init__(self, agen)
+        # The base class's fields set here, not through its `__init__`: one
+        # is made for every item an async generator produces.
+        self._unawait_agen = agen
+        self._unawait_state = _unawait_INIT
         self._unawait_value = value
 
     def send(self, value):
