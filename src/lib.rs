@@ -9,6 +9,7 @@
 //! ```
 
 pub mod check;
+pub mod config;
 pub mod diagnostic;
 pub mod diff;
 pub mod passes;
@@ -31,6 +32,9 @@ pub struct Options {
     /// [`passes::PIPELINE`]); the output then still holds the async syntax
     /// later passes remove.
     pub stop_after: Option<String>,
+    /// The oldest Python the output must run on; input using syntax newer
+    /// than that (`match` for `py39`, say) is rejected. `None` checks nothing.
+    pub target_version: Option<config::TargetVersion>,
 }
 
 /// The desugared source.
@@ -54,12 +58,21 @@ pub fn desugar(source: &str, options: &Options) -> Result<Output, Diagnostics> {
             format!("no pass is named {name:?}"),
         )));
     }
-    let module = syntax::parse(source).map_err(|failure| {
+    let module = syntax::parse_for(source, options.target_version).map_err(|failure| {
         Diagnostics::single(Diagnostic {
             exception: failure.kind,
             ..Diagnostic::syntax_error(failure.range, failure.message)
         })
     })?;
+    if !module.newer_syntax.is_empty() {
+        let mut newer: Vec<Diagnostic> = module
+            .newer_syntax
+            .iter()
+            .map(|(range, message)| Diagnostic::unsupported(*range, message.clone()))
+            .collect();
+        newer.sort_by_key(|diagnostic| diagnostic.range.start());
+        return Err(Diagnostics(newer));
+    }
     let unchanged = || {
         Ok(Output {
             code: source.to_string(),
@@ -131,10 +144,58 @@ pub fn desugar(source: &str, options: &Options) -> Result<Output, Diagnostics> {
 /// Desugars a file's bytes: decodes them as CPython would, and encodes the
 /// result the same way (encoding, BOM, line endings). Unchanged input comes
 /// back byte for byte.
+///
+/// ```
+/// use unawait::{Options, desugar_bytes};
+///
+/// // A Latin-1 file stays Latin-1, with its coding line and CRLF endings.
+/// let input = b"# -*- coding: latin-1 -*-\r\nasync def f():\r\n    return '\xe9'\r\n";
+/// let (output, changed) = desugar_bytes(input, &Options::default()).unwrap();
+/// assert!(changed);
+/// assert!(output.starts_with(b"# -*- coding: latin-1 -*-\r\n"));
+/// assert!(output.ends_with(b"return '\xe9'\r\n"));
+///
+/// // A file without async syntax comes back as it was.
+/// let plain = b"x = 1\n";
+/// assert_eq!(desugar_bytes(plain, &Options::default()).unwrap(), (plain.to_vec(), false));
+///
+/// // Errors come with the decoded text, to render them against.
+/// let (text, diagnostics) = desugar_bytes(b"await x\n", &Options::default()).unwrap_err();
+/// assert_eq!(
+///     diagnostics.render("m.py", &text),
+///     "m.py:1:1: SyntaxError: 'await' outside function\n    await x\n    ^^^^^^^\n"
+/// );
+/// ```
 pub fn desugar_bytes(
     bytes: &[u8],
     options: &Options,
 ) -> Result<(Vec<u8>, bool), (String, Diagnostics)> {
+    desugar_file(bytes, options).map(|file| (file.bytes, file.changed))
+}
+
+/// A file desugared by [`desugar_file`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileOutput {
+    /// The input, decoded.
+    pub original: String,
+    /// The output as text (the input's text when nothing changed).
+    pub code: String,
+    /// The output encoded like the input: what to write.
+    pub bytes: Vec<u8>,
+    /// Whether anything was rewritten; when not, `bytes` is the input.
+    pub changed: bool,
+}
+
+/// [`desugar_bytes`], keeping the text before and after as well (to diff
+/// them, say).
+///
+/// ```
+/// let file = unawait::desugar_file(b"async def f(): pass\n", &Default::default()).unwrap();
+/// assert_eq!(file.original, "async def f(): pass\n");
+/// assert!(file.code.ends_with("@_unawait_coroutine\ndef f(): pass\n"));
+/// assert_eq!(file.bytes, file.code.as_bytes());
+/// ```
+pub fn desugar_file(bytes: &[u8], options: &Options) -> Result<FileOutput, (String, Diagnostics)> {
     let source = source::decode(bytes).map_err(|error| {
         let text = String::from_utf8_lossy(bytes).into_owned();
         let diagnostics =
@@ -143,14 +204,24 @@ pub fn desugar_bytes(
     })?;
     let output = desugar(&source.text, options).map_err(|d| (source.text.clone(), d))?;
     if !output.changed {
-        return Ok((bytes.to_vec(), false));
+        return Ok(FileOutput {
+            code: output.code,
+            original: source.text,
+            bytes: bytes.to_vec(),
+            changed: false,
+        });
     }
     let encoded = source::encode(&output.code, &source).map_err(|message| {
         let diagnostics =
             Diagnostics::single(Diagnostic::unsupported(TextRange::default(), message));
         (source.text.clone(), diagnostics)
     })?;
-    Ok((encoded, true))
+    Ok(FileOutput {
+        original: source.text,
+        code: output.code,
+        bytes: encoded,
+        changed: true,
+    })
 }
 
 /// A prefix no identifier of `source` uses: `_unawait`, else `_unawait1`, …
