@@ -153,7 +153,8 @@ pub fn desugar(source: &str, options: &Options) -> Result<Output, Diagnostics> {
 /// let (output, changed) = desugar_bytes(input, &Options::default()).unwrap();
 /// assert!(changed);
 /// assert!(output.starts_with(b"# -*- coding: latin-1 -*-\r\n"));
-/// assert!(output.ends_with(b"return '\xe9'\r\n"));
+/// let line = b"return '\xe9'\r\n";
+/// assert!(output.windows(line.len()).any(|window| window == line));
 ///
 /// // A file without async syntax comes back as it was.
 /// let plain = b"x = 1\n";
@@ -190,9 +191,11 @@ pub struct FileOutput {
 /// them, say).
 ///
 /// ```
-/// let file = unawait::desugar_file(b"async def f(): pass\n", &Default::default()).unwrap();
-/// assert_eq!(file.original, "async def f(): pass\n");
-/// assert!(file.code.ends_with("@_unawait_coroutine\ndef f(): pass\n"));
+/// let input = "async def f():\n    return await g()\n";
+/// let file = unawait::desugar_file(input.as_bytes(), &Default::default()).unwrap();
+/// assert!(file.changed);
+/// assert_eq!(file.original, input);
+/// assert!(file.code.contains("return (yield from _unawait_await(g()))"));
 /// assert_eq!(file.bytes, file.code.as_bytes());
 /// ```
 pub fn desugar_file(bytes: &[u8], options: &Options) -> Result<FileOutput, (String, Diagnostics)> {

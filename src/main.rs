@@ -135,8 +135,10 @@ Examples:
 Settings come from [tool.unawait] in the closest pyproject.toml above each
 input (runtime, exclude, target-version); flags win.
 
-Exit status: 0 success, 1 an input could not be desugared (or, with --check
-or --diff, would be), 2 usage error or a file could not be read or written.";
+Exit status:
+  0  success; with --check or --diff, nothing would change
+  1  an input could not be desugared; with --check or --diff, a file would change
+  2  usage error, invalid settings, or a file could not be read or written";
 
 fn main() -> ExitCode {
     let cli = Cli::parse();

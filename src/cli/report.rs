@@ -242,7 +242,13 @@ pub fn print(
             writeln!(stderr, "{}: {}{detail}", file.path, file.status.name())?;
         }
     }
-    if verbosity != Verbosity::Quiet && mode != Mode::Print {
+    // Writing a tree is a build step: silent when it works, like a compiler.
+    let summary = match mode {
+        Mode::Print => false,
+        Mode::OutDir => verbosity == Verbosity::Verbose,
+        _ => verbosity != Verbosity::Quiet,
+    };
+    if summary {
         writeln!(stderr, "{}", summary_text(mode, files))?;
     }
     Ok(())

@@ -265,7 +265,7 @@ mod tests {
         );
         // The stamp and the check live before the first section, so inline
         // output never copies them.
-        let first_section = SOURCE.find("# -- section: ").expect("sections");
+        let first_section = SOURCE.find("\n# -- section: ").expect("sections");
         assert!(SOURCE.find("def _unawait_require(").unwrap() < first_section);
     }
 }
