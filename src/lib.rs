@@ -8,6 +8,11 @@
 //! assert!(!output.code.contains("async def"));
 //! ```
 
+// The README's Rust examples run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeExamples;
+
 pub mod check;
 pub mod config;
 pub mod diagnostic;
