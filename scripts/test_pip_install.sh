@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# `pip install .` into a fresh virtual environment gives a working `unawait`
-# command: the same output as the cargo-built binary, and the same version.
-# Needs network access to PyPI (pip fetches maturin to build the wheel).
+# Both install routes give a working `unawait` command: `pip install .` into a
+# fresh virtual environment, and `cargo install --path .` into a scratch
+# root; each prints what the cargo-built binary prints, with the same
+# version. Needs network access to PyPI (pip fetches maturin for the build).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 python="${PYTHON:-python3}"
@@ -47,4 +48,15 @@ if [ "$original" != "$desugared" ]; then
     diff <(echo "$original") <(echo "$desugared") >&2
     exit 1
 fi
-echo "pip install . works: $actual_version, same output as cargo build"
+
+# cargo install builds in release mode too; with the shared target
+# directory it reuses what maturin built.
+start=$SECONDS
+cargo install --quiet --locked --path "$root" --root "$work/cargo-root"
+echo "cargo install --path . took $((SECONDS - start)) s"
+"$work/cargo-root/bin/unawait" "$root/examples/countdown.py" > "$work/cargo-installed.py"
+if ! cmp -s "$work/cargo-installed.py" "$work/countdown.py"; then
+    echo "cargo install and pip install give different output" >&2
+    exit 1
+fi
+echo "pip install . and cargo install --path . work: $actual_version, same output as cargo build"

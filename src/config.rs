@@ -250,20 +250,6 @@ impl Config {
         }
         Ok(Some(config))
     }
-
-    /// The settings for inputs in `dir`: those of the closest
-    /// `pyproject.toml` in `dir` or above it with a `[tool.unawait]` table.
-    pub fn find(dir: &Path) -> Result<Option<Config>, ConfigError> {
-        for ancestor in dir.ancestors() {
-            let candidate = ancestor.join(FILE_NAME);
-            if candidate.is_file()
-                && let Some(config) = Config::load(&candidate)?
-            {
-                return Ok(Some(config));
-            }
-        }
-        Ok(None)
-    }
 }
 
 /// The 1-based line and column (in characters) of byte `offset` of `text`.
