@@ -44,6 +44,31 @@ impl Diagnostic {
         }
     }
 
+    /// Where the diagnostic is in `source`: 1-based lines, and 1-based
+    /// columns counting characters, as CPython's `SyntaxError.offset` and
+    /// `end_offset` do (the end is exclusive).
+    pub fn location(&self, source: &str) -> Location {
+        let start = usize::from(self.range.start()).min(source.len());
+        let end = usize::from(self.range.end()).clamp(start, source.len());
+        let (line, column) = line_and_column(source, start);
+        let (end_line, end_column) = line_and_column(source, end);
+        Location {
+            line,
+            column,
+            end_line,
+            end_column,
+        }
+    }
+
+    /// What the first line calls the problem: the exception type of a
+    /// syntax error, `error` for unsupported input.
+    pub fn kind(&self) -> &'static str {
+        match self.severity {
+            Severity::SyntaxError => self.exception,
+            Severity::Unsupported => "error",
+        }
+    }
+
     /// Renders `path:line:col: Kind: message`, the source line, and a caret
     /// under the offending range (on its first line). Columns are 1-based and
     /// count characters, as CPython's `SyntaxError.offset` does.
@@ -52,24 +77,37 @@ impl Diagnostic {
         let end = usize::from(self.range.end()).clamp(start, source.len());
         let line_start = text::line_start(source, start);
         let line_end = text::line_end(source, start);
-        let line_number = 1 + text::count_line_breaks(&source[..line_start]);
-        let column = source[line_start..start].chars().count() + 1;
-        let line = &source[line_start..line_end];
+        let Location { line, column, .. } = self.location(source);
+        let source_line = &source[line_start..line_end];
         let underline = source[start..end.min(line_end)].chars().count().max(1);
         let pad: String = source[line_start..start]
             .chars()
             .map(|c| if c == '\t' { '\t' } else { ' ' })
             .collect();
-        let kind = match self.severity {
-            Severity::SyntaxError => self.exception,
-            Severity::Unsupported => "error",
-        };
         format!(
-            "{path}:{line_number}:{column}: {kind}: {message}\n    {line}\n    {pad}{carets}\n",
+            "{path}:{line}:{column}: {kind}: {message}\n    {source_line}\n    {pad}{carets}\n",
+            kind = self.kind(),
             message = self.message,
             carets = "^".repeat(underline),
         )
     }
+}
+
+/// A diagnostic's place in its source, 1-based (see [`Diagnostic::location`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Location {
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+}
+
+fn line_and_column(source: &str, at: usize) -> (usize, usize) {
+    let line_start = text::line_start(source, at);
+    (
+        1 + text::count_line_breaks(&source[..line_start]),
+        source[line_start..at].chars().count() + 1,
+    )
 }
 
 /// Everything that went wrong with one input; `desugar` fails with this.

@@ -8,7 +8,8 @@ use std::process::ExitCode;
 use anyhow::{Context as _, Result, bail};
 use clap::ValueEnum;
 
-use crate::{Runtime, desugar_or_report, pass_names, read_input, same_file, write_atomically};
+use crate::cli::files::{display_name, read_input, same_file, write_atomically};
+use crate::{Runtime, pass_names};
 
 /// Which passes to run and how, as the top-level command takes them.
 #[derive(clap::Args)]
@@ -85,22 +86,18 @@ fn load(
     pipeline: &PipelineArgs,
     explain: bool,
 ) -> Result<Option<(String, String, unawait::Output)>> {
-    let (name, bytes) = read_input(path)?;
+    let name = display_name(path);
+    let bytes = read_input(path)?;
     let options = crate::options(
         pipeline.runtime,
         &pipeline.stop_after,
         &pipeline.passes,
         explain,
     );
-    match desugar_or_report(&name, &bytes, &options) {
-        Ok((_, output)) => {
-            let text = unawait::source::decode(&bytes)
-                .map(|source| source.text)
-                .map_err(|error| anyhow::anyhow!("decoding the input: {}", error.message))?;
-            Ok(Some((name, text, output)))
-        }
-        Err(report) => {
-            eprint!("{report}");
+    match unawait::desugar_file(&bytes, &options) {
+        Ok(file) => Ok(Some((name, file.original, file.desugared))),
+        Err((text, diagnostics)) => {
+            eprint!("{}", diagnostics.render(&name, &text));
             Ok(None)
         }
     }
@@ -181,7 +178,7 @@ fn run_explain(args: &ExplainArgs) -> Result<bool> {
     match &args.html {
         Some(out) => {
             let page = unawait::html::page(&name, &text, &output);
-            write_atomically(out, page.as_bytes())?;
+            write_atomically(out, page.as_bytes(), None)?;
         }
         None => {
             let mut report = String::new();

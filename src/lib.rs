@@ -8,7 +8,13 @@
 //! assert!(!output.code.contains("async def"));
 //! ```
 
+// The README's Rust examples run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeExamples;
+
 pub mod check;
+pub mod config;
 pub mod diagnostic;
 pub mod diff;
 pub mod explain;
@@ -40,6 +46,9 @@ pub struct Options {
     /// Write a `# unawait: ...` comment before each rewritten construct,
     /// saying what it became and where the rule comes from.
     pub explain: bool,
+    /// The oldest Python the output must run on; input using syntax newer
+    /// than that (`match` for `py39`, say) is rejected. `None` checks nothing.
+    pub target_version: Option<config::TargetVersion>,
 }
 
 /// The desugared source.
@@ -62,19 +71,26 @@ pub struct Output {
 /// with an "unsupported" diagnostic for constructs not handled yet.
 pub fn desugar(source: &str, options: &Options) -> Result<Output, Diagnostics> {
     let selected = selected_passes(options)?;
-    let module = syntax::parse(source).map_err(|failure| {
+    let module = syntax::parse_for(source, options.target_version).map_err(|failure| {
         Diagnostics::single(Diagnostic {
             exception: failure.kind,
             ..Diagnostic::syntax_error(failure.range, failure.message)
         })
     })?;
+    if !module.newer_syntax.is_empty() {
+        let mut newer: Vec<Diagnostic> = module
+            .newer_syntax
+            .iter()
+            .map(|(range, message)| Diagnostic::unsupported(*range, message.clone()))
+            .collect();
+        newer.sort_by_key(|diagnostic| diagnostic.range.start());
+        return Err(Diagnostics(newer));
+    }
     let unchanged = || {
         Ok(Output {
             code: source.to_string(),
             changed: false,
-            line_map: (1..=line_map::line_count(source))
-                .map(|line| u32::try_from(line).ok())
-                .collect(),
+            line_map: line_map::identity(source),
             constructs: Vec::new(),
         })
     };
@@ -301,19 +317,60 @@ fn skipped_prerequisite(
 /// Desugars a file's bytes: decodes them as CPython would, and encodes the
 /// result the same way (encoding, BOM, line endings). Unchanged input comes
 /// back byte for byte.
+///
+/// ```
+/// use unawait::{Options, desugar_bytes};
+///
+/// // A Latin-1 file stays Latin-1, with its coding line and CRLF endings.
+/// let input = b"# -*- coding: latin-1 -*-\r\nasync def f():\r\n    return '\xe9'\r\n";
+/// let (output, changed) = desugar_bytes(input, &Options::default()).unwrap();
+/// assert!(changed);
+/// assert!(output.starts_with(b"# -*- coding: latin-1 -*-\r\n"));
+/// let line = b"return '\xe9'\r\n";
+/// assert!(output.windows(line.len()).any(|window| window == line));
+///
+/// // A file without async syntax comes back as it was.
+/// let plain = b"x = 1\n";
+/// assert_eq!(desugar_bytes(plain, &Options::default()).unwrap(), (plain.to_vec(), false));
+///
+/// // Errors come with the decoded text, to render them against.
+/// let (text, diagnostics) = desugar_bytes(b"await x\n", &Options::default()).unwrap_err();
+/// assert_eq!(
+///     diagnostics.render("m.py", &text),
+///     "m.py:1:1: SyntaxError: 'await' outside function\n    await x\n    ^^^^^^^\n"
+/// );
+/// ```
 pub fn desugar_bytes(
     bytes: &[u8],
     options: &Options,
 ) -> Result<(Vec<u8>, bool), (String, Diagnostics)> {
-    desugar_file(bytes, options).map(|(encoded, output)| (encoded, output.changed))
+    desugar_file(bytes, options).map(|file| (file.bytes, file.desugared.changed))
 }
 
-/// [`desugar_bytes`], also returning the [`Output`] (its `code` decoded),
-/// for the line map and the constructs.
-pub fn desugar_file(
-    bytes: &[u8],
-    options: &Options,
-) -> Result<(Vec<u8>, Output), (String, Diagnostics)> {
+/// A file desugared by [`desugar_file`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileOutput {
+    /// The input, decoded.
+    pub original: String,
+    /// The output encoded like the input: what to write (the input's bytes
+    /// when nothing changed).
+    pub bytes: Vec<u8>,
+    /// The output as text, with its line map and constructs.
+    pub desugared: Output,
+}
+
+/// [`desugar_bytes`], keeping the text before and after as well (to diff
+/// them, say).
+///
+/// ```
+/// let input = "async def f():\n    return await g()\n";
+/// let file = unawait::desugar_file(input.as_bytes(), &Default::default()).unwrap();
+/// assert!(file.desugared.changed);
+/// assert_eq!(file.original, input);
+/// assert!(file.desugared.code.contains("return (yield from _unawait_await(g()))"));
+/// assert_eq!(file.bytes, file.desugared.code.as_bytes());
+/// ```
+pub fn desugar_file(bytes: &[u8], options: &Options) -> Result<FileOutput, (String, Diagnostics)> {
     let source = source::decode(bytes).map_err(|error| {
         let text = String::from_utf8_lossy(bytes).into_owned();
         let diagnostics =
@@ -322,14 +379,22 @@ pub fn desugar_file(
     })?;
     let output = desugar(&source.text, options).map_err(|d| (source.text.clone(), d))?;
     if !output.changed {
-        return Ok((bytes.to_vec(), output));
+        return Ok(FileOutput {
+            original: source.text,
+            bytes: bytes.to_vec(),
+            desugared: output,
+        });
     }
     let encoded = source::encode(&output.code, &source).map_err(|message| {
         let diagnostics =
             Diagnostics::single(Diagnostic::unsupported(TextRange::default(), message));
         (source.text.clone(), diagnostics)
     })?;
-    Ok((encoded, output))
+    Ok(FileOutput {
+        original: source.text,
+        bytes: encoded,
+        desugared: output,
+    })
 }
 
 /// A prefix no identifier of `source` uses: `_unawait`, else `_unawait1`, …

@@ -78,6 +78,13 @@ pub(crate) fn line_of(starts: &[usize], at: usize) -> u32 {
     u32::try_from(line).unwrap_or(u32::MAX)
 }
 
+/// The line map of a text copied whole: line N comes from line N.
+pub fn identity(text: &str) -> Vec<Option<u32>> {
+    (1..=line_count(text))
+        .map(|line| u32::try_from(line).ok())
+        .collect()
+}
+
 /// How many lines `text` has, as an editor counts them: a final line break
 /// ends the last line rather than starting an empty one.
 pub(crate) fn line_count(text: &str) -> usize {

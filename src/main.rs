@@ -1,15 +1,13 @@
 //! The `unawait` command line: argument parsing and file handling only; the
 //! work is `unawait::desugar_bytes`.
 
-use std::fs;
-use std::io::{self, Read, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
+mod cli;
 mod learn_command;
 mod verify_command;
 
-use anyhow::{Context as _, Result, bail};
 use clap::{Parser, Subcommand, ValueEnum};
 use unawait::{Options, RuntimeMode};
 
@@ -24,8 +22,9 @@ struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
 
-    /// Python files to desugar (`-` reads standard input). Without
-    /// `--out-dir`, exactly one, printed to standard output or `-o`.
+    /// Python files or directories to desugar (`-` reads standard input).
+    /// Without --out-dir, --in-place, --check or --diff, exactly one file,
+    /// printed to standard output or `-o`.
     #[arg(value_name = "PATH")]
     paths: Vec<PathBuf>,
 
@@ -38,9 +37,10 @@ struct Cli {
     #[arg(long, value_name = "DIR")]
     out_dir: Option<PathBuf>,
 
-    /// Where the helper functions the output calls come from.
-    #[arg(long, value_enum, default_value_t = Runtime::Inline)]
-    runtime: Runtime,
+    /// Where the helper functions the output calls come from [default:
+    /// inline, or `runtime` in pyproject.toml]
+    #[arg(long, value_enum)]
+    runtime: Option<Runtime>,
 
     /// Run the passes only up to this one (see `unawait passes`), to watch
     /// one construct at a time.
@@ -55,16 +55,20 @@ struct Cli {
     #[arg(long)]
     explain: bool,
 
-    /// Write, as JSON, the input line each output line comes from.
-    #[arg(long, value_name = "FILE", conflicts_with = "out_dir")]
+    /// Write, as JSON, the input line each output line comes from (one
+    /// input printed or written with `-o`).
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["out_dir", "in_place", "check", "diff"])]
     line_map: Option<PathBuf>,
+
+    #[command(flatten)]
+    project: cli::ProjectArgs,
 }
 
 #[derive(Subcommand)]
 enum Command {
-    /// Print the runtime helper module that `--runtime=import` output imports
-    /// (save it as `unawait_runtime.py` next to the output).
-    Runtime,
+    /// Print the runtime helper module that `--runtime=import` output imports,
+    /// or write it as DIR/unawait_runtime.py.
+    Runtime(RuntimeArgs),
     /// List the passes in the order they run.
     Passes,
     /// Run files as written and desugared on CPython and compare what they do.
@@ -77,6 +81,14 @@ enum Command {
     /// use: python3 and each $PYENV_ROOT/versions/* (UNAWAIT_PYTHONS, a
     /// `:`-separated list, overrides); one `VERSION PATH` line each.
     Pythons,
+}
+
+#[derive(clap::Args)]
+struct RuntimeArgs {
+    /// Write the module to DIR/unawait_runtime.py (atomically) instead of
+    /// printing it; DIR is created if missing.
+    #[arg(long, value_name = "DIR")]
+    write: Option<PathBuf>,
 }
 
 #[derive(clap::Args)]
@@ -115,15 +127,24 @@ enum Format {
     Json,
 }
 
-#[derive(Clone, Copy, Default, ValueEnum)]
+#[derive(Clone, Copy, ValueEnum)]
 enum Runtime {
     /// Copy the helpers a file uses into it.
-    #[default]
     Inline,
     /// `from unawait_runtime import ...` (see `unawait runtime`).
     Import,
 }
 
+impl From<Runtime> for RuntimeMode {
+    fn from(runtime: Runtime) -> RuntimeMode {
+        match runtime {
+            Runtime::Inline => RuntimeMode::Inline,
+            Runtime::Import => RuntimeMode::Import,
+        }
+    }
+}
+
+/// The options of the learning views, which take the pipeline flags only.
 fn options(
     runtime: Runtime,
     stop_after: &Option<String>,
@@ -131,13 +152,11 @@ fn options(
     explain: bool,
 ) -> Options {
     Options {
-        runtime: match runtime {
-            Runtime::Inline => RuntimeMode::Inline,
-            Runtime::Import => RuntimeMode::Import,
-        },
+        runtime: runtime.into(),
         stop_after: stop_after.clone(),
         passes: passes.clone(),
         explain,
+        ..Options::default()
     }
 }
 
@@ -151,9 +170,20 @@ Examples:
   unawait app.py -o app_sync.py       write it to a file
   cat app.py | unawait -              read standard input
   unawait --out-dir build/ src/       desugar a whole tree
-  unawait runtime > unawait_runtime.py && unawait --runtime=import app.py
+  unawait --in-place src/             rewrite the files that have async syntax
+  unawait --check src/                list them; exit status 1 if there are any
+  unawait --diff src/                 show what would change
+  unawait diff -y app.py              input and output side by side
+  unawait explain app.py --html a.html  a page linking each construct to what it became
+  unawait runtime --write build/ && unawait --runtime=import --out-dir build/ src/
 
-Exit status: 0 success, 1 an input could not be desugared, 2 usage error.";
+Settings come from [tool.unawait] in the closest pyproject.toml above each
+input (runtime, exclude, target-version); flags win.
+
+Exit status:
+  0  success; with --check or --diff, nothing would change
+  1  an input could not be desugared; with --check or --diff, a file would change
+  2  usage error, invalid settings, or a file could not be read or written";
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -173,10 +203,7 @@ fn main() -> ExitCode {
 
 fn run(cli: &Cli) -> ExitCode {
     match &cli.command {
-        Some(Command::Runtime) => {
-            print!("{}", unawait::runtime::SOURCE);
-            return ExitCode::SUCCESS;
-        }
+        Some(Command::Runtime(args)) => return runtime_command(args),
         Some(Command::Passes) => {
             for pass in unawait::passes::PIPELINE {
                 println!("{:<20} {}", pass.name(), pass.description());
@@ -203,273 +230,37 @@ fn run(cli: &Cli) -> ExitCode {
         Some(Command::Explain(args)) => return learn_command::explain(args),
         None => {}
     }
-    let options = options(cli.runtime, &cli.stop_after, &cli.passes, cli.explain);
-    let result = match &cli.out_dir {
-        Some(out_dir) => desugar_tree(&cli.paths, out_dir, &options),
-        None => desugar_one(cli, &options),
+    cli::run(&cli::Request {
+        paths: &cli.paths,
+        output: cli.output.as_deref(),
+        out_dir: cli.out_dir.as_deref(),
+        runtime: cli.runtime.map(RuntimeMode::from),
+        stop_after: cli.stop_after.clone(),
+        passes: cli.passes.clone(),
+        explain: cli.explain,
+        line_map: cli.line_map.as_deref(),
+        args: &cli.project,
+    })
+}
+
+fn runtime_command(args: &RuntimeArgs) -> ExitCode {
+    let Some(dir) = &args.write else {
+        print!("{}", unawait::runtime::SOURCE);
+        return ExitCode::SUCCESS;
     };
-    match result {
-        Ok(Outcome::Done) => ExitCode::SUCCESS,
-        Ok(Outcome::InputErrors) => ExitCode::from(1),
+    let path = dir.join(unawait::runtime::FILE_NAME);
+    match cli::write_atomically(&path, unawait::runtime::SOURCE.as_bytes(), None) {
+        Ok(()) => {
+            eprintln!(
+                "wrote {} (unawait_runtime {})",
+                path.display(),
+                unawait::runtime::VERSION
+            );
+            ExitCode::SUCCESS
+        }
         Err(error) => {
             eprintln!("unawait: {error:#}");
             ExitCode::from(2)
         }
     }
-}
-
-enum Outcome {
-    Done,
-    /// Some input was reported on standard error and not written.
-    InputErrors,
-}
-
-fn desugar_one(cli: &Cli, options: &Options) -> Result<Outcome> {
-    let [path] = cli.paths.as_slice() else {
-        bail!(
-            "expected one input file (or `-`), got {}; use --out-dir for several",
-            cli.paths.len()
-        );
-    };
-    let (name, bytes) = read_input(path)?;
-    let (output, desugared) = match desugar_or_report(&name, &bytes, options) {
-        Ok(output) => output,
-        Err(report) => {
-            eprint!("{report}");
-            return Ok(Outcome::InputErrors);
-        }
-    };
-    for out in [&cli.output, &cli.line_map].into_iter().flatten() {
-        if path != Path::new("-") && same_file(path, out) {
-            bail!("refusing to overwrite the input {}", path.display());
-        }
-    }
-    match &cli.output {
-        Some(out) => write_atomically(out, &output)?,
-        None => io::stdout()
-            .write_all(&output)
-            .context("writing standard output")?,
-    }
-    if let Some(map_path) = &cli.line_map {
-        let output_name = cli
-            .output
-            .as_ref()
-            .map_or_else(|| "<stdout>".to_string(), |out| out.display().to_string());
-        let json = unawait::line_map::to_json(&desugared.line_map, &name, &output_name);
-        write_atomically(map_path, json.as_bytes())?;
-    }
-    Ok(Outcome::Done)
-}
-
-fn desugar_tree(paths: &[PathBuf], out_dir: &Path, options: &Options) -> Result<Outcome> {
-    if paths.is_empty() {
-        bail!("--out-dir needs at least one input path");
-    }
-    let mut jobs = Vec::new();
-    for path in paths {
-        if path == Path::new("-") {
-            bail!("`-` (standard input) cannot be used with --out-dir");
-        } else if path.is_dir() {
-            // Outputs mirror the tree: they land on its files only if the
-            // output directory is the tree itself.
-            if same_file(path, out_dir) {
-                bail!("refusing to overwrite the inputs in {}", path.display());
-            }
-            for file in files_under(path, Some(out_dir))? {
-                let relative = file
-                    .strip_prefix(path)
-                    .expect("walked paths are under the root");
-                jobs.push((file.clone(), out_dir.join(relative)));
-            }
-        } else if path.is_file() {
-            let name = path.file_name().context("an input file has a name")?;
-            if same_file(path, &out_dir.join(name)) {
-                bail!("refusing to overwrite the input {}", path.display());
-            }
-            jobs.push((path.clone(), out_dir.join(name)));
-        } else {
-            bail!("no such file or directory: {}", path.display());
-        }
-    }
-    // Check every destination before writing anything.
-    let mut destinations = std::collections::HashMap::new();
-    for (input, output) in &jobs {
-        if let Some(other) = destinations.insert(output.clone(), input) {
-            bail!(
-                "{} and {} would both be written to {}",
-                other.display(),
-                input.display(),
-                output.display()
-            );
-        }
-    }
-    // Files are independent: desugar them on all cores. Diagnostics are
-    // printed afterwards, in input order.
-    let progress = Progress::new(jobs.len());
-    let results = unawait::verify::parallel_map(&jobs, |(input, output)| {
-        let result = convert_file(input, output, options);
-        progress.step();
-        result
-    });
-    progress.finish();
-    let mut failed = false;
-    for result in results {
-        match result? {
-            Converted::Written => {}
-            Converted::Rejected(report) => {
-                eprint!("{report}");
-                failed = true;
-            }
-        }
-    }
-    Ok(if failed {
-        Outcome::InputErrors
-    } else {
-        Outcome::Done
-    })
-}
-
-enum Converted {
-    Written,
-    /// Diagnostics for an input that was not written.
-    Rejected(String),
-}
-
-/// Desugars one `.py` file (other files are copied) to `output`, keeping
-/// the input's permissions.
-fn convert_file(input: &Path, output: &Path, options: &Options) -> Result<Converted> {
-    let bytes = fs::read(input).with_context(|| format!("reading {}", input.display()))?;
-    let code = if input.extension().is_some_and(|ext| ext == "py") {
-        match desugar_or_report(&input.display().to_string(), &bytes, options) {
-            Ok((code, _)) => code,
-            Err(report) => return Ok(Converted::Rejected(report)),
-        }
-    } else {
-        bytes
-    };
-    write_atomically(output, &code)?;
-    if let Ok(metadata) = fs::metadata(input) {
-        fs::set_permissions(output, metadata.permissions())
-            .with_context(|| format!("setting permissions of {}", output.display()))?;
-    }
-    Ok(Converted::Written)
-}
-
-/// A progress line on standard error, only when it is a terminal.
-struct Progress {
-    total: usize,
-    done: std::sync::atomic::AtomicUsize,
-    shown: bool,
-}
-
-impl Progress {
-    fn new(total: usize) -> Progress {
-        use std::io::IsTerminal;
-        Progress {
-            total,
-            done: std::sync::atomic::AtomicUsize::new(0),
-            shown: io::stderr().is_terminal() && total > 1,
-        }
-    }
-
-    /// Counts one more file done (from any thread).
-    fn step(&self) {
-        let done = self.done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
-        if self.shown {
-            let width = 30;
-            let filled = done * width / self.total.max(1);
-            eprint!(
-                "\r[{}{}] {done}/{} files",
-                "#".repeat(filled),
-                " ".repeat(width - filled),
-                self.total
-            );
-        }
-    }
-
-    fn finish(&self) {
-        if self.shown {
-            eprint!("\r{}\r", " ".repeat(50));
-        }
-    }
-}
-
-/// The files under `dir`, sorted, skipping hidden directories,
-/// `__pycache__`, links to directories and `skip`.
-fn files_under(dir: &Path, skip: Option<&Path>) -> Result<Vec<PathBuf>> {
-    let mut entries: Vec<_> = fs::read_dir(dir)
-        .with_context(|| format!("reading directory {}", dir.display()))?
-        .collect::<io::Result<_>>()?;
-    entries.sort_by_key(|entry| entry.file_name());
-    let mut files = Vec::new();
-    for entry in entries {
-        let path = entry.path();
-        let name = entry.file_name();
-        let hidden = name.to_string_lossy().starts_with('.') || name == "__pycache__";
-        let kind = entry.file_type()?;
-        if kind.is_symlink() && path.is_dir() {
-            // Following links to directories could loop or leave the tree.
-            continue;
-        }
-        if kind.is_dir() {
-            if !hidden && !skip.is_some_and(|skip| same_file(&path, skip)) {
-                files.extend(files_under(&path, skip)?);
-            }
-        } else {
-            files.push(path);
-        }
-    }
-    Ok(files)
-}
-
-fn read_input(path: &Path) -> Result<(String, Vec<u8>)> {
-    if path == Path::new("-") {
-        let mut bytes = Vec::new();
-        io::stdin()
-            .read_to_end(&mut bytes)
-            .context("reading standard input")?;
-        Ok(("<stdin>".to_string(), bytes))
-    } else {
-        let bytes = fs::read(path).with_context(|| format!("reading {}", path.display()))?;
-        Ok((path.display().to_string(), bytes))
-    }
-}
-
-/// The desugared bytes and what the library says about them, or the
-/// diagnostics rendered for `name`.
-fn desugar_or_report(
-    name: &str,
-    bytes: &[u8],
-    options: &Options,
-) -> Result<(Vec<u8>, unawait::Output), String> {
-    unawait::desugar_file(bytes, options)
-        .map_err(|(text, diagnostics)| diagnostics.render(name, &text))
-}
-
-fn same_file(a: &Path, b: &Path) -> bool {
-    match (fs::canonicalize(a), fs::canonicalize(b)) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
-    }
-}
-
-/// Writes through a temporary file in the destination's directory and a
-/// rename, so a reader never sees a partial file.
-fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    };
-    fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
-    let name = path.file_name().context("an output path names a file")?;
-    let temporary = dir.join(format!(
-        ".{}.unawait-{}.tmp",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
-    let result = fs::write(&temporary, bytes).and_then(|()| fs::rename(&temporary, path));
-    if result.is_err() {
-        let _ = fs::remove_file(&temporary);
-    }
-    result.with_context(|| format!("writing {}", path.display()))
 }

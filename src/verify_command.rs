@@ -10,26 +10,13 @@ use unawait::verify::{
     Interpreter, Verdict, discover_interpreters, parallel_map, round_trip_mapped,
 };
 
-use crate::{Format, VerifyArgs, desugar_or_report, files_under};
+use crate::{Format, VerifyArgs, cli};
 
 /// Runs the checks and prints the verdicts; `Ok(true)` when every run was
 /// equivalent.
 pub fn run(args: &VerifyArgs) -> Result<bool> {
     let interpreters = interpreters(args)?;
-    let mut files = Vec::new();
-    for path in &args.paths {
-        if path.is_dir() {
-            files.extend(
-                files_under(path, None)?
-                    .into_iter()
-                    .filter(|f| f.extension().is_some_and(|e| e == "py")),
-            );
-        } else if path.is_file() {
-            files.push(path.clone());
-        } else {
-            bail!("no such file or directory: {}", path.display());
-        }
-    }
+    let files = cli::python_files(&args.paths)?;
     let prepared: Vec<Prepared> = files.iter().map(|file| prepare(file)).collect();
     let jobs: Vec<(usize, usize)> = (0..prepared.len())
         .flat_map(|f| (0..interpreters.len()).map(move |i| (f, i)))
@@ -115,14 +102,16 @@ fn prepare(file: &Path) -> Prepared {
         || "program.py".to_string(),
         |n| n.to_string_lossy().into_owned(),
     );
-    match desugar_or_report(&file.display().to_string(), &original, &Options::default()) {
-        Ok((desugared, output)) => Prepared::Ready {
+    match unawait::desugar_file(&original, &Options::default()) {
+        Ok(output) => Prepared::Ready {
             name,
             original,
-            desugared,
-            line_map: output.line_map,
+            desugared: output.bytes,
+            line_map: output.desugared.line_map,
         },
-        Err(report) => Prepared::Failed(report),
+        Err((text, diagnostics)) => {
+            Prepared::Failed(diagnostics.render(&file.display().to_string(), &text))
+        }
     }
 }
 

@@ -798,7 +798,10 @@ fn no_arguments_is_a_usage_error() {
 
 #[test]
 fn two_files_without_out_dir_is_a_usage_error() {
-    assert_usage_error(&["a.py", "b.py"], "use --out-dir for several");
+    assert_usage_error(
+        &["a.py", "b.py"],
+        "for several, use --out-dir, --in-place, --check or --diff",
+    );
 }
 
 #[test]
@@ -960,7 +963,12 @@ fn help_documents_out_dir_runtime_and_exit_status() {
         "--out-dir <DIR>",
         "--runtime <RUNTIME>",
         "--stop-after <PASS>",
-        "Exit status: 0 success, 1 an input could not be desugared, 2 usage error.",
+        "--in-place",
+        "--check",
+        "--diff",
+        "--format <FORMAT>",
+        "--config <FILE>",
+        "\nExit status:\n  0  success",
     ] {
         assert!(help.contains(needle), "--help lacks {needle:?}:\n{help}");
     }

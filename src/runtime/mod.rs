@@ -12,6 +12,14 @@ pub const SOURCE: &str = include_str!("unawait_runtime.py");
 /// The module name `--runtime=import` output imports from.
 pub const MODULE_NAME: &str = "unawait_runtime";
 
+/// The file name of the module: `unawait runtime --write DIR` writes
+/// `DIR/unawait_runtime.py`.
+pub const FILE_NAME: &str = "unawait_runtime.py";
+
+/// The version stamped into the module as `__version__`; output of
+/// `--runtime=import` refuses a module with another one.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
 /// The prefix every helper name carries in `SOURCE`.
 pub const DEFAULT_PREFIX: &str = "_unawait";
 
@@ -156,7 +164,13 @@ pub fn prologue(
                     }
                 })
                 .collect();
-            format!("from {MODULE_NAME} import {}\n\n", names.join(", "))
+            // The version check comes first, so a stale module is reported as
+            // such even when it lacks a helper the import names.
+            format!(
+                "__import__(\"{MODULE_NAME}\")._unawait_require(\"{VERSION}\")\n\
+                 from {MODULE_NAME} import {}\n\n",
+                names.join(", ")
+            )
         }
     };
     if newline == "\n" {
@@ -235,8 +249,23 @@ mod tests {
         let used = BTreeSet::from([Section::Coroutine]);
         assert_eq!(
             prologue(&used, RuntimeMode::Import, "_unawait1", "\n"),
-            "from unawait_runtime import _unawait_coroutine as _unawait1_coroutine, \
-             _unawait_await as _unawait1_await\n\n"
+            format!(
+                "__import__(\"unawait_runtime\")._unawait_require(\"{VERSION}\")\n\
+                 from unawait_runtime import _unawait_coroutine as _unawait1_coroutine, \
+                 _unawait_await as _unawait1_await\n\n"
+            )
         );
+    }
+
+    #[test]
+    fn the_module_is_stamped_with_the_crate_version() {
+        assert!(
+            SOURCE.contains(&format!("\n__version__ = \"{VERSION}\"\n")),
+            "update __version__ in unawait_runtime.py to {VERSION}"
+        );
+        // The stamp and the check live before the first section, so inline
+        // output never copies them.
+        let first_section = SOURCE.find("\n# -- section: ").expect("sections");
+        assert!(SOURCE.find("def _unawait_require(").unwrap() < first_section);
     }
 }

@@ -6,6 +6,25 @@
 # sections a file uses. Where CPython versions differ (error types, messages,
 # lookup order), the branch on `sys.version_info` picks what the running
 # interpreter does natively.
+#
+# Imported as a module (`unawait runtime --write DIR`), it carries the
+# version of unawait that wrote it; desugared modules check it first.
+
+__version__ = "0.1.0"
+
+
+def _unawait_require(version):
+    """Called first by a module desugared with `--runtime=import`: the helpers
+    and the code calling them must come from the same unawait."""
+    if version != __version__:
+        raise ImportError(
+            "unawait_runtime %s found (%s), but this module was desugared by unawait %s; "
+            "write the matching runtime with `unawait runtime --write DIR`"
+            % (__version__, __file__, version),
+            name=__name__,
+            path=__file__,
+        )
+
 
 # -- section: coroutine
 import collections.abc as _unawait_abc

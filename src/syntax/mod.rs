@@ -9,6 +9,8 @@
 use ruff_python_ast::token::TokenKind;
 use ruff_python_parser::{Mode, ParseOptions};
 
+use crate::config::TargetVersion;
+
 pub use ruff_python_ast as ast;
 pub use ruff_text_size::{Ranged, TextRange, TextSize};
 
@@ -28,6 +30,10 @@ pub struct Module {
     /// Whether an `async` or `await` keyword occurs: without one there is
     /// nothing to check or rewrite.
     pub has_async_syntax: bool,
+    /// Syntax newer than the target version [`parse_for`] was given, with
+    /// the parser's explanation (first in source order); always empty
+    /// without a target.
+    pub newer_syntax: Vec<(TextRange, String)>,
 }
 
 mod errors;
@@ -50,7 +56,17 @@ pub struct ParseFailure {
 
 /// Parses `source` as a module, or returns the first syntax error.
 pub fn parse(source: &str) -> Result<Module, ParseFailure> {
-    let parsed = ruff_python_parser::parse_unchecked(source, ParseOptions::from(Mode::Module));
+    parse_for(source, None)
+}
+
+/// Parses `source` as [`parse`] does and, given a target version, also notes
+/// the syntax that version does not have in [`Module::newer_syntax`].
+pub fn parse_for(source: &str, target: Option<TargetVersion>) -> Result<Module, ParseFailure> {
+    let mut options = ParseOptions::from(Mode::Module);
+    if let Some(target) = target {
+        options = options.with_target_version((target.major, target.minor).into());
+    }
+    let parsed = ruff_python_parser::parse_unchecked(source, options);
     if let Some(error) = parsed.errors().first() {
         return Err(errors::cpython_failure(source, parsed.tokens(), error));
     }
@@ -99,6 +115,14 @@ pub fn parse(source: &str) -> Result<Module, ParseFailure> {
         }
     }
 
+    let newer_syntax = match target {
+        Some(_) => parsed
+            .unsupported_syntax_errors()
+            .iter()
+            .map(|error| (error.range, error.to_string()))
+            .collect(),
+        None => Vec::new(),
+    };
     let module = parsed
         .into_syntax()
         .module()
@@ -110,6 +134,7 @@ pub fn parse(source: &str) -> Result<Module, ParseFailure> {
         first_indent,
         first_quote,
         has_async_syntax,
+        newer_syntax,
     })
 }
 
