@@ -100,7 +100,10 @@ class _unawait_CoroutineWrapper:
         return self._unawait_coroutine.send(value)
 
     def throw(self, *args):
-        return self._unawait_coroutine.throw(*args)
+        try:
+            return self._unawait_coroutine.throw(*args)
+        finally:
+            args = None  # see _unawait_Coroutine.throw
 
     def close(self):
         return self._unawait_coroutine.close()
@@ -157,7 +160,17 @@ class _unawait_Coroutine:
             raise RuntimeError("cannot reuse already awaited coroutine")
         if gen.gi_running:
             raise ValueError("coroutine already executing")
-        return gen.throw(*args)
+        try:
+            return gen.throw(*args)
+        finally:
+            # The exception usually comes back out, its traceback holding
+            # this frame: a frame still holding the exception would make a
+            # cycle that keeps every local of the frames the exception
+            # passed through (an abandoned async generator, say) alive until
+            # the cycle collector runs, where CPython frees them when the
+            # exception is dropped. So every runtime frame an exception
+            # passes through lets go of it.
+            args = None
 
     def close(self):
         try:
@@ -870,6 +883,7 @@ def _unawait_step(awaitable, step, argument):
     except StopIteration:
         returned = True
     except BaseException as error:
+        argument = None  # see _unawait_Coroutine.throw
         awaitable._unawait_state = _unawait_DONE
         _unawait_set(agen, "_unawait_running", False)
         if isinstance(error, (StopAsyncIteration, GeneratorExit)):
@@ -965,7 +979,10 @@ class _unawait_ASend(_unawait_AsyncGeneratorAwaitable):
                 raise self._unawait_already_running("anext")
             self._unawait_state = _unawait_ITER
             _unawait_set(self._unawait_agen, "_unawait_running", True)
-        return _unawait_step(self, _unawait_thrower(self._unawait_agen._unawait_gen), args)
+        try:
+            return _unawait_step(self, _unawait_thrower(self._unawait_agen._unawait_gen), args)
+        finally:
+            args = None  # see _unawait_Coroutine.throw
 
     if _unawait_sys.version_info >= (3, 13):
         def __del__(self):
@@ -973,7 +990,13 @@ class _unawait_ASend(_unawait_AsyncGeneratorAwaitable):
 
 
 def _unawait_thrower(gen):
-    return lambda args: gen.throw(*args)
+    def throw(args):
+        try:
+            return gen.throw(*args)
+        finally:
+            args = None  # see _unawait_Coroutine.throw
+
+    return throw
 
 
 class _unawait_AThrow(_unawait_AsyncGeneratorAwaitable):
@@ -990,7 +1013,10 @@ class _unawait_AThrow(_unawait_AsyncGeneratorAwaitable):
 
     def _unawait_run(self, step, argument):
         if self._unawait_args is not None:
-            return _unawait_step(self, step, argument)
+            try:
+                return _unawait_step(self, step, argument)
+            finally:
+                argument = None  # see _unawait_Coroutine.throw
         # aclose(): the body ending is success, yielding a value is not.
         try:
             result = _unawait_step(self, step, argument)
@@ -1042,7 +1068,7 @@ class _unawait_AThrow(_unawait_AsyncGeneratorAwaitable):
         if self._unawait_state == _unawait_DONE:
             if _unawait_sys.version_info < (3, 8):
                 # Older versions throw into the generator again.
-                return agen._unawait_gen.throw(*args)
+                return _unawait_thrower(agen._unawait_gen)(args)
             raise RuntimeError("cannot reuse already awaited aclose()/athrow()")
         if self._unawait_state == _unawait_INIT and _unawait_sys.version_info >= (3, 13):
             # 3.13 starts the awaitable; before, it stayed unstarted.
@@ -1050,7 +1076,10 @@ class _unawait_AThrow(_unawait_AsyncGeneratorAwaitable):
                 raise self._unawait_already_running(self._unawait_method())
             self._unawait_state = _unawait_ITER
             _unawait_set(agen, "_unawait_running", True)
-        return self._unawait_run(_unawait_thrower(agen._unawait_gen), args)
+        try:
+            return self._unawait_run(_unawait_thrower(agen._unawait_gen), args)
+        finally:
+            args = None  # see _unawait_Coroutine.throw
 
     if _unawait_sys.version_info >= (3, 13):
         def __del__(self):
