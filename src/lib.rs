@@ -41,11 +41,37 @@ pub struct Output {
     pub changed: bool,
 }
 
+/// Stack for the thread [`desugar`] works on. Parsing and rewriting recurse
+/// over the syntax tree; CPython's tokenizer bounds brackets and blocks, but
+/// not chains like `- - - x` or `a.b.c…`, which a 1 MB line can nest a
+/// million deep. The memory is reserved, not used, until input needs it.
+pub const STACK_SIZE: usize = 512 << 20;
+
 /// Desugars every async construct in `source`.
 ///
 /// Fails with CPython's SyntaxError wording for input CPython rejects, and
-/// with an "unsupported" diagnostic for constructs not handled yet.
+/// with an "unsupported" diagnostic for constructs not handled yet. The work
+/// runs on a thread of its own with a [`STACK_SIZE`] stack, so deeply nested
+/// input cannot overflow the caller's stack.
 pub fn desugar(source: &str, options: &Options) -> Result<Output, Diagnostics> {
+    std::thread::scope(|scope| {
+        std::thread::Builder::new()
+            .name("unawait-desugar".to_string())
+            .stack_size(STACK_SIZE)
+            .spawn_scoped(scope, || desugar_here(source, options))
+            .map_or_else(
+                // No thread to be had (resource limits): try on this one.
+                |_| desugar_here(source, options),
+                |worker| {
+                    worker
+                        .join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+                },
+            )
+    })
+}
+
+fn desugar_here(source: &str, options: &Options) -> Result<Output, Diagnostics> {
     if let Some(name) = &options.stop_after
         && !passes::PIPELINE.iter().any(|pass| pass.name() == name)
     {
@@ -92,7 +118,7 @@ pub fn desugar(source: &str, options: &Options) -> Result<Output, Diagnostics> {
             let module = match parsed.take() {
                 Some(module) => module,
                 None => syntax::parse(&current)
-                    .map_err(|failure| internal_error(pass.name(), &failure.message))?,
+                    .map_err(|failure| output_failure(pass.name(), &failure))?,
             };
             let text = text::Text::new(&current, &module);
             match pass.run(&module, &text, &mut cx) {
@@ -197,11 +223,22 @@ fn prologue_offset(source: &str, module: &Module) -> usize {
     }
 }
 
-fn internal_error(pass: &str, message: &str) -> Diagnostics {
-    Diagnostics::single(Diagnostic::unsupported(
-        TextRange::empty(TextSize::new(0)),
+/// A pass produced code that does not parse: the rewritten blocks (each
+/// `async with` and `async for` adds two levels) went past CPython's nesting
+/// limits, or a bug.
+fn output_failure(pass: &str, failure: &syntax::ParseFailure) -> Diagnostics {
+    let message = &failure.message;
+    let text = if message.starts_with("too many") {
+        format!(
+            "the desugared code would nest too deeply for CPython ({message}): each `async with` and `async for` adds two blocks; move some of the code into a function"
+        )
+    } else {
         format!(
             "internal error: the {pass} pass received code it cannot parse ({message}); please report this"
-        ),
+        )
+    };
+    Diagnostics::single(Diagnostic::unsupported(
+        TextRange::empty(TextSize::new(0)),
+        text,
     ))
 }

@@ -31,6 +31,7 @@ pub struct Module {
 }
 
 mod errors;
+pub use errors::{MAX_INDENT_LEVELS, MAX_NESTED_BRACKETS};
 mod scopes;
 
 pub use scopes::{
@@ -50,9 +51,28 @@ pub struct ParseFailure {
 
 /// Parses `source` as a module, or returns the first syntax error.
 pub fn parse(source: &str) -> Result<Module, ParseFailure> {
+    // CPython refuses these before tokenizing.
+    if let Some(at) = source.find('\0') {
+        return Err(ParseFailure {
+            range: TextRange::empty(crate::text::size(at)),
+            kind: "SyntaxError",
+            message: "source code cannot contain null bytes".to_string(),
+        });
+    }
     let parsed = ruff_python_parser::parse_unchecked(source, ParseOptions::from(Mode::Module));
+    // CPython's tokenizer stops at its nesting limits before it parses
+    // anything further on.
+    let too_deep = errors::nesting_failure(source, parsed.tokens())
+        .or_else(|| errors::tab_failure(source, parsed.tokens()));
     if let Some(error) = parsed.errors().first() {
-        return Err(errors::cpython_failure(source, parsed.tokens(), error));
+        let failure = errors::cpython_failure(source, parsed.tokens(), error);
+        return Err(match too_deep {
+            Some(too_deep) if too_deep.range.start() <= failure.range.start() => too_deep,
+            _ => failure,
+        });
+    }
+    if let Some(too_deep) = too_deep {
+        return Err(too_deep);
     }
 
     let mut string_ranges = Vec::new();
