@@ -5,8 +5,9 @@
 #   scripts/fuzz.sh [SECONDS]      default 300
 #
 # The corpus lives in fuzz/corpus/desugar (seeded from golden/*/*.py on the
-# first run); at the end, only the new inputs that reach new code are merged
-# into it (libFuzzer's -merge=1), which keeps it small enough to commit. A crash is saved under fuzz/artifacts/desugar/ and
+# first run); at the end, it and the new inputs are minimized together
+# (libFuzzer's -set_cover_merge=1: a small set reaching the same coverage), which
+# keeps it small enough to commit. A crash is saved under fuzz/artifacts/desugar/ and
 # the script exits 1.
 #
 # cargo-fuzz passes nightly-only flags to rustc; only a stable toolchain is
@@ -39,8 +40,12 @@ cargo fuzz run --sanitizer none desugar "$fresh" "$corpus" -- \
     -print_final_stats=1 2>&1 | tee "$log" | grep -E '^#[0-9]+\s+(pulse|DONE)|^==|panicked|ERROR' || true
 [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
 
-echo "== merging new inputs into $corpus"
-cargo fuzz run --sanitizer none desugar "$corpus" "$fresh" -- -merge=1 -max_len=4096 2>&1 | grep -E 'MERGE-OUTER: [0-9]+ new files' || true
+echo "== minimizing $corpus with the new inputs"
+merged="$fresh/merged"
+mkdir "$merged"
+cargo fuzz run --sanitizer none desugar "$merged" "$corpus" "$fresh" -- -set_cover_merge=1 -max_len=4096 2>&1 | grep -E 'MERGE-OUTER: [0-9]+ new files' || true
+rm -rf "$corpus"
+cp -r "$merged" "$corpus"
 
 executions="$(grep -Eo 'stat::number_of_executed_units: [0-9]+' "$log" | grep -Eo '[0-9]+$' || echo 0)"
 echo "== ${seconds}s: ${executions} executions; corpus $(ls "$corpus" | wc -l) files, $(du -sh "$corpus" | cut -f1)"
