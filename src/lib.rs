@@ -65,11 +65,55 @@ pub struct Output {
     pub constructs: Vec<(u32, explain::Construct)>,
 }
 
+/// Stack for the thread [`desugar`] works on. Parsing and rewriting recurse
+/// over the syntax tree; CPython's tokenizer bounds brackets and blocks, but
+/// not chains like `- - - x` or `a.b.c…`, which a 1 MB line can nest a
+/// million deep. The memory is reserved, not used, until input needs it.
+pub const STACK_SIZE: usize = 512 << 20;
+
 /// Desugars every async construct in `source`.
 ///
 /// Fails with CPython's SyntaxError wording for input CPython rejects, and
-/// with an "unsupported" diagnostic for constructs not handled yet.
+/// with an "unsupported" diagnostic for constructs not handled yet. The work
+/// runs on a thread of its own with a [`STACK_SIZE`] stack, so deeply nested
+/// input cannot overflow the caller's stack.
 pub fn desugar(source: &str, options: &Options) -> Result<Output, Diagnostics> {
+    if ON_LARGE_STACK.get() {
+        return desugar_here(source, options);
+    }
+    std::thread::scope(|scope| {
+        match spawn_with_large_stack(scope, || desugar_here(source, options)) {
+            Ok(worker) => worker
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            // No thread to be had (resource limits): try on this one.
+            Err(_) => desugar_here(source, options),
+        }
+    })
+}
+
+thread_local! {
+    /// Whether this thread's stack is [`STACK_SIZE`] (see
+    /// [`spawn_with_large_stack`]).
+    static ON_LARGE_STACK: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Starts `work` on a thread of `scope` with a [`STACK_SIZE`] stack.
+/// [`desugar`] called on such a thread works on it directly; elsewhere it
+/// starts one per call. The command line runs all its work on these.
+pub fn spawn_with_large_stack<'scope, T: Send + 'scope>(
+    scope: &'scope std::thread::Scope<'scope, '_>,
+    work: impl FnOnce() -> T + Send + 'scope,
+) -> std::io::Result<std::thread::ScopedJoinHandle<'scope, T>> {
+    std::thread::Builder::new()
+        .stack_size(STACK_SIZE)
+        .spawn_scoped(scope, move || {
+            ON_LARGE_STACK.set(true);
+            work()
+        })
+}
+
+fn desugar_here(source: &str, options: &Options) -> Result<Output, Diagnostics> {
     let selected = selected_passes(options)?;
     let module = syntax::parse_for(source, options.target_version).map_err(|failure| {
         Diagnostics::single(Diagnostic {
@@ -136,7 +180,7 @@ pub fn desugar(source: &str, options: &Options) -> Result<Output, Diagnostics> {
             let module = match parsed.take() {
                 Some(module) => module,
                 None => syntax::parse(&current)
-                    .map_err(|failure| internal_error(pass.name(), &failure.message))?,
+                    .map_err(|failure| output_failure(pass.name(), &failure))?,
             };
             let text = text::Text::new(&current, &module);
             if let Some(problem) = skipped_prerequisite(index, &selected, &module, &text, &cx) {
@@ -441,11 +485,22 @@ fn prologue_offset(source: &str, module: &Module) -> usize {
     }
 }
 
-fn internal_error(pass: &str, message: &str) -> Diagnostics {
-    Diagnostics::single(Diagnostic::unsupported(
-        TextRange::empty(TextSize::new(0)),
+/// A pass produced code that does not parse: the rewritten blocks (each
+/// `async with` and `async for` adds two levels) went past CPython's nesting
+/// limits, or a bug.
+fn output_failure(pass: &str, failure: &syntax::ParseFailure) -> Diagnostics {
+    let message = &failure.message;
+    let text = if message.starts_with("too many") {
+        format!(
+            "the desugared code would nest too deeply for CPython ({message}): each `async with` and `async for` adds two blocks; move some of the code into a function"
+        )
+    } else {
         format!(
             "internal error: the {pass} pass received code it cannot parse ({message}); please report this"
-        ),
+        )
+    };
+    Diagnostics::single(Diagnostic::unsupported(
+        TextRange::empty(TextSize::new(0)),
+        text,
     ))
 }

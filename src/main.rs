@@ -188,11 +188,12 @@ Exit status:
 fn main() -> ExitCode {
     let cli = Cli::parse();
     // Parsing and rewriting recurse over the syntax tree; deeply nested input
-    // needs more stack than a main thread has.
-    let worker = std::thread::Builder::new()
-        .stack_size(512 << 20)
-        .spawn(move || run(&cli));
-    match worker.map(std::thread::JoinHandle::join) {
+    // needs more stack than a main thread has. Desugaring on this thread
+    // (and on the file workers, see `parallel_map`) needs no thread per file.
+    let outcome = std::thread::scope(|scope| {
+        unawait::spawn_with_large_stack(scope, || run(&cli)).map(|worker| worker.join())
+    });
+    match outcome {
         Ok(Ok(code)) => code,
         _ => {
             eprintln!("unawait: internal error");

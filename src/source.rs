@@ -50,7 +50,7 @@ pub fn decode(bytes: &[u8]) -> Result<SourceText, DecodeError> {
             if bom && codec != Codec::Utf8 {
                 return Err(DecodeError {
                     line: *line,
-                    message: "encoding problem: utf-8".to_string(),
+                    message: format!("encoding problem: {} with BOM", normal_name(name)),
                 });
             }
             codec
@@ -193,6 +193,31 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 
 /// Maps a Python codec name to a codec, normalizing as Python's codec
 /// registry does (case, `_` versus `-`).
+/// The name CPython's tokenizer reports for a cookie's encoding
+/// (`get_normal_name`): Latin-1's aliases become `iso-8859-1`, UTF-8's
+/// `utf-8`; other names stay as written.
+fn normal_name(name: &str) -> &str {
+    let normal: String = name
+        .chars()
+        .take(12)
+        .map(|c| {
+            if c == '_' {
+                '-'
+            } else {
+                c.to_ascii_lowercase()
+            }
+        })
+        .collect();
+    let base = |prefix: &str| normal == prefix || normal.starts_with(&format!("{prefix}-"));
+    if base("utf-8") {
+        "utf-8"
+    } else if base("latin-1") || base("iso-8859-1") || base("iso-latin-1") {
+        "iso-8859-1"
+    } else {
+        name
+    }
+}
+
 fn codec_for(name: &str) -> Option<Codec> {
     let normal = name.to_ascii_lowercase().replace('_', "-");
     let base = |prefix: &str| normal == prefix || normal.starts_with(&format!("{prefix}-"));

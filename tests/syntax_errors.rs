@@ -151,3 +151,55 @@ fn await_in_annotation_scopes_is_rejected_as_by_cpython() {
         ANNOTATION_SCOPE_CASES,
     );
 }
+
+/// CPython's tokenizer limits and its tab check: files the parser here
+/// accepts but CPython does not (generated, they are too long to list).
+fn tokenizer_limit_cases() -> Vec<String> {
+    let nested_blocks = |levels: usize, body: &str| {
+        let mut source: String = (0..levels)
+            .map(|level| format!("{}if x:\n", " ".repeat(level)))
+            .collect();
+        source.push_str(&format!("{}{body}\n", " ".repeat(levels)));
+        source
+    };
+    vec![
+        format!("x = {}1{}\n", "(".repeat(201), ")".repeat(201)),
+        format!("y = 0\nx = [{}1{}]\n", "{".repeat(250), "}".repeat(250)),
+        format!(
+            "async def f():\n    return {}await x{}\n",
+            "(".repeat(10_000),
+            ")".repeat(10_000)
+        ),
+        nested_blocks(100, "pass"),
+        nested_blocks(10_000, "await x"),
+        "if x:\n\tpass\n        pass\n".to_string(),
+        "if x:\n        pass\n\tpass\n".to_string(),
+        "async def f():\n    if x:\n\tawait y\n".to_string(),
+        "if x:\n  \tpass\n\t  pass\n".to_string(),
+    ]
+}
+
+#[test]
+fn tokenizer_limits_and_tabs_are_reported_as_by_cpython() {
+    let cases = tokenizer_limit_cases();
+    let cases: Vec<&str> = cases.iter().map(String::as_str).collect();
+    assert_reported_as_by(newest_interpreter((3, 11)..=(3, 11)), &cases);
+}
+
+#[test]
+fn nesting_just_within_cpython_limits_is_accepted() {
+    let brackets = format!(
+        "async def f():\n    return {}await x{}\n",
+        "(".repeat(199),
+        ")".repeat(199)
+    );
+    let mut blocks: String = (0..98)
+        .map(|level| format!("{}if x:\n", " ".repeat(level)))
+        .collect();
+    blocks.push_str(&format!("{}pass\n", " ".repeat(98)));
+    for source in [brackets, blocks] {
+        if let Err(diagnostics) = unawait::desugar(&source, &unawait::Options::default()) {
+            panic!("{}", diagnostics.render("case.py", &source));
+        }
+    }
+}

@@ -134,6 +134,108 @@ pub(super) fn cpython_failure(source: &str, tokens: &Tokens, error: &ParseError)
     }
 }
 
+/// Brackets CPython's tokenizer lets nest (`MAXLEVEL`).
+pub const MAX_NESTED_BRACKETS: usize = 200;
+/// Indentation levels CPython's tokenizer allows, less one (`MAXINDENT`).
+pub const MAX_INDENT_LEVELS: usize = 100;
+
+/// The first place where `tokens` nest deeper than CPython's tokenizer
+/// allows, with its error: the 201st open bracket ("too many nested
+/// parentheses"), or the start of the line indented a 100th level
+/// (IndentationError "too many levels of indentation"), as CPython 3.11
+/// reports them. Such files parse here but are no Python to CPython.
+pub(super) fn nesting_failure(source: &str, tokens: &Tokens) -> Option<ParseFailure> {
+    let mut brackets = 0usize;
+    let mut indents = 0usize;
+    for token in tokens.iter() {
+        match token.kind() {
+            TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => {
+                brackets += 1;
+                if brackets > MAX_NESTED_BRACKETS {
+                    return Some(ParseFailure {
+                        range: token.range(),
+                        kind: "SyntaxError",
+                        message: "too many nested parentheses".to_string(),
+                    });
+                }
+            }
+            TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => {
+                brackets = brackets.saturating_sub(1);
+            }
+            TokenKind::Indent => {
+                indents += 1;
+                if indents >= MAX_INDENT_LEVELS {
+                    return Some(ParseFailure {
+                        range: TextRange::empty(size(line_start(
+                            source,
+                            usize::from(token.start()),
+                        ))),
+                        kind: "IndentationError",
+                        message: "too many levels of indentation".to_string(),
+                    });
+                }
+            }
+            TokenKind::Dedent => indents = indents.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The first logical line whose indentation compares differently with
+/// tabs as 8 columns and as 1 (CPython's TabError, reported at the start of
+/// that line): the tokenizer's `indstack` and `altindstack`.
+pub(super) fn tab_failure(source: &str, tokens: &Tokens) -> Option<ParseFailure> {
+    let mut levels: Vec<(usize, usize)> = vec![(0, 0)];
+    let mut at_line_start = true;
+    for token in tokens.iter() {
+        match token.kind() {
+            TokenKind::Newline => {
+                at_line_start = true;
+                continue;
+            }
+            TokenKind::Indent
+            | TokenKind::Dedent
+            | TokenKind::NonLogicalNewline
+            | TokenKind::Comment => continue,
+            _ if !at_line_start => continue,
+            _ => at_line_start = false,
+        }
+        let line_start = line_start(source, usize::from(token.start()));
+        let (mut col, mut alt) = (0, 0);
+        for c in source[line_start..].chars() {
+            match c {
+                ' ' => (col, alt) = (col + 1, alt + 1),
+                '\t' => (col, alt) = ((col / 8 + 1) * 8, alt + 1),
+                '\x0c' => (col, alt) = (0, 0),
+                _ => break,
+            }
+        }
+        let &(top, top_alt) = levels.last().expect("level 0 is never popped");
+        let consistent = if col == top {
+            alt == top_alt
+        } else if col > top {
+            levels.push((col, alt));
+            alt > top_alt
+        } else {
+            while levels.len() > 1 && col < levels.last().expect("not empty").0 {
+                levels.pop();
+            }
+            // A column matching no level is the parser's IndentationError.
+            let &(top, top_alt) = levels.last().expect("level 0 is never popped");
+            col != top || alt == top_alt
+        };
+        if !consistent {
+            return Some(ParseFailure {
+                range: TextRange::empty(size(line_start)),
+                kind: "TabError",
+                message: "inconsistent use of tabs and spaces in indentation".to_string(),
+            });
+        }
+    }
+    None
+}
+
 /// The first bracket problem, as CPython's tokenizer reports it, and where
 /// the tokenizer notices it: a closing bracket with no opener ("unmatched
 /// ')'"), one that closes another kind ("closing parenthesis ']' does not

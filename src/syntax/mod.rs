@@ -37,6 +37,7 @@ pub struct Module {
 }
 
 mod errors;
+pub use errors::{MAX_INDENT_LEVELS, MAX_NESTED_BRACKETS};
 mod scopes;
 
 pub use scopes::{
@@ -62,13 +63,32 @@ pub fn parse(source: &str) -> Result<Module, ParseFailure> {
 /// Parses `source` as [`parse`] does and, given a target version, also notes
 /// the syntax that version does not have in [`Module::newer_syntax`].
 pub fn parse_for(source: &str, target: Option<TargetVersion>) -> Result<Module, ParseFailure> {
+    // CPython refuses these before tokenizing.
+    if let Some(at) = source.find('\0') {
+        return Err(ParseFailure {
+            range: TextRange::empty(crate::text::size(at)),
+            kind: "SyntaxError",
+            message: "source code cannot contain null bytes".to_string(),
+        });
+    }
     let mut options = ParseOptions::from(Mode::Module);
     if let Some(target) = target {
         options = options.with_target_version((target.major, target.minor).into());
     }
     let parsed = ruff_python_parser::parse_unchecked(source, options);
+    // CPython's tokenizer stops at its nesting limits before it parses
+    // anything further on.
+    let too_deep = errors::nesting_failure(source, parsed.tokens())
+        .or_else(|| errors::tab_failure(source, parsed.tokens()));
     if let Some(error) = parsed.errors().first() {
-        return Err(errors::cpython_failure(source, parsed.tokens(), error));
+        let failure = errors::cpython_failure(source, parsed.tokens(), error);
+        return Err(match too_deep {
+            Some(too_deep) if too_deep.range.start() <= failure.range.start() => too_deep,
+            _ => failure,
+        });
+    }
+    if let Some(too_deep) = too_deep {
+        return Err(too_deep);
     }
 
     let mut string_ranges = Vec::new();

@@ -3,7 +3,7 @@
 //! basis of the golden tests.
 
 use std::io::Read;
-use std::os::unix::process::CommandExt;
+use std::os::unix::process::{CommandExt, ExitStatusExt};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -99,9 +99,107 @@ pub fn min_python(source: &str) -> Option<(u32, u32)> {
 pub struct Run {
     /// Exit code; `None` when killed by a signal or the timeout.
     pub status: Option<i32>,
+    /// The signal that ended the program, if one did (not the timeout's).
+    pub signal: Option<i32>,
+    /// Standard output: its first [`CAPTURE_LIMIT`] bytes, then a line
+    /// saying how many bytes there were in all.
     pub stdout: String,
+    /// Standard error, captured the same way.
     pub stderr: String,
     pub timed_out: bool,
+}
+
+/// Bytes of each output stream kept for comparison. A program may print
+/// gigabytes; the rest is read (so the program never blocks on a full pipe)
+/// and counted, and the count is compared too.
+pub const CAPTURE_LIMIT: usize = 8 << 20;
+
+/// How long the output pipes may stay open after the program ended and its
+/// process group was killed: a process that left the group (`setsid`) can
+/// hold them open for as long as it lives.
+const PIPE_GRACE: Duration = Duration::from_secs(2);
+
+/// One output stream, filled by a reader thread.
+#[derive(Default)]
+struct Captured {
+    kept: Vec<u8>,
+    total: usize,
+    closed: bool,
+}
+
+impl Captured {
+    fn text(&self) -> String {
+        let mut text = String::from_utf8_lossy(&self.kept).into_owned();
+        if self.total > self.kept.len() {
+            text.push_str(&format!(
+                "\n[output cut at {} bytes of {}]\n",
+                self.kept.len(),
+                self.total
+            ));
+        }
+        if !self.closed {
+            text.push_str("\n[output still open after the program ended]\n");
+        }
+        text
+    }
+}
+
+/// Reads `pipe` to its end on a thread of its own into a shared buffer.
+fn capture(
+    mut pipe: impl Read + Send + 'static,
+) -> std::sync::Arc<(std::sync::Mutex<Captured>, std::sync::Condvar)> {
+    let shared = std::sync::Arc::new((
+        std::sync::Mutex::new(Captured::default()),
+        std::sync::Condvar::new(),
+    ));
+    let writer = std::sync::Arc::clone(&shared);
+    std::thread::spawn(move || {
+        let mut chunk = vec![0; 64 << 10];
+        loop {
+            let read = match pipe.read(&mut chunk) {
+                Ok(0) => break,
+                Ok(read) => read,
+                Err(error) if error.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(_) => break,
+            };
+            let mut captured = writer
+                .0
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            let room = CAPTURE_LIMIT.saturating_sub(captured.kept.len()).min(read);
+            captured.kept.extend_from_slice(&chunk[..room]);
+            captured.total += read;
+        }
+        let mut captured = writer
+            .0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        captured.closed = true;
+        writer.1.notify_all();
+    });
+    shared
+}
+
+/// The text captured so far, waiting until `deadline` for the pipe to close.
+fn collect(
+    shared: &std::sync::Arc<(std::sync::Mutex<Captured>, std::sync::Condvar)>,
+    deadline: Instant,
+) -> String {
+    let (lock, closed) = &**shared;
+    let mut captured = lock
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    while !captured.closed {
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            break;
+        }
+        captured = closed
+            .wait_timeout(captured, left)
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .0;
+    }
+    captured.text()
 }
 
 /// Runs `script` with `interpreter` in the script's directory, with no
@@ -132,16 +230,8 @@ pub fn run_script(
         // A group of its own, so that a timeout ends every process it started.
         .process_group(0)
         .spawn()?;
-    let mut stdout_pipe = child.stdout.take().expect("stdout is piped");
-    let mut stderr_pipe = child.stderr.take().expect("stderr is piped");
-    let stdout_reader = std::thread::spawn(move || {
-        let mut buffer = Vec::new();
-        stdout_pipe.read_to_end(&mut buffer).map(|_| buffer)
-    });
-    let stderr_reader = std::thread::spawn(move || {
-        let mut buffer = Vec::new();
-        stderr_pipe.read_to_end(&mut buffer).map(|_| buffer)
-    });
+    let stdout = capture(child.stdout.take().expect("stdout is piped"));
+    let stderr = capture(child.stderr.take().expect("stderr is piped"));
     let started = Instant::now();
     let mut timed_out = false;
     let status = loop {
@@ -155,18 +245,14 @@ pub fn run_script(
         }
         std::thread::sleep(Duration::from_millis(5));
     };
-    let collect = |reader: std::thread::JoinHandle<std::io::Result<Vec<u8>>>| {
-        reader
-            .join()
-            .unwrap_or_else(|_| Ok(Vec::new()))
-            .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
-    };
     // Children that outlived the program would keep its pipes open.
     kill_group(child.id());
+    let deadline = Instant::now() + PIPE_GRACE;
     Ok(Run {
         status: if timed_out { None } else { status.code() },
-        stdout: collect(stdout_reader)?,
-        stderr: collect(stderr_reader)?,
+        signal: if timed_out { None } else { status.signal() },
+        stdout: collect(&stdout, deadline),
+        stderr: collect(&stderr, deadline),
         timed_out,
     })
 }
@@ -223,18 +309,23 @@ pub fn parallel_map<J: Sync, R: Send>(jobs: &[J], work: impl Fn(&J) -> R + Sync)
         .and_then(|n| n.parse().ok())
         .unwrap_or(cores);
     let threads = threads.clamp(1, jobs.len().max(1));
+    let worker = || {
+        loop {
+            let index = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let Some(job) = jobs.get(index) else { break };
+            let result = work(job);
+            results
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)[index] = Some(result);
+        }
+    };
     std::thread::scope(|scope| {
         for _ in 0..threads {
-            scope.spawn(|| {
-                loop {
-                    let index = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                    let Some(job) = jobs.get(index) else { break };
-                    let result = work(job);
-                    results
-                        .lock()
-                        .unwrap_or_else(std::sync::PoisonError::into_inner)[index] = Some(result);
-                }
-            });
+            // Large stacks, so that jobs that desugar need no thread of
+            // their own (see `desugar`).
+            if crate::spawn_with_large_stack(scope, worker).is_err() {
+                scope.spawn(worker);
+            }
         }
     });
     results
@@ -395,13 +486,13 @@ pub fn round_trip_mapped(
         return Verdict::Timeout;
     }
     let mut differences = Vec::new();
-    if expected.status != actual.status {
+    if (expected.status, expected.signal) != (actual.status, actual.signal) {
         differences.push(Difference {
             what: "exit status",
             detail: format!(
                 "{} became {}",
-                describe_status(expected.status),
-                describe_status(actual.status)
+                describe_status(&expected),
+                describe_status(&actual)
             ),
         });
     }
@@ -418,6 +509,7 @@ pub fn round_trip_mapped(
         ),
     ] {
         if a != b {
+            let (a, b) = (shorten_long_lines(&a), shorten_long_lines(&b));
             differences.push(Difference {
                 what,
                 detail: crate::diff::unified(&a, &b, "original", "desugared", false),
@@ -456,11 +548,39 @@ pub fn round_trip_mapped(
     }
 }
 
-fn describe_status(status: Option<i32>) -> String {
-    status.map_or_else(
-        || "death by signal".to_string(),
-        |code| format!("exit status {code}"),
-    )
+fn describe_status(run: &Run) -> String {
+    match (run.status, run.signal) {
+        (Some(code), _) => format!("exit status {code}"),
+        (None, Some(signal)) => format!("death by signal {signal}"),
+        (None, None) => "death by signal".to_string(),
+    }
+}
+
+/// Characters of a line a diff shows.
+const SHOWN_LINE_LIMIT: usize = 500;
+
+/// `text` with lines past [`SHOWN_LINE_LIMIT`] characters cut, saying how
+/// long they were: a diff must stay readable when a program prints
+/// megabytes on one line.
+fn shorten_long_lines(text: &str) -> String {
+    let mut out = String::with_capacity(text.len().min(1 << 20));
+    for line in text.split_inclusive('\n') {
+        let content = line.strip_suffix('\n').unwrap_or(line);
+        match content.char_indices().nth(SHOWN_LINE_LIMIT) {
+            Some((cut, _)) => {
+                out.push_str(&content[..cut]);
+                out.push_str(&format!(
+                    "… [line of {} characters]",
+                    content.chars().count()
+                ));
+                if line.ends_with('\n') {
+                    out.push('\n');
+                }
+            }
+            None => out.push_str(line),
+        }
+    }
+    out
 }
 
 /// A fresh directory under the system's temporary directory, removed when
@@ -596,6 +716,19 @@ Traceback (most recent call last):\nRuntimeError: <coroutine object f at 0x?>\n"
         let report =
             "  File \"/tmp/a/x.py\", line 3\n    y := 1\n      ^\nSyntaxError: invalid syntax\n";
         assert_eq!(normalize_stderr(report), "SyntaxError: invalid syntax\n");
+    }
+
+    #[test]
+    fn long_lines_are_shortened_for_display() {
+        let long = "y".repeat(SHOWN_LINE_LIMIT + 7);
+        assert_eq!(
+            shorten_long_lines(&format!("short\n{long}\nend")),
+            format!(
+                "short\n{}… [line of {} characters]\nend",
+                "y".repeat(SHOWN_LINE_LIMIT),
+                SHOWN_LINE_LIMIT + 7
+            )
+        );
     }
 
     #[test]
