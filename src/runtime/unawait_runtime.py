@@ -876,6 +876,14 @@ def _unawait_step(awaitable, step, argument):
     Returns what goes to the event loop; raises StopIteration(value) when
     the body yielded `value` to the consumer, StopAsyncIteration when it
     returned, or whatever the body raised (as is: chaining untouched).
+
+    A frame of this function can outlive the step: an exception the body
+    catches and keeps (`except E as e:` around a `yield`) has a traceback
+    whose frames link back through it. So once the awaitable is done, no
+    local here refers to the generator object any more, nor does the
+    awaitable (see `_unawait_KEEPS_AGEN`): otherwise the generator would
+    live until the cycle collector ran, where CPython finalizes it as soon
+    as the program drops it.
     """
     agen = awaitable._unawait_agen
     try:
@@ -888,6 +896,9 @@ def _unawait_step(awaitable, step, argument):
         _unawait_set(agen, "_unawait_running", False)
         if isinstance(error, (StopAsyncIteration, GeneratorExit)):
             _unawait_set(agen, "_unawait_closed", True)
+        if not awaitable._unawait_KEEPS_AGEN:
+            awaitable._unawait_agen = None
+        awaitable = agen = None
         raise
     else:
         returned = False
@@ -895,10 +906,16 @@ def _unawait_step(awaitable, step, argument):
         awaitable._unawait_state = _unawait_DONE
         _unawait_set(agen, "_unawait_running", False)
         _unawait_set(agen, "_unawait_closed", True)
+        if not awaitable._unawait_KEEPS_AGEN:
+            awaitable._unawait_agen = None
+        awaitable = agen = None
         raise StopAsyncIteration
     if type(result) is _unawait_AsyncYield:
         awaitable._unawait_state = _unawait_DONE
         _unawait_set(agen, "_unawait_running", False)
+        if not awaitable._unawait_KEEPS_AGEN:
+            awaitable._unawait_agen = None
+        awaitable = agen = None
         raise StopIteration(result.value)
     return result
 
@@ -947,6 +964,9 @@ class _unawait_ASend(_unawait_AsyncGeneratorAwaitable):
     """The awaitable `__anext__()` and `asend(value)` return."""
 
     __slots__ = ("_unawait_value",)
+
+    # Done, it only raises its reuse error (see _unawait_step).
+    _unawait_KEEPS_AGEN = False
 
     def __init__(self, agen, value):
         # The base class's fields set here, not through its `__init__`: one
@@ -1004,6 +1024,9 @@ class _unawait_AThrow(_unawait_AsyncGeneratorAwaitable):
 
     __slots__ = ("_unawait_args",)
 
+    # Done, before 3.8 it still steps the generator (see _unawait_step).
+    _unawait_KEEPS_AGEN = _unawait_sys.version_info < (3, 8)
+
     def __init__(self, agen, args):
         _unawait_AsyncGeneratorAwaitable.__init__(self, agen)
         self._unawait_args = args
@@ -1031,16 +1054,17 @@ class _unawait_AThrow(_unawait_AsyncGeneratorAwaitable):
         raise RuntimeError("async generator ignored GeneratorExit")
 
     def send(self, value):
-        agen = self._unawait_agen
-        gen = agen._unawait_gen
         if self._unawait_state == _unawait_DONE:
             reuse_checked = _unawait_sys.version_info >= (3, 7 if self._unawait_args is None else 8)
             if reuse_checked:
                 raise RuntimeError("cannot reuse already awaited aclose()/athrow()")
             # Older versions send into the generator again.
+            gen = self._unawait_agen._unawait_gen
             if gen.gi_frame is None:
                 raise StopIteration
             return self._unawait_run(gen.send, value)
+        agen = self._unawait_agen
+        gen = agen._unawait_gen
         if gen.gi_frame is None:
             self._unawait_state = _unawait_DONE
             raise StopIteration
