@@ -393,7 +393,14 @@ class Generator:
             "%s = {x: x async for x in %s}",
             "%s = sorted({x async for x in %s})",
         ]
-        return [self.rng.choice(forms) % (target, source), "log(%r, %s)" % (self.fresh("comp"), target)]
+        form = self.rng.choice(forms)
+        if form == forms[1] and source.startswith(tuple(self.generators)):
+            # A throw into that await abandons the async generator mid-loop;
+            # when it is then finalized differs on 3.12+ (inlined
+            # comprehensions: README, Known differences) and, on 3.9+, in
+            # docs/divergences/seed_1772.py, not resolved yet.
+            form = forms[0]
+        return [form % (target, source), "log(%r, %s)" % (self.fresh("comp"), target)]
 
     def stmt_agen_protocol(self, fn, depth, in_loop, names):
         """An async generator driven by hand and closed explicitly, so its
