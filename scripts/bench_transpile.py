@@ -72,7 +72,8 @@ def main():
     unawait = unawait_binary()
     rows = [
         ("unawait's parser, parse only (ceiling)", rust["parse_mb_s"]),
-        ("unawait desugar, 1 thread", rust["desugar_mb_s"]),
+        ("unawait desugar, 1 thread (as the command line runs it)", rust["desugar_mb_s"]),
+        ("unawait desugar, 1 ordinary thread (a thread per call)", rust["desugar_ordinary_thread_mb_s"]),
         ("unawait desugar, %d threads" % rust["threads"], rust["desugar_parallel_mb_s"]),
         ("CPython %d.%d ast.parse + ast.unparse" % sys.version_info[:2], cpython),
     ]

@@ -186,6 +186,10 @@ pub(super) fn nesting_failure(source: &str, tokens: &Tokens) -> Option<ParseFail
 /// tabs as 8 columns and as 1 (CPython's TabError, reported at the start of
 /// that line): the tokenizer's `indstack` and `altindstack`.
 pub(super) fn tab_failure(source: &str, tokens: &Tokens) -> Option<ParseFailure> {
+    // Without a tab, both ways of counting columns agree everywhere.
+    if !source.contains('\t') {
+        return None;
+    }
     let mut levels: Vec<(usize, usize)> = vec![(0, 0)];
     let mut at_line_start = true;
     for token in tokens.iter() {
