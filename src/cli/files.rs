@@ -36,6 +36,21 @@ pub fn display_name(path: &Path) -> String {
     }
 }
 
+/// Whether `a` and `b` name one existing file (through links, `..` or a
+/// hard link). Checked for every file of a tree, so by identity (two
+/// `stat`s; the second only when the first finds a file) rather than by
+/// resolving both paths component by component.
+#[cfg(unix)]
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt as _;
+    let Ok(first) = fs::metadata(a) else {
+        return false;
+    };
+    fs::metadata(b).is_ok_and(|second| (first.dev(), first.ino()) == (second.dev(), second.ino()))
+}
+
+/// Whether `a` and `b` name one existing file (through links or `..`).
+#[cfg(not(unix))]
 pub fn same_file(a: &Path, b: &Path) -> bool {
     match (fs::canonicalize(a), fs::canonicalize(b)) {
         (Ok(a), Ok(b)) => a == b,

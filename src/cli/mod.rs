@@ -301,7 +301,8 @@ fn out_dir_jobs(paths: &[PathBuf], inputs: Vec<Input>, out_dir: &Path) -> Result
     let mut jobs = Vec::new();
     for input in inputs {
         let destination = out_dir.join(&input.relative);
-        if same_file(&input.path, &destination) {
+        // Destinations are checked first: in a new output tree none exists.
+        if same_file(&destination, &input.path) {
             bail!("refusing to overwrite the input {}", input.path.display());
         }
         if let Some(other) = destinations.insert(destination.clone(), input.path.clone()) {
