@@ -27,6 +27,20 @@ pub struct PipelineArgs {
     passes: Option<Vec<String>>,
 }
 
+impl PipelineArgs {
+    /// The learning views take the pipeline flags only, not the settings
+    /// of a `pyproject.toml`.
+    fn options(&self, explain: bool) -> unawait::Options {
+        unawait::Options {
+            runtime: self.runtime.into(),
+            stop_after: self.stop_after.clone(),
+            passes: self.passes.clone(),
+            explain,
+            ..unawait::Options::default()
+        }
+    }
+}
+
 #[derive(clap::Args)]
 #[command(
     after_help = "Exit status: 0 the diff was shown (changes or not), 1 the input could not be desugared, 2 usage error."
@@ -88,12 +102,7 @@ fn load(
 ) -> Result<Option<(String, String, unawait::Output)>> {
     let name = display_name(path);
     let bytes = read_input(path)?;
-    let options = crate::options(
-        pipeline.runtime,
-        &pipeline.stop_after,
-        &pipeline.passes,
-        explain,
-    );
+    let options = pipeline.options(explain);
     match unawait::desugar_file(&bytes, &options) {
         Ok(file) => Ok(Some((name, file.original, file.desugared))),
         Err((text, diagnostics)) => {

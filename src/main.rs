@@ -9,7 +9,7 @@ mod learn_command;
 mod verify_command;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use unawait::{Options, RuntimeMode};
+use unawait::RuntimeMode;
 
 /// Desugar Python's async syntax into the generator-based code PEP 492
 /// describes: `async def` becomes a `types.coroutine`-style generator,
@@ -141,22 +141,6 @@ impl From<Runtime> for RuntimeMode {
             Runtime::Inline => RuntimeMode::Inline,
             Runtime::Import => RuntimeMode::Import,
         }
-    }
-}
-
-/// The options of the learning views, which take the pipeline flags only.
-fn options(
-    runtime: Runtime,
-    stop_after: &Option<String>,
-    passes: &Option<Vec<String>>,
-    explain: bool,
-) -> Options {
-    Options {
-        runtime: runtime.into(),
-        stop_after: stop_after.clone(),
-        passes: passes.clone(),
-        explain,
-        ..Options::default()
     }
 }
 
