@@ -396,9 +396,11 @@ class Generator:
         form = self.rng.choice(forms)
         if form == forms[1] and source.startswith(tuple(self.generators)):
             # A throw into that await abandons the async generator mid-loop;
-            # when it is then finalized differs on 3.12+ (inlined
-            # comprehensions: README, Known differences) and, on 3.9+, in
-            # docs/divergences/seed_1772.py, not resolved yet.
+            # when a coroutine up the chain is handling an exception, 3.9-3.11
+            # finalize it earlier than the desugared code (README, Known
+            # differences; docs/divergences/throw_traceback_3_9_to_3_11.py).
+            # golden/async_comprehension/abandoned_iterator_release.py covers
+            # the rest of this case.
             form = forms[0]
         return [form % (target, source), "log(%r, %s)" % (self.fresh("comp"), target)]
 

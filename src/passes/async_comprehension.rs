@@ -10,17 +10,20 @@
 //! ```python
 //! async def _unawait_listcomp_1(_unawait_source):
 //!     _unawait_result = []
-//!     async for x in _unawait_aiterated(_unawait_source):
+//!     async for x in _unawait_source:
 //!         if await ok(x):
 //!             _unawait_result.append(x * 2)
 //!     return _unawait_result
-//! result = (await _unawait_listcomp_1(_unawait_aiter(source())))
+//! result = (await _unawait_listcomp_1(_unawait_inlined(_unawait_aiter(source()))))
 //! ```
 //! A generator expression becomes an async generator function that
 //! `yield`s each element, and its call is not awaited. As in CPython, the
 //! first iterable is evaluated, and `__aiter__` (or `iter`) called on it, in
-//! the enclosing scope where the comprehension stands; `_unawait_aiterated`
-//! lets the loop use that iterator without calling `__aiter__` again. The
+//! the enclosing scope where the comprehension stands; `_unawait_inlined`
+//! (list, set and dict comprehensions) and `_unawait_iterated` (generator
+//! expressions, inside the function) let the loop use that iterator without
+//! calling `__aiter__` or `__iter__` again. `_unawait_inlined` also lets go of it on 3.12+,
+//! where the comprehension is inlined and its iterator dies with the loop. The
 //! rest runs in the function's own scope, so loop variables do not leak;
 //! names bound by `:=` are declared `nonlocal` (or `global`) so that they
 //! bind in the enclosing scope, as PEP 572 specifies. A dict comprehension
@@ -506,9 +509,13 @@ impl<'a> Renderer<'a, '_, '_, Site<'a>> {
             "iter".to_string()
         };
         let iterable = self.iterable(first, extra);
+        let mut source = format!("{iterator}({iterable})");
+        if is_inlined_on_3_12(comprehension) {
+            source = format!("{}({source})", self.cx.name("inlined"));
+        }
         let arguments: String = captured.iter().map(|name| format!(", {name}")).collect();
         let call = format!(
-            "{}({iterator}({iterable}){arguments})",
+            "{}({source}{arguments})",
             self.function_name(comprehension, number)
         );
         if awaited {
@@ -583,10 +590,10 @@ impl<'a> Renderer<'a, '_, '_, Site<'a>> {
         for (index, generator) in comprehension_generators(comprehension).iter().enumerate() {
             let target = self.operand(&generator.target, extra);
             let iterable = if index == 0 {
-                if generator.is_async {
-                    format!("{}({source})", self.cx.name("aiterated"))
-                } else {
+                if is_inlined_on_3_12(comprehension) {
                     source.clone()
+                } else {
+                    format!("{}({source})", self.cx.name("iterated"))
                 }
             } else if matches!(generator.iter, Expr::List(_) | Expr::Set(_)) {
                 self.iterable(generator, extra)
@@ -671,4 +678,10 @@ fn is_constant(expr: &Expr) -> bool {
 /// and another are evaluated does not matter.
 fn is_simple(expr: &Expr) -> bool {
     matches!(expr, Expr::Name(_)) || is_constant(expr)
+}
+
+/// List, set and dict comprehensions, which CPython 3.12+ compiles inline
+/// (PEP 709); generator expressions stay functions of their own.
+fn is_inlined_on_3_12(comprehension: &Expr) -> bool {
+    !matches!(comprehension, Expr::Generator(_))
 }

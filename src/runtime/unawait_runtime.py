@@ -1140,17 +1140,46 @@ _unawait_SELF_ITERATING = (_unawait_ASend, _unawait_AThrow)
 # -- section: async_comprehension (needs: coroutine, async_for)
 # A dict comprehension evaluates each key before its value since 3.8.
 _unawait_KEY_FIRST = _unawait_sys.version_info >= (3, 8)
+_unawait_INLINES_COMPREHENSIONS = _unawait_sys.version_info >= (3, 12)
 
 
-class _unawait_aiterated:
-    """An async iterable whose `__aiter__` gives an iterator obtained before:
-    CPython calls `__aiter__` on a comprehension's first iterable in the
-    enclosing scope, once."""
+class _unawait_iterated:
+    """The iterator of a generator expression's first `for`, obtained in the
+    enclosing scope as CPython does; iterating this gives it back, without
+    calling `__iter__`/`__aiter__` on it again."""
 
     __slots__ = ("_unawait_iterator",)
 
     def __init__(self, iterator):
         self._unawait_iterator = iterator
 
-    def __aiter__(self):
+    def _unawait_give(self):
         return self._unawait_iterator
+
+    __iter__ = __aiter__ = _unawait_give
+
+
+class _unawait_inlined:
+    """The iterator of a list, set or dict comprehension's first `for`,
+    obtained in the enclosing scope as CPython does; iterating this gives it
+    back, without calling `__iter__`/`__aiter__` on it again.
+
+    CPython 3.12+ inlines these comprehensions (PEP 709): the iterator lives
+    on the enclosing frame's stack and is released as soon as the loop ends
+    or an exception leaves it, so an abandoned generator is finalized then.
+    On 3.12+ this hands the iterator over to the loop and forgets it, leaving
+    the loop's reference the only one; before 3.12 it keeps it, as the
+    comprehension function's parameter `.0` does (in a traceback, too)."""
+
+    __slots__ = ("_unawait_iterator",)
+
+    def __init__(self, iterator):
+        self._unawait_iterator = iterator
+
+    def _unawait_hand_over(self):
+        iterator = self._unawait_iterator
+        if _unawait_INLINES_COMPREHENSIONS:
+            self._unawait_iterator = None
+        return iterator
+
+    __iter__ = __aiter__ = _unawait_hand_over
