@@ -147,6 +147,46 @@ fn cases_behave_the_same_with_the_imported_runtime() {
     assert_equivalent(RuntimeMode::Import, newest, "golden (--runtime=import)");
 }
 
+/// The demonstration of a known difference (README, "Known differences")
+/// differs exactly on the versions the README names and nowhere else: if
+/// either side changes, the documentation is wrong.
+#[test]
+fn the_documented_divergence_differs_only_on_3_9_to_3_11() {
+    let path = common::repo_root().join("docs/divergences/throw_traceback_3_9_to_3_11.py");
+    let (original, desugared) = read_and_desugar(&path, RuntimeMode::Inline);
+    let verdicts = parallel_map(interpreters(), |python| {
+        let verdict = round_trip(
+            python,
+            "throw_traceback.py",
+            &original,
+            &desugared,
+            &[],
+            Duration::from_secs(60),
+        );
+        (python.clone(), verdict)
+    });
+    for (python, verdict) in verdicts {
+        let documented = (3, 9) <= python.version && python.version < (3, 12);
+        match verdict {
+            Verdict::Equivalent => assert!(
+                !documented,
+                "equivalent on {}, documented to differ",
+                python.full_version
+            ),
+            Verdict::Differs(differences) => {
+                assert!(
+                    documented,
+                    "differs on {}: {differences:?}",
+                    python.full_version
+                );
+                let what: Vec<&str> = differences.iter().map(|d| d.what).collect();
+                assert_eq!(what, ["stdout"], "on {}", python.full_version);
+            }
+            other => panic!("{}: {other:?}", python.full_version),
+        }
+    }
+}
+
 #[test]
 fn desugaring_the_output_again_changes_nothing() {
     for case in golden_cases() {
