@@ -204,15 +204,20 @@ fn desugar_here(source: &str, options: &Options) -> Result<Output, Diagnostics> 
             }
             let rewritten = pass.run(&module, &text, &mut cx);
             let starts = line_map::line_starts(&current);
+            // Each line is read once per kind of construct, however many
+            // constructs of that kind it holds.
+            let mut found = std::collections::BTreeSet::new();
             for (at, construct) in cx.constructs.take() {
                 let line = line_map::line_of(&starts, usize::from(at));
                 if let Some(Some(origin)) = origins.get(line as usize)
                     && !origin.generated
-                    && written_by_user(source, &source_starts, origin.line, construct)
                 {
-                    constructs.push((origin.line, construct));
+                    found.insert((origin.line, construct));
                 }
             }
+            constructs.extend(found.into_iter().filter(|&(line, construct)| {
+                written_by_user(source, &source_starts, line, construct)
+            }));
             match rewritten {
                 Some(next) => {
                     let (next, pass_origins) = if cx.marks {
