@@ -492,13 +492,16 @@ fn prologue_offset(source: &str, module: &Module) -> usize {
 
 /// A pass produced code that does not parse: the rewritten blocks (each
 /// `async with` and `async for` adds two levels) went past CPython's nesting
-/// limits, or a bug.
+/// limits, rewritten expressions (each `await` adds one level) past
+/// [`syntax::MAX_NESTING`], or a bug.
 fn output_failure(pass: &str, failure: &syntax::ParseFailure) -> Diagnostics {
     let message = &failure.message;
     let text = if message.starts_with("too many") {
         format!(
             "the desugared code would nest too deeply for CPython ({message}): each `async with` and `async for` adds two blocks; move some of the code into a function"
         )
+    } else if failure.kind == "MemoryError" {
+        format!("the desugared code would nest too deeply ({message})")
     } else {
         format!(
             "internal error: the {pass} pass received code it cannot parse ({message}); please report this"
