@@ -48,16 +48,26 @@ impl Diagnostic {
     /// columns counting characters, as CPython's `SyntaxError.offset` and
     /// `end_offset` do (the end is exclusive).
     pub fn location(&self, source: &str) -> Location {
-        let start = usize::from(self.range.start()).min(source.len());
-        let end = usize::from(self.range.end()).clamp(start, source.len());
-        let (line, column) = line_and_column(source, start);
-        let (end_line, end_column) = line_and_column(source, end);
+        self.located(&Lines::new(source))
+    }
+
+    /// [`Diagnostic::location`] in the source `lines` index.
+    pub fn located(&self, lines: &Lines) -> Location {
+        let (start, end) = self.clamped_range(lines.source);
+        let (line, column) = lines.line_and_column(start);
+        let (end_line, end_column) = lines.line_and_column(end);
         Location {
             line,
             column,
             end_line,
             end_column,
         }
+    }
+
+    fn clamped_range(&self, source: &str) -> (usize, usize) {
+        let start = usize::from(self.range.start()).min(source.len());
+        let end = usize::from(self.range.end()).clamp(start, source.len());
+        (start, end)
     }
 
     /// What the first line calls the problem: the exception type of a
@@ -73,11 +83,16 @@ impl Diagnostic {
     /// under the offending range (on its first line). Columns are 1-based and
     /// count characters, as CPython's `SyntaxError.offset` does.
     pub fn render(&self, path: &str, source: &str) -> String {
-        let start = usize::from(self.range.start()).min(source.len());
-        let end = usize::from(self.range.end()).clamp(start, source.len());
-        let line_start = text::line_start(source, start);
+        self.render_in(path, &Lines::new(source))
+    }
+
+    /// [`Diagnostic::render`] against the source `lines` index.
+    fn render_in(&self, path: &str, lines: &Lines) -> String {
+        let source = lines.source;
+        let (start, end) = self.clamped_range(source);
+        let Location { line, column, .. } = self.located(lines);
+        let line_start = lines.line_start(start);
         let line_end = text::line_end(source, start);
-        let Location { line, column, .. } = self.location(source);
         let source_line = &source[line_start..line_end];
         let underline = source[start..end.min(line_end)].chars().count().max(1);
         let pad: String = source[line_start..start]
@@ -93,6 +108,44 @@ impl Diagnostic {
     }
 }
 
+/// Where the lines of a source start, read once: locating each of many
+/// diagnostics by counting the line breaks before it would take time that
+/// grows with the square of the file.
+pub struct Lines<'a> {
+    source: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> Lines<'a> {
+    pub fn new(source: &'a str) -> Self {
+        Lines {
+            source,
+            starts: crate::line_map::line_starts(source),
+        }
+    }
+
+    /// The 0-based index of the line holding `at`, and where it starts, as
+    /// [`text::line_start`] and [`text::count_line_breaks`] count lines:
+    /// the `\r` of a `\r\n` ends a line for an offset just after it.
+    fn line_of(&self, at: usize) -> (usize, usize) {
+        let index = self.starts.partition_point(|&start| start <= at) - 1;
+        if at > 0 && self.source.as_bytes()[at - 1] == b'\r' && self.starts[index] != at {
+            (index + 1, at)
+        } else {
+            (index, self.starts[index])
+        }
+    }
+
+    fn line_start(&self, at: usize) -> usize {
+        self.line_of(at).1
+    }
+
+    fn line_and_column(&self, at: usize) -> (usize, usize) {
+        let (index, line_start) = self.line_of(at);
+        (index + 1, self.source[line_start..at].chars().count() + 1)
+    }
+}
+
 /// A diagnostic's place in its source, 1-based (see [`Diagnostic::location`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Location {
@@ -100,14 +153,6 @@ pub struct Location {
     pub column: usize,
     pub end_line: usize,
     pub end_column: usize,
-}
-
-fn line_and_column(source: &str, at: usize) -> (usize, usize) {
-    let line_start = text::line_start(source, at);
-    (
-        1 + text::count_line_breaks(&source[..line_start]),
-        source[line_start..at].chars().count() + 1,
-    )
 }
 
 /// Everything that went wrong with one input; `desugar` fails with this.
@@ -138,7 +183,8 @@ impl Diagnostics {
     }
 
     pub fn render(&self, path: &str, source: &str) -> String {
-        self.0.iter().map(|d| d.render(path, source)).collect()
+        let lines = Lines::new(source);
+        self.0.iter().map(|d| d.render_in(path, &lines)).collect()
     }
 }
 

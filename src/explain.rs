@@ -92,18 +92,23 @@ pub(crate) fn insert_comments(
     constructs: &[(u32, Construct)],
 ) -> (String, Vec<Option<u32>>) {
     let logical = crate::syntax::logical_line_starts(code);
+    // The output lines of each original line, in order, gathered once
+    // rather than searched for each construct.
+    let mut output_lines: std::collections::HashMap<u32, Vec<usize>> = Default::default();
+    for (index, origin) in map.iter().enumerate() {
+        if let Some(line) = origin {
+            output_lines.entry(*line).or_default().push(index);
+        }
+    }
     let mut at_line: std::collections::BTreeMap<usize, Vec<Construct>> = Default::default();
     for &(line, construct) in constructs {
-        let mut candidates = map
-            .iter()
-            .enumerate()
-            .filter(|(_, origin)| **origin == Some(line))
-            .map(|(index, _)| index);
-        let Some(first) = candidates.next() else {
+        let Some(candidates) = output_lines.get(&line) else {
             continue;
         };
-        let place = std::iter::once(first)
-            .chain(candidates)
+        let first = candidates[0];
+        let place = candidates
+            .iter()
+            .copied()
             .find(|index| logical.binary_search(index).is_ok())
             .or_else(|| {
                 let before = logical.partition_point(|&start| start <= first);

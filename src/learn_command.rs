@@ -191,8 +191,11 @@ fn run_explain(args: &ExplainArgs) -> Result<bool> {
         }
         None => {
             let mut report = String::new();
+            let lines: Vec<&str> = text.lines().collect();
             for (line, construct) in &output.constructs {
-                let shown = text.lines().nth(*line as usize - 1).unwrap_or("").trim();
+                let shown = lines
+                    .get(*line as usize - 1)
+                    .map_or("", |shown| shown.trim());
                 report.push_str(&format!(
                     "{name}:{line}: {}\n    {shown}\n",
                     construct.explanation()

@@ -204,15 +204,20 @@ fn desugar_here(source: &str, options: &Options) -> Result<Output, Diagnostics> 
             }
             let rewritten = pass.run(&module, &text, &mut cx);
             let starts = line_map::line_starts(&current);
+            // Each line is read once per kind of construct, however many
+            // constructs of that kind it holds.
+            let mut found = std::collections::BTreeSet::new();
             for (at, construct) in cx.constructs.take() {
                 let line = line_map::line_of(&starts, usize::from(at));
                 if let Some(Some(origin)) = origins.get(line as usize)
                     && !origin.generated
-                    && written_by_user(source, &source_starts, origin.line, construct)
                 {
-                    constructs.push((origin.line, construct));
+                    found.insert((origin.line, construct));
                 }
             }
+            constructs.extend(found.into_iter().filter(|&(line, construct)| {
+                written_by_user(source, &source_starts, line, construct)
+            }));
             match rewritten {
                 Some(next) => {
                     let (next, pass_origins) = if cx.marks {
@@ -487,13 +492,16 @@ fn prologue_offset(source: &str, module: &Module) -> usize {
 
 /// A pass produced code that does not parse: the rewritten blocks (each
 /// `async with` and `async for` adds two levels) went past CPython's nesting
-/// limits, or a bug.
+/// limits, rewritten expressions (each `await` adds one level) past
+/// [`syntax::MAX_NESTING`], or a bug.
 fn output_failure(pass: &str, failure: &syntax::ParseFailure) -> Diagnostics {
     let message = &failure.message;
     let text = if message.starts_with("too many") {
         format!(
             "the desugared code would nest too deeply for CPython ({message}): each `async with` and `async for` adds two blocks; move some of the code into a function"
         )
+    } else if failure.kind == "MemoryError" {
+        format!("the desugared code would nest too deeply ({message})")
     } else {
         format!(
             "internal error: the {pass} pass received code it cannot parse ({message}); please report this"

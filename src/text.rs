@@ -18,6 +18,10 @@ pub struct Text<'a> {
     pub indent_unit: &'a str,
     /// The quote character for string literals `unawait` writes.
     pub quote: char,
+    /// Where each line starts, computed on first use: a pass asks for the
+    /// line of every statement and site, and scanning back to the line
+    /// break each time is quadratic on a long line of many of them.
+    line_starts: std::cell::OnceCell<Vec<usize>>,
 }
 
 pub fn offset(size: TextSize) -> usize {
@@ -76,6 +80,7 @@ impl<'a> Text<'a> {
                 .filter(|unit| !unit.is_empty())
                 .unwrap_or("    "),
             quote: module.first_quote.unwrap_or('"'),
+            line_starts: std::cell::OnceCell::new(),
         }
     }
 
@@ -83,9 +88,18 @@ impl<'a> Text<'a> {
         &self.src[range]
     }
 
-    /// Offset of the start of the line holding `at`.
+    /// Offset of the start of the line holding `at`, as [`line_start`]
+    /// finds it.
     pub fn line_start(&self, at: usize) -> usize {
-        line_start(self.src, at)
+        // Right after the `\r` of a `\r\n`, [`line_start`] sees a line
+        // start that the table, which counts `\r\n` once, does not hold.
+        if at > 0 && self.src.as_bytes()[at - 1] == b'\r' {
+            return at;
+        }
+        let starts = self
+            .line_starts
+            .get_or_init(|| crate::line_map::line_starts(self.src));
+        starts[starts.partition_point(|&start| start <= at) - 1]
     }
 
     /// Offset of the newline ending the line holding `at` (or the end of file).
@@ -151,17 +165,27 @@ impl<'a> Text<'a> {
         let mut at = start;
         while at < end {
             if self.takes_extra_indentation(at) {
-                let line = &self.src[at..self.line_end(at)];
-                let leading = line.len() - line.trim_start_matches([' ', '\t', '\x0c']).len();
-                if leading < line.len() {
-                    let after_form_feed = line[..leading].rfind('\x0c').map_or(0, |i| i + 1);
+                // Only the line's leading whitespace and what follows it
+                // matter: reading the whole line would make copying many
+                // small pieces of one long line quadratic.
+                let rest = &self.src[at..];
+                let after_blanks = rest.trim_start_matches([' ', '\t', '\x0c']);
+                let leading = &rest[..rest.len() - after_blanks.len()];
+                if !after_blanks.is_empty() && !after_blanks.starts_with(['\n', '\r']) {
+                    let after_form_feed = leading.rfind('\x0c').map_or(0, |i| i + 1);
                     let insert_at = (at + after_form_feed).min(end);
                     out.push_str(&self.src[copied..insert_at]);
                     out.push_str(extra);
                     copied = insert_at;
                 }
             }
-            at = next_line_start(self.src, at).map_or(end, |next| next.min(end));
+            // The next line start within the range, not past it.
+            at = match self.src[at..end].find(['\n', '\r']) {
+                Some(break_at) => {
+                    next_line_start(self.src, at + break_at).map_or(end, |next| next.min(end))
+                }
+                None => end,
+            };
         }
         out.push_str(&self.src[copied..end]);
     }

@@ -139,20 +139,39 @@ pub const MAX_NESTED_BRACKETS: usize = 200;
 /// Indentation levels CPython's tokenizer allows, less one (`MAXINDENT`).
 pub const MAX_INDENT_LEVELS: usize = 100;
 
-/// The first place where `tokens` nest deeper than CPython's tokenizer
-/// allows, with its error: the 201st open bracket ("too many nested
-/// parentheses"), or the start of the line indented a 100th level
-/// (IndentationError "too many levels of indentation"), as CPython 3.11
-/// reports them. Such files parse here but are no Python to CPython.
-pub(super) fn nesting_failure(source: &str, tokens: &Tokens) -> Option<ParseFailure> {
+/// What [`nesting`] finds in the tokens.
+pub(super) struct Nesting {
+    /// The first place where the tokens nest deeper than CPython's
+    /// tokenizer allows, with its error: the 201st open bracket ("too many
+    /// nested parentheses"), or the start of the line indented a 100th
+    /// level (IndentationError "too many levels of indentation"), as
+    /// CPython 3.11 reports them. Such files parse here but are no Python
+    /// to CPython.
+    pub failure: Option<ParseFailure>,
+    /// Whether an expression may nest deeper than [`super::MAX_NESTING`]:
+    /// each level of an expression takes a token of its own, so one can
+    /// only where a logical line has more tokens than that (or past a
+    /// failure, where the tokens were not counted).
+    pub may_nest_too_deep: bool,
+}
+
+/// Reads the tokens' nesting: see [`Nesting`].
+pub(super) fn nesting(source: &str, tokens: &Tokens) -> Nesting {
     let mut brackets = 0usize;
     let mut indents = 0usize;
+    let mut line_tokens = 0usize;
+    let mut longest_line = 0usize;
+    let failure = |failure| Nesting {
+        failure: Some(failure),
+        may_nest_too_deep: true,
+    };
     for token in tokens.iter() {
+        line_tokens += 1;
         match token.kind() {
             TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => {
                 brackets += 1;
                 if brackets > MAX_NESTED_BRACKETS {
-                    return Some(ParseFailure {
+                    return failure(ParseFailure {
                         range: token.range(),
                         kind: "SyntaxError",
                         message: "too many nested parentheses".to_string(),
@@ -165,7 +184,7 @@ pub(super) fn nesting_failure(source: &str, tokens: &Tokens) -> Option<ParseFail
             TokenKind::Indent => {
                 indents += 1;
                 if indents >= MAX_INDENT_LEVELS {
-                    return Some(ParseFailure {
+                    return failure(ParseFailure {
                         range: TextRange::empty(size(line_start(
                             source,
                             usize::from(token.start()),
@@ -176,10 +195,17 @@ pub(super) fn nesting_failure(source: &str, tokens: &Tokens) -> Option<ParseFail
                 }
             }
             TokenKind::Dedent => indents = indents.saturating_sub(1),
+            TokenKind::Newline => {
+                longest_line = longest_line.max(line_tokens);
+                line_tokens = 0;
+            }
             _ => {}
         }
     }
-    None
+    Nesting {
+        failure: None,
+        may_nest_too_deep: longest_line.max(line_tokens) > super::MAX_NESTING,
+    }
 }
 
 /// The first logical line whose indentation compares differently with

@@ -36,6 +36,8 @@ pub struct Module {
     pub newer_syntax: Vec<(TextRange, String)>,
 }
 
+mod depth;
+pub use depth::MAX_NESTING;
 mod errors;
 pub use errors::{MAX_INDENT_LEVELS, MAX_NESTED_BRACKETS};
 mod scopes;
@@ -50,7 +52,9 @@ pub use scopes::{
 #[derive(Debug, Clone)]
 pub struct ParseFailure {
     pub range: TextRange,
-    /// `SyntaxError` or `IndentationError`.
+    /// `SyntaxError`, `IndentationError`, `TabError`, or `MemoryError` for
+    /// expressions nested deeper than [`MAX_NESTING`] (CPython's parser
+    /// gives up long before).
     pub kind: &'static str,
     pub message: String,
 }
@@ -71,24 +75,51 @@ pub fn parse_for(source: &str, target: Option<TargetVersion>) -> Result<Module, 
             message: "source code cannot contain null bytes".to_string(),
         });
     }
-    let mut options = ParseOptions::from(Mode::Module);
-    if let Some(target) = target {
-        options = options.with_target_version((target.major, target.minor).into());
+    // Without a target nothing is checked against a version, so the parser
+    // gets the newest: for older ones it also looks for syntax they lack,
+    // and that search reads each f-string field's whole text, nested fields
+    // included (time grows with the square of f-strings nested in fields).
+    let version = target.map_or(ast::PythonVersion::latest(), |target| {
+        (target.major, target.minor).into()
+    });
+    let options = ParseOptions::from(Mode::Module).with_target_version(version);
+    if let Some(at) = depth::lambda_defaults_too_deep(source) {
+        return Err(depth::too_complex(at, "lambda parameters"));
     }
     let parsed = ruff_python_parser::parse_unchecked(source, options);
     // CPython's tokenizer stops at its nesting limits before it parses
     // anything further on.
-    let too_deep = errors::nesting_failure(source, parsed.tokens())
+    let nesting = errors::nesting(source, parsed.tokens());
+    let tokenizer_failure = nesting
+        .failure
         .or_else(|| errors::tab_failure(source, parsed.tokens()));
-    if let Some(error) = parsed.errors().first() {
-        let failure = errors::cpython_failure(source, parsed.tokens(), error);
-        return Err(match too_deep {
-            Some(too_deep) if too_deep.range.start() <= failure.range.start() => too_deep,
-            _ => failure,
-        });
-    }
-    if let Some(too_deep) = too_deep {
-        return Err(too_deep);
+    let failure = match parsed.errors().first() {
+        Some(error) => {
+            let failure = errors::cpython_failure(source, parsed.tokens(), error);
+            Some(match tokenizer_failure {
+                Some(too_deep) if too_deep.range.start() <= failure.range.start() => too_deep,
+                _ => failure,
+            })
+        }
+        None => tokenizer_failure,
+    };
+    let failure = failure.or_else(|| {
+        if !nesting.may_nest_too_deep {
+            return None;
+        }
+        let module = parsed.syntax().as_module().expect("parsed in module mode");
+        let at = depth::first_too_deep(&module.body)?;
+        Some(depth::too_complex(at, "expressions"))
+    });
+    if let Some(failure) = failure {
+        if nesting.may_nest_too_deep {
+            let mut module = parsed
+                .into_syntax()
+                .module()
+                .expect("parsed in module mode");
+            depth::dismantle(&mut module.body);
+        }
+        return Err(failure);
     }
 
     let mut string_ranges = Vec::new();
