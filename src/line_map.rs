@@ -60,14 +60,9 @@ pub(crate) fn trim_trailing_blanks(out: &mut String) {
 /// Offsets at which the lines of `text` start (`\n`, `\r\n` and a lone `\r`
 /// end a line).
 pub(crate) fn line_starts(text: &str) -> Vec<usize> {
-    let bytes = text.as_bytes();
-    let mut starts = vec![0];
-    for (i, &b) in bytes.iter().enumerate() {
-        if b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
-            starts.push(i + 1);
-        }
-    }
-    starts
+    std::iter::once(0)
+        .chain(crate::text::line_break_ends(text.as_bytes()))
+        .collect()
 }
 
 /// The 0-based line holding offset `at`, given [`line_starts`].
@@ -223,6 +218,18 @@ mod tests {
             out.push_str(text);
         }
         out
+    }
+
+    #[test]
+    fn line_breaks_are_lf_crlf_and_lone_cr() {
+        let text = "a\r\nb\rc\n\r\n\rd";
+        assert_eq!(line_starts(text), [0, 3, 5, 7, 9, 10]);
+        assert_eq!(crate::text::count_line_breaks(text), 5);
+        assert_eq!(line_count(text), 6);
+        assert_eq!(line_count("a\r"), 1);
+        assert_eq!(line_starts("\r"), [0, 1]);
+        assert_eq!(identity("x\ny\n"), [Some(1), Some(2)]);
+        assert_eq!(identity(""), []);
     }
 
     #[test]

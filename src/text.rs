@@ -59,12 +59,17 @@ pub fn next_line_start(src: &str, at: usize) -> Option<usize> {
 /// How many line breaks `text` holds (`\r\n` counts once); the text may be
 /// undecoded bytes.
 pub fn count_line_breaks(text: &(impl AsRef<[u8]> + ?Sized)) -> usize {
-    let bytes = text.as_ref();
-    bytes
-        .iter()
-        .enumerate()
-        .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')))
-        .count()
+    line_break_ends(text.as_ref()).count()
+}
+
+/// The offset just past each line break of `bytes` (`\r\n` is one break),
+/// found with `memchr`: every file's line map needs them, so this runs over
+/// every byte of every input.
+pub fn line_break_ends(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    memchr::memchr2_iter(b'\n', b'\r', bytes).filter_map(|at| {
+        let lone = bytes[at] == b'\n' || bytes.get(at + 1) != Some(&b'\n');
+        lone.then_some(at + 1)
+    })
 }
 
 impl<'a> Text<'a> {
