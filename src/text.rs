@@ -67,8 +67,8 @@ pub fn count_line_breaks(text: &(impl AsRef<[u8]> + ?Sized)) -> usize {
 /// every byte of every input.
 pub fn line_break_ends(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
     memchr::memchr2_iter(b'\n', b'\r', bytes).filter_map(|at| {
-        let lone = bytes[at] == b'\n' || bytes.get(at + 1) != Some(&b'\n');
-        lone.then_some(at + 1)
+        let ends_a_break = bytes[at] == b'\n' || bytes.get(at + 1) != Some(&b'\n');
+        ends_a_break.then_some(at + 1)
     })
 }
 
