@@ -22,9 +22,10 @@
 //! the enclosing scope where the comprehension stands; `_unawait_inlined`
 //! (list, set and dict comprehensions) and `_unawait_iterated` (generator
 //! expressions, inside the function) let the loop use that iterator without
-//! calling `__aiter__` or `__iter__` again. `_unawait_inlined` also lets go of it on 3.12+,
-//! where the comprehension is inlined and its iterator dies with the loop. The
-//! rest runs in the function's own scope, so loop variables do not leak;
+//! calling `__aiter__` or `__iter__` again. `_unawait_inlined` also lets go
+//! of it on 3.12+, where the comprehension is inlined and its iterator dies
+//! with the loop. The rest runs in the function's own scope, so loop
+//! variables do not leak;
 //! names bound by `:=` are declared `nonlocal` (or `global`) so that they
 //! bind in the enclosing scope, as PEP 572 specifies. A dict comprehension
 //! evaluates the key before the value on 3.8+ and after it before 3.8; where

@@ -193,6 +193,7 @@ mod tests {
                 let definitions = [
                     format!("def {name}("),
                     format!("class {name}:"),
+                    format!("class {name}("),
                     format!("{name} = "),
                 ];
                 assert!(

@@ -1144,9 +1144,10 @@ _unawait_INLINES_COMPREHENSIONS = _unawait_sys.version_info >= (3, 12)
 
 
 class _unawait_iterated:
-    """The iterator of a generator expression's first `for`, obtained in the
+    """The iterator of a comprehension's first `for`, obtained in the
     enclosing scope as CPython does; iterating this gives it back, without
-    calling `__iter__`/`__aiter__` on it again."""
+    calling `__iter__`/`__aiter__` on it again. Generator expressions use it
+    as it is; list, set and dict comprehensions use `_unawait_inlined`."""
 
     __slots__ = ("_unawait_iterator",)
 
@@ -1159,10 +1160,8 @@ class _unawait_iterated:
     __iter__ = __aiter__ = _unawait_give
 
 
-class _unawait_inlined:
-    """The iterator of a list, set or dict comprehension's first `for`,
-    obtained in the enclosing scope as CPython does; iterating this gives it
-    back, without calling `__iter__`/`__aiter__` on it again.
+class _unawait_inlined(_unawait_iterated):
+    """The iterator of a list, set or dict comprehension's first `for`.
 
     CPython 3.12+ inlines these comprehensions (PEP 709): the iterator lives
     on the enclosing frame's stack and is released as soon as the loop ends
@@ -1171,15 +1170,13 @@ class _unawait_inlined:
     the loop's reference the only one; before 3.12 it keeps it, as the
     comprehension function's parameter `.0` does (in a traceback, too)."""
 
-    __slots__ = ("_unawait_iterator",)
+    __slots__ = ()
 
-    def __init__(self, iterator):
-        self._unawait_iterator = iterator
+    if _unawait_INLINES_COMPREHENSIONS:
 
-    def _unawait_hand_over(self):
-        iterator = self._unawait_iterator
-        if _unawait_INLINES_COMPREHENSIONS:
+        def _unawait_give(self):
+            iterator = self._unawait_iterator
             self._unawait_iterator = None
-        return iterator
+            return iterator
 
-    __iter__ = __aiter__ = _unawait_hand_over
+        __iter__ = __aiter__ = _unawait_give
