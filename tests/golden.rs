@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use common::{case_name, describe, golden_cases, interpreters};
-use unawait::verify::{Interpreter, Verdict, min_python, parallel_map, round_trip};
+use unawait::verify::{Interpreter, Verdict, max_python, min_python, parallel_map, round_trip};
 use unawait::{Options, RuntimeMode, desugar, desugar_bytes};
 
 /// Golden case `path` as written, and desugared (encoded like the case).
@@ -53,7 +53,8 @@ struct Report {
     failures: Vec<String>,
     cases: usize,
     comparisons: usize,
-    /// Case × interpreter pairs left out by a case's `# min-python`.
+    /// Case × interpreter pairs left out by a case's `# min-python` or
+    /// `# max-python`.
     skipped: usize,
 }
 
@@ -70,9 +71,11 @@ fn run_both_ways(runtime: RuntimeMode, pythons: &[Interpreter]) -> Report {
     let mut jobs = Vec::new();
     let mut skipped = 0;
     for (case, source, desugared) in &cases {
-        let min = min_python(&String::from_utf8_lossy(source)).unwrap_or((3, 6));
+        let text = String::from_utf8_lossy(source);
+        let min = min_python(&text).unwrap_or((3, 6));
+        let max = max_python(&text).unwrap_or((3, u32::MAX));
         for python in pythons {
-            if python.version >= min {
+            if (min..=max).contains(&python.version) {
                 jobs.push((case, source, desugared, python));
             } else {
                 skipped += 1;
@@ -121,7 +124,7 @@ fn run_both_ways(runtime: RuntimeMode, pythons: &[Interpreter]) -> Report {
 fn assert_equivalent(runtime: RuntimeMode, pythons: &[Interpreter], label: &str) {
     let report = run_both_ways(runtime, pythons);
     println!(
-        "{label}: {} cases, {} case × interpreter comparisons ({} skipped by min-python) on {}",
+        "{label}: {} cases, {} case × interpreter comparisons ({} skipped by min-python or max-python) on {}",
         report.cases,
         report.comparisons,
         report.skipped,

@@ -231,8 +231,10 @@ fn explained_cases_behave_the_same() {
     let cases: Vec<_> = golden_cases()
         .into_iter()
         .filter(|case| {
-            let min = unawait::verify::min_python(&source_of(case)).unwrap_or((3, 6));
-            python.version >= min
+            let source = source_of(case);
+            let min = unawait::verify::min_python(&source).unwrap_or((3, 6));
+            let max = unawait::verify::max_python(&source).unwrap_or((3, u32::MAX));
+            (min..=max).contains(&python.version)
         })
         .collect();
     let failures: Vec<String> = parallel_map(&cases, |case| {

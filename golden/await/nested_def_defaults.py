@@ -1,4 +1,5 @@
-# await in default values, keyword-only defaults, annotations and decorator arguments of nested defs and async defs
+# await in default values, keyword-only defaults and decorator arguments of nested defs and async defs
+# (await in annotations: annotation_awaits.py)
 
 
 def run(coro):
@@ -59,11 +60,6 @@ async def main():
         return v
 
     print("stacked", stacked.tag, await stacked())
-
-    def annotated(p: await aw("param annotation", int) = 0) -> await aw("return annotation", str):
-        return str(p)
-
-    print("annotations", annotated.__annotations__)
 
     def defaults_are_evaluated_once(acc=await aw("list default", [])):
         acc.append(len(acc))

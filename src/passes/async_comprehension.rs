@@ -467,30 +467,26 @@ impl<'a> Renderer<'a, '_, '_, Site<'a>> {
         if bare_ok { text } else { format!("({text})") }
     }
 
-    /// A clause's iterable. CPython (3.8+) turns a list display there into a
-    /// tuple and a constant set display into a frozenset, which shows in the
-    /// TypeError of an `async for` clause over one.
+    /// A clause's iterable. CPython 3.7-3.13 compile a list display there
+    /// into a tuple and a constant set display into a frozenset, which shows
+    /// in the TypeError of an `async for` clause over one; 3.14 keeps them.
+    /// The display stays as written and `_unawait_folded` converts it on the
+    /// versions that fold.
     fn iterable(&mut self, generator: &ast::Comprehension, extra: &str) -> String {
         let mut text = String::new();
         self.render(&mut text, generator.iter.range(), extra);
         if !generator.is_async {
             return text;
         }
-        match &generator.iter {
-            Expr::List(list) => {
-                // Line-origin marks may stand around the brackets.
-                let open = text.find('[').expect("a list display opens with `[`");
-                let close = text.rfind(']').expect("a list display closes with `]`");
-                let inner = &text[open + 1..close];
-                let comma = if list.elts.len() == 1 && !inner.trim_end().ends_with(',') {
-                    ","
-                } else {
-                    ""
-                };
-                format!("{}({inner}{comma}){}", &text[..open], &text[close + 1..])
-            }
-            Expr::Set(set) if set.elts.iter().all(is_constant) => format!("frozenset({text})"),
-            _ => text,
+        let folded = match &generator.iter {
+            Expr::List(list) => !list.elts.iter().any(Expr::is_starred_expr),
+            Expr::Set(set) => set.elts.iter().all(is_constant),
+            _ => false,
+        };
+        if folded {
+            format!("{}({text})", self.cx.name("folded"))
+        } else {
+            text
         }
     }
 

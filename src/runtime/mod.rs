@@ -72,7 +72,7 @@ impl Section {
             Section::AsyncWith => &["async_with", "exc_info"],
             Section::AsyncFor => &["aiter", "anext"],
             Section::AsyncGenerator => &["async_generator", "AsyncYield"],
-            Section::AsyncComprehension => &["iterated", "inlined", "KEY_FIRST"],
+            Section::AsyncComprehension => &["iterated", "inlined", "folded", "KEY_FIRST"],
         }
     }
 

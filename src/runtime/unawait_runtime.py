@@ -4,8 +4,8 @@
 # prefix, unawait renames all of them consistently. Sections start with a
 # `# -- section: NAME (needs: A, B)` line; inline output copies only the
 # sections a file uses. Where CPython versions differ (error types, messages,
-# lookup order), the branch on `sys.version_info` picks what the running
-# interpreter does natively.
+# lookup order), the flags in the table at the top of the coroutine section
+# pick what the running interpreter does natively.
 #
 # Imported as a module (`unawait runtime --write DIR`), it carries the
 # version of unawait that wrote it; desugared modules check it first.
@@ -36,8 +36,68 @@ import warnings as _unawait_warnings
 _unawait_CO_GENERATOR = 0x20
 _unawait_CO_ITERABLE_COROUTINE = 0x100
 
+# -- What each CPython version changed, as the helpers reproduce it --------
+# Every version-dependent branch below reads one of these names, computed
+# once here; none compares versions itself. Supporting a new CPython means
+# reading its "What's New", adding or moving lines here, and rerunning
+# scripts/conformance.py. Each comment names the version that changed the
+# behaviour and what it changed.
+_unawait_VERSION = _unawait_sys.version_info[:2]
+# 3.7: a never-awaited coroutine's warning names it in full, comes with
+# `source=` and lists `cr_origin`; `__aiter__` must return the iterator
+# itself (3.6 still awaited what it returned); awaiting a finished
+# `__anext__()`/`asend()` or `aclose()` awaitable raises RuntimeError.
+_unawait_WARNS_WITH_ORIGIN = _unawait_VERSION >= (3, 7)
+_unawait_AITER_AWAITABLE_PROTOCOL = _unawait_VERSION < (3, 7)
+_unawait_ASEND_REUSE_RAISES = _unawait_VERSION >= (3, 7)
+_unawait_ACLOSE_REUSE_RAISES = _unawait_VERSION >= (3, 7)
+# 3.8: an async generator refuses a second awaitable while one runs, and
+# `ag_running` says whether one is running; a finished `athrow()` awaitable
+# raises when awaited again (before, it re-stepped the generator), and
+# `athrow()` on a closed generator raises StopAsyncIteration; a dict
+# comprehension evaluates each key before its value.
+_unawait_CHECKS_RUNNING = _unawait_VERSION >= (3, 8)
+_unawait_ATHROW_ON_CLOSED_RAISES = _unawait_VERSION >= (3, 8)
+_unawait_ATHROW_RESTEPS_WHEN_DONE = _unawait_VERSION < (3, 8)
+_unawait_DICT_KEY_BEFORE_VALUE = _unawait_VERSION >= (3, 8)
+# 3.9: `async with` looks up `__aenter__` before `__aexit__`.
+# 3.14: `__aexit__` first again.
+_unawait_AEXIT_LOOKED_UP_FIRST = not ((3, 9) <= _unawait_VERSION < (3, 14))
+# 3.11: generators have `gi_suspended` (coroutines `cr_suspended`); a
+# manager without `__aenter__`/`__aexit__` raises TypeError, not
+# AttributeError.
+_unawait_HAS_SUSPENDED = _unawait_VERSION >= (3, 11)
+_unawait_AWITH_MISSING_IS_TYPEERROR = _unawait_VERSION >= (3, 11)
+# 3.12: comprehensions are inlined into their function (PEP 709), so the
+# first iterator dies with the loop; `athrow(type, value, tb)` is
+# deprecated; async generators have `ag_suspended`.
+_unawait_INLINES_COMPREHENSIONS = _unawait_VERSION >= (3, 12)
+_unawait_ATHROW_WARNS_THREE_ARGUMENTS = _unawait_VERSION >= (3, 12)
+_unawait_HAS_AG_SUSPENDED = _unawait_VERSION >= (3, 12)
+# 3.13: an async generator's awaitables act as coroutines: `close()` throws
+# GeneratorExit into the generator, `throw()` starts an unstarted one, and
+# one dropped unawaited warns.
+_unawait_AWAITABLES_ACT_AS_COROUTINES = _unawait_VERSION >= (3, 13)
+# 3.14: awaiting a non-awaitable says "'T' object can't be awaited"; a
+# failing `__get__` of `__await__`/`__aiter__`/`__anext__` propagates; a
+# manager missing a method is told which (fully qualified type name) and
+# pointed at `with` when it has `__enter__`/`__exit__`; a list display (no
+# starred item) or constant set display iterated by a comprehension's `async
+# for` stays a list or set (3.7-3.13 folded it into a tuple or frozenset);
+# exceptions in finalizers
+# are reported as "Exception ignored while closing generator <repr>" (and
+# "finalizing") with no object.
+_unawait_SAYS_CANT_BE_AWAITED = _unawait_VERSION >= (3, 14)
+_unawait_SLOT_ERRORS_PROPAGATE = _unawait_VERSION >= (3, 14)
+_unawait_AWITH_NAMES_MISSED_METHOD = _unawait_VERSION >= (3, 14)
+_unawait_FOLDS_DISPLAYS = (3, 7) <= _unawait_VERSION < (3, 14)
+_unawait_UNRAISABLE_SAYS_WHILE = _unawait_VERSION >= (3, 14)
+# 3.15: `__await__` returning a non-iterator (or a coroutine) says
+# "T.__await__() must return an iterator, not U".
+_unawait_AWAIT_RESULT_ERROR_NAMES_METHOD = _unawait_VERSION >= (3, 15)
 
-if _unawait_sys.version_info >= (3, 11):
+
+if _unawait_HAS_SUSPENDED:
     def _unawait_not_started(gen):
         return not (gen.gi_suspended or gen.gi_running)
 else:
@@ -45,16 +105,22 @@ else:
         return gen.gi_frame.f_lasti == -1
 
 
-def _unawait_write_unraisable(error, obj):
-    """Reports an exception raised where nothing can catch it (a finalizer),
-    as CPython's PyErr_WriteUnraisable does for its own objects."""
+def _unawait_write_unraisable(error, obj, doing):
+    """Reports an exception raised where nothing can catch it (a finalizer
+    `doing` something to `obj`, e.g. "closing generator"), as CPython
+    reports it for its own objects."""
+    if _unawait_UNRAISABLE_SAYS_WHILE:
+        err_msg = "Exception ignored while %s %r" % (doing, obj)
+        obj = None
+    else:
+        err_msg = None
     hook = getattr(_unawait_sys, "unraisablehook", None)
     if hook is not None and hook is not getattr(_unawait_sys, "__unraisablehook__", None):
         # A program's own hook; the default one accepts only CPython's
         # argument type, so its output is reproduced below instead.
         hook(_unawait_types.SimpleNamespace(
             exc_type=type(error), exc_value=error, exc_traceback=error.__traceback__,
-            err_msg=None, object=obj,
+            err_msg=err_msg, object=obj,
         ))
         return
     import traceback
@@ -62,7 +128,10 @@ def _unawait_write_unraisable(error, obj):
     stream = _unawait_sys.stderr
     if stream is None:
         return
-    stream.write("Exception ignored in: %r\n" % (obj,))
+    if err_msg is None:
+        stream.write("Exception ignored in: %r\n" % (obj,))
+    else:
+        stream.write("%s:\n" % (err_msg,))
     if hook is None:
         # Before 3.8, no traceback was shown.
         stream.write("".join(traceback.format_exception_only(type(error), error)))
@@ -226,7 +295,7 @@ class _unawait_Coroutine:
     def cr_origin(self):
         return self.__dict__.get("cr_origin")
 
-    if _unawait_sys.version_info >= (3, 11):
+    if _unawait_HAS_SUSPENDED:
         @property
         def cr_suspended(self):
             return self._unawait_gen.gi_suspended
@@ -263,7 +332,7 @@ class _unawait_UnawaitedCoroutine(_unawait_Coroutine):
             level += 1
             frame = frame.f_back
         try:
-            if _unawait_sys.version_info >= (3, 7):
+            if _unawait_WARNS_WITH_ORIGIN:
                 message = "coroutine '%s' was never awaited\n" % (self.__qualname__,)
                 origin = self.__dict__.get("cr_origin")
                 if origin is not None:
@@ -279,7 +348,7 @@ class _unawait_UnawaitedCoroutine(_unawait_Coroutine):
                 _unawait_warnings.warn(message, RuntimeWarning, stacklevel=level)
         except BaseException as error:
             # A warning turned into an error cannot leave a finalizer.
-            _unawait_write_unraisable(error, self)
+            _unawait_write_unraisable(error, self, "finalizing coroutine")
 
 
 _unawait_UnawaitedCoroutine.__name__ = _unawait_UnawaitedCoroutine.__qualname__ = "coroutine"
@@ -479,16 +548,19 @@ def _unawait_lookup_special(obj, name):
     return _unawait_MISSING
 
 
-def _unawait_lookup_slot(obj, name):
-    """Like `_unawait_lookup_special`, for the methods CPython reaches
-    through a type slot (`__await__`, `__aiter__`, `__anext__`): there a
-    failing descriptor `__get__` becomes "object X does not have NAME
-    method", raised with no context."""
-    try:
-        return _unawait_lookup_special(obj, name)
-    except Exception:
-        pass
-    raise AttributeError("object %.50s does not have %s method" % (type(obj).__name__, name))
+if _unawait_SLOT_ERRORS_PROPAGATE:
+    _unawait_lookup_slot = _unawait_lookup_special
+else:
+    def _unawait_lookup_slot(obj, name):
+        """Like `_unawait_lookup_special`, for the methods CPython reaches
+        through a type slot (`__await__`, `__aiter__`, `__anext__`): there a
+        failing descriptor `__get__` becomes "object X does not have NAME
+        method", raised with no context."""
+        try:
+            return _unawait_lookup_special(obj, name)
+        except Exception:
+            pass
+        raise AttributeError("object %.50s does not have %s method" % (_unawait_tp_name(obj), name))
 
 
 def _unawait_type_has(kind, name):
@@ -496,6 +568,43 @@ def _unawait_type_has(kind, name):
         if name in klass.__dict__:
             return True
     return False
+
+
+def _unawait_type_defines(kind, name):
+    """Whether the MRO of `kind` defines `name` as something other than None
+    (no descriptor is called)."""
+    for klass in kind.__mro__:
+        if name in klass.__dict__:
+            return klass.__dict__[name] is not None
+    return False
+
+
+_unawait_object_format = object.__format__
+_unawait_FORMAT_ERROR_AROUND_NAME = ("unsupported format string passed to ", ".__format__")
+
+
+def _unawait_tp_name(obj):
+    """The name CPython's own error messages give `type(obj)`, its C-level
+    `tp_name`: a class statement's bare name, but `module.name` for many
+    types defined in C (`itertools.count`), which Python does not expose.
+    `object.__format__` names the type that way in its error and calls
+    nothing on `obj`, so the name is read from there (error paths only)."""
+    try:
+        _unawait_object_format(obj, "x")
+    except TypeError as error:
+        before, after = _unawait_FORMAT_ERROR_AROUND_NAME
+        return str(error)[len(before) : -len(after)]
+    return type(obj).__name__
+
+
+def _unawait_qualified_name(kind):
+    """A type's fully qualified name, as CPython 3.13+'s `%T` prints it:
+    `module.QualName`, without the module when it is `builtins` or
+    `__main__`."""
+    module = kind.__module__
+    if module.__class__ is not str or module in ("builtins", "__main__"):
+        return kind.__qualname__
+    return "%s.%s" % (module, kind.__qualname__)
 
 
 class _unawait_Ready:
@@ -554,7 +663,7 @@ def _unawait_await(obj):
         return obj
     getter = _unawait_lookup_slot(obj, "__await__")
     if getter is _unawait_MISSING:
-        raise TypeError("object %s can't be used in 'await' expression" % kind.__name__)
+        raise _unawait_not_awaitable(obj)
     iterator = getter()
     iterator_kind = type(iterator)
     if (
@@ -565,10 +674,27 @@ def _unawait_await(obj):
             and iterator.gi_code.co_flags & _unawait_CO_ITERABLE_COROUTINE
         )
     ):
+        if _unawait_AWAIT_RESULT_ERROR_NAMES_METHOD:
+            raise _unawait_bad_await_result(kind, iterator_kind)
         raise TypeError("__await__() returned a coroutine")
     if not _unawait_type_has(iterator_kind, "__next__"):
-        raise TypeError("__await__() returned non-iterator of type '%s'" % iterator_kind.__name__)
+        if _unawait_AWAIT_RESULT_ERROR_NAMES_METHOD:
+            raise _unawait_bad_await_result(kind, iterator_kind)
+        raise TypeError("__await__() returned non-iterator of type '%s'" % _unawait_tp_name(iterator))
     return iterator
+
+
+def _unawait_not_awaitable(obj):
+    if _unawait_SAYS_CANT_BE_AWAITED:
+        return TypeError("'%s' object can't be awaited" % _unawait_tp_name(obj))
+    return TypeError("object %s can't be used in 'await' expression" % _unawait_tp_name(obj))
+
+
+def _unawait_bad_await_result(kind, result_kind):
+    return TypeError(
+        "%s.__await__() must return an iterator, not %s"
+        % (_unawait_qualified_name(kind), _unawait_qualified_name(result_kind))
+    )
 
 
 # -- section: async_with (needs: coroutine)
@@ -584,39 +710,36 @@ def _unawait_is_awaitable(obj):
     return _unawait_type_has(kind, "__await__")
 
 
-if _unawait_sys.version_info >= (3, 11):
-    def _unawait_async_with_methods(manager):
-        aenter = _unawait_lookup_special(manager, "__aenter__")
-        if aenter is _unawait_MISSING:
-            raise TypeError(
-                "'%s' object does not support the asynchronous context manager protocol"
-                % type(manager).__name__
-            )
+def _unawait_missing_manager_method(manager, name):
+    """The error `async with` raises when `type(manager)` lacks `name`."""
+    if not _unawait_AWITH_MISSING_IS_TYPEERROR:
+        return AttributeError(name)
+    kind = type(manager)
+    message = "'%s' object does not support the asynchronous context manager protocol"
+    if not _unawait_AWITH_NAMES_MISSED_METHOD:
+        # Only a missing `__aexit__` (looked up second) was named.
+        if name == "__aexit__":
+            message += " (missed __aexit__ method)"
+        return TypeError(message % _unawait_tp_name(manager))
+    message += " (missed %s method)" % name
+    if _unawait_type_defines(kind, "__enter__") and _unawait_type_defines(kind, "__exit__"):
+        message += " but it supports the context manager protocol. Did you mean to use 'with'?"
+    return TypeError(message % _unawait_qualified_name(kind))
+
+
+def _unawait_async_with_methods(manager):
+    if _unawait_AEXIT_LOOKED_UP_FIRST:
         aexit = _unawait_lookup_special(manager, "__aexit__")
         if aexit is _unawait_MISSING:
-            raise TypeError(
-                "'%s' object does not support the asynchronous context manager protocol"
-                " (missed __aexit__ method)" % type(manager).__name__
-            )
-        return aenter, aexit
-elif _unawait_sys.version_info >= (3, 9):
-    def _unawait_async_with_methods(manager):
-        aenter = _unawait_lookup_special(manager, "__aenter__")
-        if aenter is _unawait_MISSING:
-            raise AttributeError("__aenter__")
+            raise _unawait_missing_manager_method(manager, "__aexit__")
+    aenter = _unawait_lookup_special(manager, "__aenter__")
+    if aenter is _unawait_MISSING:
+        raise _unawait_missing_manager_method(manager, "__aenter__")
+    if not _unawait_AEXIT_LOOKED_UP_FIRST:
         aexit = _unawait_lookup_special(manager, "__aexit__")
         if aexit is _unawait_MISSING:
-            raise AttributeError("__aexit__")
-        return aenter, aexit
-else:
-    def _unawait_async_with_methods(manager):
-        aexit = _unawait_lookup_special(manager, "__aexit__")
-        if aexit is _unawait_MISSING:
-            raise AttributeError("__aexit__")
-        aenter = _unawait_lookup_special(manager, "__aenter__")
-        if aenter is _unawait_MISSING:
-            raise AttributeError("__aenter__")
-        return aenter, aexit
+            raise _unawait_missing_manager_method(manager, "__aexit__")
+    return aenter, aexit
 
 
 def _unawait_async_with(manager):
@@ -633,7 +756,7 @@ def _unawait_returning_awaitable(method, name):
         if not _unawait_is_awaitable(awaitable):
             raise TypeError(
                 "'async with' received an object from %s that does not implement __await__: %s"
-                % (name, type(awaitable).__name__)
+                % (name, _unawait_tp_name(awaitable))
             )
         return awaitable
 
@@ -648,20 +771,20 @@ def _unawait_aiter(iterable):
     aiter = _unawait_lookup_slot(iterable, "__aiter__")
     if aiter is _unawait_MISSING:
         raise TypeError(
-            "'async for' requires an object with __aiter__ method, got %s" % type(iterable).__name__
+            "'async for' requires an object with __aiter__ method, got %s" % _unawait_tp_name(iterable)
         )
     iterator = aiter()
     if not _unawait_type_has(type(iterator), "__anext__"):
-        if _unawait_sys.version_info < (3, 7):
+        if _unawait_AITER_AWAITABLE_PROTOCOL:
             # 3.6 would still try the legacy protocol (awaiting what
             # `__aiter__` returned); unawait reports it as not awaitable.
-            kind = type(iterator).__name__
+            kind = _unawait_tp_name(iterator)
             raise TypeError(
                 "'async for' received an invalid object from __aiter__: %s" % kind
             ) from TypeError("object %s can't be used in 'await' expression" % kind)
         raise TypeError(
             "'async for' received an object from __aiter__ that does not implement __anext__: %s"
-            % type(iterator).__name__
+            % _unawait_tp_name(iterator)
         )
     return iterator
 
@@ -687,7 +810,7 @@ def _unawait_anext(iterator):
     anext = _unawait_lookup_slot(iterator, "__anext__")
     if anext is _unawait_MISSING:
         raise TypeError(
-            "'async for' requires an iterator with __anext__ method, got %s" % type(iterator).__name__
+            "'async for' requires an iterator with __anext__ method, got %s" % _unawait_tp_name(iterator)
         )
     awaitable = anext()
     try:
@@ -697,7 +820,7 @@ def _unawait_anext(iterator):
             # CPython's own error here never passed through a frame.
             error.__traceback__ = None
         raise TypeError(
-            "'async for' received an invalid object from __anext__: %s" % type(awaitable).__name__
+            "'async for' received an invalid object from __anext__: %s" % _unawait_tp_name(awaitable)
         ) from error
 
 
@@ -785,7 +908,7 @@ class _unawait_AsyncGenerator:
         return _unawait_ASend(self, value)
 
     def athrow(self, *args):
-        if len(args) > 1 and _unawait_sys.version_info >= (3, 12):
+        if len(args) > 1 and _unawait_ATHROW_WARNS_THREE_ARGUMENTS:
             _unawait_warnings.warn(
                 "the (type, exc, tb) signature of athrow() is deprecated, use the single-arg signature instead.",
                 DeprecationWarning,
@@ -816,7 +939,7 @@ class _unawait_AsyncGenerator:
 
     ag_code = property(_unawait_operator.attrgetter("_unawait_gen.gi_code"))
 
-    if _unawait_sys.version_info >= (3, 8):
+    if _unawait_CHECKS_RUNNING:
         @property
         def ag_running(self):
             return self._unawait_running
@@ -825,7 +948,7 @@ class _unawait_AsyncGenerator:
         def ag_running(self):
             return self._unawait_gen.gi_running
 
-    if _unawait_sys.version_info >= (3, 12):
+    if _unawait_HAS_AG_SUSPENDED:
         @property
         def ag_suspended(self):
             return self._unawait_gen.gi_suspended
@@ -838,16 +961,16 @@ class _unawait_AsyncGenerator:
             try:
                 self._unawait_finalizer(self)
             except BaseException as error:
-                _unawait_write_unraisable(error, self)
+                _unawait_write_unraisable(error, self, "finalizing generator")
             return
         try:
             gen.close()
         except RuntimeError as error:
             if error.args == ("generator ignored GeneratorExit",):
                 error = RuntimeError("async generator ignored GeneratorExit").with_traceback(error.__traceback__)
-            _unawait_write_unraisable(error, self)
+            _unawait_write_unraisable(error, self, "closing generator")
         except BaseException as error:
-            _unawait_write_unraisable(error, self)
+            _unawait_write_unraisable(error, self, "closing generator")
 
 
 _unawait_AsyncGenerator.__name__ = _unawait_AsyncGenerator.__qualname__ = "async_generator"
@@ -866,8 +989,6 @@ def _unawait_async_generator(function):
 
 # States of the awaitables below.
 _unawait_INIT, _unawait_ITER, _unawait_DONE = 0, 1, 2
-# 3.8+ refuse a second awaitable while one is in progress.
-_unawait_CHECKS_RUNNING = _unawait_sys.version_info >= (3, 8)
 
 
 def _unawait_step(awaitable, step, argument):
@@ -940,7 +1061,7 @@ class _unawait_AsyncGeneratorAwaitable:
     def __next__(self):
         return self.send(None)
 
-    if _unawait_sys.version_info >= (3, 13):
+    if _unawait_AWAITABLES_ACT_AS_COROUTINES:
         def close(self):
             return _unawait_close_awaitable(self)
     else:
@@ -955,7 +1076,7 @@ class _unawait_AsyncGeneratorAwaitable:
 
 def _unawait_asend_reused():
     """What awaiting a finished `__anext__()`/`asend()` awaitable raises."""
-    if _unawait_sys.version_info < (3, 7):
+    if not _unawait_ASEND_REUSE_RAISES:
         return StopIteration()
     return RuntimeError("cannot reuse already awaited __anext__()/asend()")
 
@@ -994,7 +1115,7 @@ class _unawait_ASend(_unawait_AsyncGeneratorAwaitable):
     def throw(self, *args):
         if self._unawait_state == _unawait_DONE:
             raise _unawait_asend_reused()
-        if self._unawait_state == _unawait_INIT and _unawait_sys.version_info >= (3, 13):
+        if self._unawait_state == _unawait_INIT and _unawait_AWAITABLES_ACT_AS_COROUTINES:
             if self._unawait_agen._unawait_running:
                 raise self._unawait_already_running("anext")
             self._unawait_state = _unawait_ITER
@@ -1004,7 +1125,7 @@ class _unawait_ASend(_unawait_AsyncGeneratorAwaitable):
         finally:
             args = None  # see _unawait_Coroutine.throw
 
-    if _unawait_sys.version_info >= (3, 13):
+    if _unawait_AWAITABLES_ACT_AS_COROUTINES:
         def __del__(self):
             _unawait_warn_unused(self, "asend")
 
@@ -1025,7 +1146,7 @@ class _unawait_AThrow(_unawait_AsyncGeneratorAwaitable):
     __slots__ = ("_unawait_args",)
 
     # Done, before 3.8 it still steps the generator (see _unawait_step).
-    _unawait_KEEPS_AGEN = _unawait_sys.version_info < (3, 8)
+    _unawait_KEEPS_AGEN = _unawait_ATHROW_RESTEPS_WHEN_DONE
 
     def __init__(self, agen, args):
         _unawait_AsyncGeneratorAwaitable.__init__(self, agen)
@@ -1055,8 +1176,11 @@ class _unawait_AThrow(_unawait_AsyncGeneratorAwaitable):
 
     def send(self, value):
         if self._unawait_state == _unawait_DONE:
-            reuse_checked = _unawait_sys.version_info >= (3, 7 if self._unawait_args is None else 8)
-            if reuse_checked:
+            if self._unawait_args is None:
+                reuse_raises = _unawait_ACLOSE_REUSE_RAISES
+            else:
+                reuse_raises = not _unawait_ATHROW_RESTEPS_WHEN_DONE
+            if reuse_raises:
                 raise RuntimeError("cannot reuse already awaited aclose()/athrow()")
             # Older versions send into the generator again.
             gen = self._unawait_agen._unawait_gen
@@ -1074,7 +1198,7 @@ class _unawait_AThrow(_unawait_AsyncGeneratorAwaitable):
             raise self._unawait_already_running(self._unawait_method())
         if agen._unawait_closed:
             self._unawait_state = _unawait_DONE
-            if _unawait_sys.version_info < (3, 8):
+            if not _unawait_ATHROW_ON_CLOSED_RAISES:
                 # Before 3.8 the awaitable simply completed.
                 raise StopIteration
             raise StopAsyncIteration
@@ -1090,11 +1214,11 @@ class _unawait_AThrow(_unawait_AsyncGeneratorAwaitable):
     def throw(self, *args):
         agen = self._unawait_agen
         if self._unawait_state == _unawait_DONE:
-            if _unawait_sys.version_info < (3, 8):
+            if _unawait_ATHROW_RESTEPS_WHEN_DONE:
                 # Older versions throw into the generator again.
                 return _unawait_thrower(agen._unawait_gen)(args)
             raise RuntimeError("cannot reuse already awaited aclose()/athrow()")
-        if self._unawait_state == _unawait_INIT and _unawait_sys.version_info >= (3, 13):
+        if self._unawait_state == _unawait_INIT and _unawait_AWAITABLES_ACT_AS_COROUTINES:
             # 3.13 starts the awaitable; before, it stayed unstarted.
             if agen._unawait_running:
                 raise self._unawait_already_running(self._unawait_method())
@@ -1105,7 +1229,7 @@ class _unawait_AThrow(_unawait_AsyncGeneratorAwaitable):
         finally:
             args = None  # see _unawait_Coroutine.throw
 
-    if _unawait_sys.version_info >= (3, 13):
+    if _unawait_AWAITABLES_ACT_AS_COROUTINES:
         def __del__(self):
             _unawait_warn_unused(self, self._unawait_method())
 
@@ -1138,9 +1262,27 @@ _unawait_SELF_ITERATING = (_unawait_ASend, _unawait_AThrow)
 
 
 # -- section: async_comprehension (needs: coroutine, async_for)
-# A dict comprehension evaluates each key before its value since 3.8.
-_unawait_KEY_FIRST = _unawait_sys.version_info >= (3, 8)
-_unawait_INLINES_COMPREHENSIONS = _unawait_sys.version_info >= (3, 12)
+
+
+# What desugared dict comprehensions test to order a key and its value.
+_unawait_KEY_FIRST = _unawait_DICT_KEY_BEFORE_VALUE
+
+
+def _unawait_folded(display):
+    """A list or constant set display iterated by a comprehension's `async
+    for`, as the running CPython's compiler leaves it (see
+    `_unawait_FOLDS_DISPLAYS`): only the type's name in the TypeError for a
+    missing `__aiter__` can tell."""
+    if not _unawait_FOLDS_DISPLAYS:
+        return display
+    if type(display) is _unawait_list:
+        return _unawait_tuple(display)
+    return _unawait_frozenset(display)
+
+
+_unawait_list = list
+_unawait_tuple = tuple
+_unawait_frozenset = frozenset
 
 
 class _unawait_iterated:

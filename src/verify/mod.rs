@@ -83,13 +83,24 @@ pub fn discover_interpreters() -> Vec<Interpreter> {
     found
 }
 
-/// The `(major, minor)` a program's first lines ask for with
+/// The oldest `(major, minor)` a program's first lines accept with
 /// `# min-python: 3.X`.
 pub fn min_python(source: &str) -> Option<(u32, u32)> {
+    python_bound(source, "# min-python:")
+}
+
+/// The newest `(major, minor)` a program's first lines accept with
+/// `# max-python: 3.X`: newer versions reject the program (a compile-time
+/// error), so running it there shows nothing about the desugaring.
+pub fn max_python(source: &str) -> Option<(u32, u32)> {
+    python_bound(source, "# max-python:")
+}
+
+fn python_bound(source: &str, marker: &str) -> Option<(u32, u32)> {
     let line = source
         .lines()
         .take(2)
-        .find_map(|line| line.trim().strip_prefix("# min-python:"))?;
+        .find_map(|line| line.trim().strip_prefix(marker))?;
     let (major, minor) = line.trim().split_once('.')?;
     Some((major.parse().ok()?, minor.parse().ok()?))
 }
@@ -735,5 +746,7 @@ Traceback (most recent call last):\nRuntimeError: <coroutine object f at 0x?>\n"
     fn min_python_header() {
         assert_eq!(min_python("# min-python: 3.8\n# doc\n"), Some((3, 8)));
         assert_eq!(min_python("# doc\nx = 1\n"), None);
+        assert_eq!(max_python("# max-python: 3.13\n# doc\n"), Some((3, 13)));
+        assert_eq!(max_python("# min-python: 3.8\n"), None);
     }
 }

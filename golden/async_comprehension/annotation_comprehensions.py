@@ -1,4 +1,7 @@
-# async comprehensions evaluated at definition time inside an async def: decorators, default and keyword-only defaults, annotations, lambda defaults, class decorators, bases and keywords, bodies on the line of a decorated or multi-line def; traced evaluation order
+# max-python: 3.13
+# async comprehensions in the annotations of a nested def, evaluated when the
+# def runs, in order with its decorator and defaults; 3.14+ defers annotations
+# (PEP 649) and rejects them there at compile time
 class Suspend:
     """Awaitable that yields its label to the driver once and returns what the driver sends back."""
 
@@ -83,19 +86,7 @@ def deco(tags):
     return apply
 
 
-class Meta(type):
-    def __new__(mcls, name, bases, ns, **kw):
-        print("  Meta.__new__", name, [b.__name__ for b in bases], sorted(kw.items()))
-        return super().__new__(mcls, name, bases, ns)
-
-
-class Base:
-    pass
-
-
 async def main():
-    print("decorated def with defaults and annotations:")
-
     @deco([t async for t in AIter("deco", ["d1", "d2"])])
     def inner(a=[x * 2 async for x in AIter("default", [1, 2])],
               *, k: [n async for n in AIter("ann", [0])] = {x: x async for x in agen("kwdefault", "k")}
@@ -104,36 +95,6 @@ async def main():
     print("  inner() ->", inner(), "tags", inner.tags)
     print("  defaults", inner.__defaults__, inner.__kwdefaults__)
     print("  annotations", {k: sorted(v) for k, v in inner.__annotations__.items()})
-
-    print("async def nested in async def with comprehension defaults:")
-
-    async def nested(items=[await Value("v%r" % x, x) async for x in AIter("nd", [3])]):
-        return [i + 1 async for i in AIter("body", items)]
-    print("  nested() ->", await nested())
-
-    print("decorated and multi-line headers with the body on the def line:")
-
-    @deco(["same-line"])
-    async def decorated(items): return [i * 10 async for i in AIter("decorated", items)]
-    print("  decorated() ->", await decorated([1, 2]), "tags", decorated.tags)
-
-    async def spread(
-        items,
-    ): return [i + 100 async for i in AIter("spread", items)]
-    print("  spread() ->", await spread([1]))
-
-    print("lambda default:")
-    f = lambda acc=[x async for x in agen("lam", [4, 5])]: sum(acc)
-    print("  f() ->", f(), "| f([1]) ->", f([1]))
-
-    print("class statement:")
-
-    @deco(tuple([c async for c in AIter("cdeco", "c")]))
-    class Built(*[b async for b in AIter("bases", [Base])], metaclass=Meta,
-                **{k: v async for k, v in AIter("kw", [("flag", True)])}):
-        attr = "class body runs synchronously"
-    print("  Built ->", Built.__name__, Built.tags, Built.attr, [c.__name__ for c in Built.__mro__])
-    return "done"
 
 
 run(main())
