@@ -93,8 +93,13 @@ _unawait_AWITH_NAMES_MISSED_METHOD = _unawait_VERSION >= (3, 14)
 _unawait_FOLDS_DISPLAYS = (3, 7) <= _unawait_VERSION < (3, 14)
 _unawait_UNRAISABLE_SAYS_WHILE = _unawait_VERSION >= (3, 14)
 # 3.15: `__await__` returning a non-iterator (or a coroutine) says
-# "T.__await__() must return an iterator, not U".
+# "T.__await__() must return an iterator, not U"; `athrow()` checks its
+# argument count when called, not when its awaitable runs.
 _unawait_AWAIT_RESULT_ERROR_NAMES_METHOD = _unawait_VERSION >= (3, 15)
+_unawait_ATHROW_CHECKS_ARGUMENT_COUNT = _unawait_VERSION >= (3, 15)
+# 3.15: generators, coroutines and async generators have `gi_state`,
+# `cr_state`, `ag_state` (what `inspect.get*state` now read).
+_unawait_HAS_STATE = _unawait_VERSION >= (3, 15)
 
 
 if _unawait_HAS_SUSPENDED:
@@ -123,8 +128,6 @@ def _unawait_write_unraisable(error, obj, doing):
             err_msg=err_msg, object=obj,
         ))
         return
-    import traceback
-
     stream = _unawait_sys.stderr
     if stream is None:
         return
@@ -132,12 +135,28 @@ def _unawait_write_unraisable(error, obj, doing):
         stream.write("Exception ignored in: %r\n" % (obj,))
     else:
         stream.write("%s:\n" % (err_msg,))
-    if hook is None:
+    try:
+        import traceback
+    except ImportError:
+        # Interpreter shutdown: no more imports.
+        traceback = None
+    if traceback is None or hook is None or error.__traceback__ is None:
         # Before 3.8, no traceback was shown.
-        stream.write("".join(traceback.format_exception_only(type(error), error)))
+        stream.write(_unawait_exception_only(error))
     else:
         stream.write("".join(traceback.format_exception(type(error), error, error.__traceback__)))
     stream.flush()
+
+
+def _unawait_exception_only(error):
+    """The last line of a traceback, as `traceback.format_exception_only`
+    writes it for an exception with no notes or syntax details."""
+    name = _unawait_qualified_name(type(error))
+    try:
+        text = str(error)
+    except BaseException:
+        text = "<exception str() failed>"
+    return "%s: %s\n" % (name, text) if text else "%s\n" % (name,)
 
 
 # unawait's own async generator type and awaitable types, once their
@@ -281,7 +300,9 @@ class _unawait_Coroutine:
     # native one does (`type(c)` is still this class).
     __class__ = property(lambda self: _unawait_types.CoroutineType)
 
-    cr_await = property(_unawait_operator.attrgetter("_unawait_gen.gi_yieldfrom"))
+    @property
+    def cr_await(self):
+        return _unawait_awaited(self._unawait_gen.gi_yieldfrom)
 
     cr_frame = property(_unawait_operator.attrgetter("_unawait_gen.gi_frame"))
 
@@ -289,7 +310,7 @@ class _unawait_Coroutine:
 
     @property
     def cr_code(self):
-        return _unawait_coroutine_code(self._unawait_gen.gi_code)
+        return _unawait_native_code(self._unawait_gen.gi_code, _unawait_CO_COROUTINE)
 
     @property
     def cr_origin(self):
@@ -299,6 +320,12 @@ class _unawait_Coroutine:
         @property
         def cr_suspended(self):
             return self._unawait_gen.gi_suspended
+
+    if _unawait_HAS_STATE:
+        @property
+        def cr_state(self):
+            # GEN_CREATED -> CORO_CREATED, ...
+            return "CORO" + self._unawait_gen.gi_state[3:]
 
 
 # Shown as CPython shows its own coroutine type.
@@ -327,10 +354,27 @@ class _unawait_UnawaitedCoroutine(_unawait_Coroutine):
         # frame that is not one of the runtime's coroutine methods (closing
         # a coroutine drops what its body held).
         level = 2
-        frame = _unawait_sys._getframe(1)
+        try:
+            frame = _unawait_sys._getframe(1)
+        except ValueError:
+            # Finalized with no Python frame running (interpreter shutdown).
+            frame = None
         while frame is not None and frame.f_code in _unawait_COROUTINE_METHOD_CODES:
             level += 1
             frame = frame.f_back
+        frame = None
+        if _unawait_sys.meta_path is None:
+            # Interpreter shutdown: CPython can no longer import `warnings`
+            # to call its `_warn_unawaited_coroutine`, and warns from C.
+            self._unawait_warn_through(None, level + 1)
+            return
+        patched = getattr(_unawait_warnings, "_warn_unawaited_coroutine", None)
+        if patched is not _unawait_warn_unawaited_coroutine:
+            # CPython calls whatever `warnings._warn_unawaited_coroutine` is
+            # now; unawait warns itself (at the right frame) only while it
+            # is CPython's own.
+            self._unawait_warn_through(patched, level + 1)
+            return
         try:
             if _unawait_WARNS_WITH_ORIGIN:
                 message = "coroutine '%s' was never awaited\n" % (self.__qualname__,)
@@ -350,6 +394,32 @@ class _unawait_UnawaitedCoroutine(_unawait_Coroutine):
             # A warning turned into an error cannot leave a finalizer.
             _unawait_write_unraisable(error, self, "finalizing coroutine")
 
+    def _unawait_warn_through(self, warn_unawaited, level):
+        # As CPython's finalizer: what the function raises is unraisable,
+        # and unless it warned (or raised a RuntimeWarning) a plain warning
+        # follows.
+        warned = False
+        try:
+            if warn_unawaited is not None:
+                warn_unawaited(self)
+                warned = True
+        except BaseException as error:
+            warned = isinstance(error, RuntimeWarning)
+            _unawait_write_unraisable(error, self, "finalizing coroutine")
+        if warned:
+            return
+        try:
+            message = "coroutine '%s' was never awaited" % (self.__qualname__,)
+            _unawait_warnings.warn(message, RuntimeWarning, stacklevel=level, source=self)
+        except BaseException as error:
+            # CPython raises this warning from C: no Python frame in its
+            # traceback.
+            _unawait_write_unraisable(error.with_traceback(None), self, "finalizing coroutine")
+
+
+# What CPython's coroutine finalizer calls to warn (3.7+), as it was when
+# the runtime loaded.
+_unawait_warn_unawaited_coroutine = getattr(_unawait_warnings, "_warn_unawaited_coroutine", None)
 
 _unawait_UnawaitedCoroutine.__name__ = _unawait_UnawaitedCoroutine.__qualname__ = "coroutine"
 _unawait_UnawaitedCoroutine.__module__ = "builtins"
@@ -365,17 +435,44 @@ def _unawait_delegate(gen):
     return (yield from gen)
 
 
+# The code of every desugared coroutine function's body: a generator
+# running one of these is a coroutine's body, not the program's own.
+_unawait_BODY_CODES = set()
 
-class _unawait_CoroutineFunction:
-    """A desugared coroutine function. `inspect.iscoroutinefunction` (what
-    asyncio, unittest and web frameworks ask) wants a function whose code
-    carries CO_COROUTINE, which would make CPython create a native
-    coroutine on every call (3.12's markcoroutinefunction leaves a marker
-    that `functools.wraps` copies). This object passes for one
-    (`isinstance(f, types.FunctionType)` through `__class__`; `__code__`
-    is the body's code flagged CO_COROUTINE, never run), and forwards
-    calls, attribute reads and writes to the trampoline that does the
-    work."""
+
+def _unawait_awaited(target):
+    """What `cr_await`/`ag_await` show for `target`, the iterator a body
+    delegates to. Where that is another coroutine's body, native code shows
+    the coroutine object; an `await` keeps only the body, so the object is
+    found among the body's referrers (slow, but only introspection asks:
+    `inspect`, asyncio's call graphs) or, when the program dropped it, a
+    stand-in wrapping the body is made, with its names."""
+    if type(target) is not _unawait_types.GeneratorType or target.gi_code not in _unawait_BODY_CODES:
+        return target
+    import gc
+
+    for referrer in gc.get_referrers(target):
+        if type(referrer) in _unawait_COROUTINE_TYPES and referrer._unawait_gen is target:
+            return referrer
+    stand_in = _unawait_object_new(_unawait_Coroutine)
+    stand_in._unawait_gen = target
+    stand_in._unawait_function = target  # a generator has the function's names
+    return stand_in
+
+
+
+class _unawait_AsyncFunction:
+    """A desugared coroutine or async generator function.
+    `inspect.iscoroutinefunction` (what asyncio, unittest and web frameworks
+    ask) wants a function whose code carries CO_COROUTINE, and
+    `inspect.isasyncgenfunction` (what 3.15's contextlib asks) one whose
+    code carries CO_ASYNC_GENERATOR; a function with such code would make
+    CPython create a native object on every call (3.12's
+    markcoroutinefunction leaves a marker that `functools.wraps` copies).
+    This object passes for one (`isinstance(f, types.FunctionType)` through
+    `__class__`; `__code__` is the body's code flagged as the native one
+    is, never run), and forwards calls, attribute reads and writes to the
+    trampoline that does the work."""
 
     __slots__ = ("_unawait_function", "_unawait_code", "__weakref__")
 
@@ -406,23 +503,26 @@ class _unawait_CoroutineFunction:
         return "<function %s at %#x>" % (self._unawait_function.__qualname__, id(self))
 
 # Error messages name the type: `object function can't be used in 'await' expression`.
-_unawait_CoroutineFunction.__name__ = _unawait_CoroutineFunction.__qualname__ = "function"
+_unawait_AsyncFunction.__name__ = _unawait_AsyncFunction.__qualname__ = "function"
 
 _unawait_CO_COROUTINE = 0x80
+_unawait_CO_ASYNC_GENERATOR = 0x200
 
-_unawait_coroutine_codes = {}
+_unawait_flagged_codes = {}
 
 
-def _unawait_coroutine_code(code):
-    """A body's code as a native coroutine's code would be flagged (for
-    `__code__` and `cr_code`; never run)."""
+def _unawait_native_code(code, kind_flag):
+    """A body's code flagged as a native coroutine's (`kind_flag`
+    CO_COROUTINE) or async generator's (CO_ASYNC_GENERATOR) code is, for
+    `__code__`, `cr_code` and `ag_code`; never run."""
     # Keyed by identity: equal code objects of two modules (equality ignores
     # the file name) must not share one. The entry keeps `code` alive, so
     # its id is not reused.
-    entry = _unawait_coroutine_codes.get(id(code))
+    key = (id(code), kind_flag)
+    entry = _unawait_flagged_codes.get(key)
     if entry is not None:
         return entry[1]
-    flags = (code.co_flags & ~(_unawait_CO_GENERATOR | _unawait_CO_ITERABLE_COROUTINE)) | _unawait_CO_COROUTINE
+    flags = (code.co_flags & ~(_unawait_CO_GENERATOR | _unawait_CO_ITERABLE_COROUTINE)) | kind_flag
     if hasattr(code, "replace"):
         flagged = code.replace(co_flags=flags)
     else:
@@ -431,7 +531,7 @@ def _unawait_coroutine_code(code):
             code.co_code, code.co_consts, code.co_names, code.co_varnames, code.co_filename,
             code.co_name, code.co_firstlineno, code.co_lnotab, code.co_freevars, code.co_cellvars,
         )
-    _unawait_coroutine_codes[id(code)] = (code, flagged)
+    _unawait_flagged_codes[key] = (code, flagged)
     return flagged
 
 
@@ -445,9 +545,10 @@ def _unawait_coroutine(function):
     returns a `coroutine` object wrapping the generator.
     """
     body = _unawait_types.coroutine(function)
+    _unawait_BODY_CODES.add(function.__code__)
     coroutine_function = _unawait_trampoline_factory(function, "coroutine")(body, _unawait_UnawaitedCoroutine)
     _unawait_copy_function_metadata(coroutine_function, function)
-    return _unawait_CoroutineFunction(coroutine_function, _unawait_coroutine_code(function.__code__))
+    return _unawait_AsyncFunction(coroutine_function, _unawait_native_code(function.__code__, _unawait_CO_COROUTINE))
 
 
 def _unawait_copy_function_metadata(trampoline, function):
@@ -503,11 +604,13 @@ def _unawait_trampoline_factory(function, wrap_kind):
             arguments.append("**" + starstar_name)
         # Every global name the trampoline uses, renamed away from its
         # parameters and its own name.
-        helpers = ["body", "wrap", "made", "new", "tracking_depth"]
+        # The function refers to itself through `itself`: its own name may
+        # be one of its parameters (`async def timeout(source, timeout)`).
+        helpers = ["body", "wrap", "made", "new", "tracking_depth", "itself"]
         taken = set(names) | {function.__name__}
         while taken.intersection(helpers):
             helpers = [helper + "_" for helper in helpers]
-        body, wrap, made, new, tracking_depth = helpers
+        body, wrap, made, new, tracking_depth, itself = helpers
         name = function.__name__
         if coroutine:
             # The object is made before the generator (see _unawait_adopt)
@@ -515,15 +618,17 @@ def _unawait_trampoline_factory(function, wrap_kind):
             call = (
                 "  {made} = {new}({wrap})\n"
                 "  {made}._unawait_gen = {body}({arguments})\n"
-                "  {made}._unawait_function = {name}\n"
+                "  {made}._unawait_function = {itself}\n"
                 "  if {tracking_depth}():\n"
                 "   {made}._unawait_track_origin()\n"
                 "  return {made}\n"
             )
         else:
-            call = "  return {wrap}()._unawait_adopt({name}, {body}({arguments}))\n"
-        source = ("def factory({body}, {wrap}):\n def {name}({parameters}):\n" + call + " return {name}\n").format(
-            body=body, wrap=wrap, made=made, new=new, tracking_depth=tracking_depth, name=name,
+            call = "  return {wrap}()._unawait_adopt({itself}, {body}({arguments}))\n"
+        source = (
+            "def factory({body}, {wrap}):\n def {name}({parameters}):\n" + call + " {itself} = {name}\n return {itself}\n"
+        ).format(
+            body=body, wrap=wrap, made=made, new=new, tracking_depth=tracking_depth, name=name, itself=itself,
             parameters=", ".join(parameters), arguments=", ".join(arguments),
         )
         namespace = {new: object.__new__, tracking_depth: _unawait_origin_tracking_depth}
@@ -580,6 +685,7 @@ def _unawait_type_defines(kind, name):
 
 
 _unawait_object_format = object.__format__
+_unawait_object_new = object.__new__
 _unawait_FORMAT_ERROR_AROUND_NAME = ("unsupported format string passed to ", ".__format__")
 
 
@@ -914,6 +1020,10 @@ class _unawait_AsyncGenerator:
                 DeprecationWarning,
                 stacklevel=2,
             )
+        if _unawait_ATHROW_CHECKS_ARGUMENT_COUNT and not 1 <= len(args) <= 3:
+            if args:
+                raise TypeError("athrow expected at most 3 arguments, got %d" % len(args))
+            raise TypeError("athrow expected at least 1 argument, got 0")
         if not self._unawait_hooks_inited:
             self._unawait_init_hooks()
         return _unawait_AThrow(self, args)
@@ -933,11 +1043,15 @@ class _unawait_AsyncGenerator:
     def __repr__(self):
         return "<async_generator object %s at %#x>" % (self.__qualname__, id(self))
 
-    ag_await = property(_unawait_operator.attrgetter("_unawait_gen.gi_yieldfrom"))
+    @property
+    def ag_await(self):
+        return _unawait_awaited(self._unawait_gen.gi_yieldfrom)
 
     ag_frame = property(_unawait_operator.attrgetter("_unawait_gen.gi_frame"))
 
-    ag_code = property(_unawait_operator.attrgetter("_unawait_gen.gi_code"))
+    @property
+    def ag_code(self):
+        return _unawait_native_code(self._unawait_gen.gi_code, _unawait_CO_ASYNC_GENERATOR)
 
     if _unawait_CHECKS_RUNNING:
         @property
@@ -952,6 +1066,13 @@ class _unawait_AsyncGenerator:
         @property
         def ag_suspended(self):
             return self._unawait_gen.gi_suspended
+
+    if _unawait_HAS_STATE:
+        @property
+        def ag_state(self):
+            # The body's frame decides, as for native ones: suspended at an
+            # await inside the generator is AGEN_SUSPENDED.
+            return "A" + self._unawait_gen.gi_state
 
     def __del__(self):
         gen = getattr(self, "_unawait_gen", None)  # None: the call's arguments were rejected
@@ -984,7 +1105,8 @@ def _unawait_async_generator(function):
     `_unawait_AsyncYield`)."""
     body = _unawait_types.coroutine(function)
     agen_function = _unawait_trampoline_factory(function, "async_generator")(body, _unawait_AsyncGenerator)
-    return _unawait_copy_function_metadata(agen_function, function)
+    _unawait_copy_function_metadata(agen_function, function)
+    return _unawait_AsyncFunction(agen_function, _unawait_native_code(function.__code__, _unawait_CO_ASYNC_GENERATOR))
 
 
 # States of the awaitables below.
@@ -1252,10 +1374,17 @@ def _unawait_warn_unused(awaitable, method):
         _unawait_warnings.warn(
             "coroutine method '%s' of '%s' was never awaited" % (method, awaitable._unawait_agen.__qualname__),
             RuntimeWarning,
-            stacklevel=2,
+            # Where the awaitable died: the frame its `__del__` ran in.
+            stacklevel=3,
             source=awaitable,
         )
 
+
+# Named as CPython names its own awaitable types (what `type(x).__name__`
+# and error messages show).
+_unawait_ASend.__name__ = _unawait_ASend.__qualname__ = "async_generator_asend"
+_unawait_AThrow.__name__ = _unawait_AThrow.__qualname__ = "async_generator_athrow"
+_unawait_ASend.__module__ = _unawait_AThrow.__module__ = "builtins"
 
 _unawait_AsyncGeneratorType = _unawait_AsyncGenerator
 _unawait_SELF_ITERATING = (_unawait_ASend, _unawait_AThrow)
