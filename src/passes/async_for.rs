@@ -13,7 +13,7 @@
 //!     while True:
 //!         try:
 //!             TARGET = await _unawait_anext(_unawait_iter)
-//!         except StopAsyncIteration:
+//!         except _unawait_StopAsyncIteration:
 //!             break
 //!         BODY
 //! finally:
@@ -28,7 +28,7 @@
 //!     while _unawait_running:
 //!         try:
 //!             TARGET = await _unawait_anext(_unawait_iter)
-//!         except StopAsyncIteration:
+//!         except _unawait_StopAsyncIteration:
 //!             _unawait_running = False
 //!         else:
 //!             BODY
@@ -137,7 +137,12 @@ impl<'a> RenderSite for Renderer<'a, '_, '_, &'a ast::StmtFor> {
         }
         let stored = if name_target { &target } else { &item };
         out.push_str(&format!("{i2}try:{nl}{i3}{stored} = {anext}{nl}"));
-        out.push_str(&format!("{i2}except StopAsyncIteration:{nl}"));
+        // The runtime's binding of the exception: the program may rebind the
+        // name, CPython's `async for` never looks it up.
+        out.push_str(&format!(
+            "{i2}except {}:{nl}",
+            self.cx.name("StopAsyncIteration")
+        ));
         let (body_indent, body_extra) = if has_else {
             out.push_str(&format!("{i3}{running} = False{nl}{i2}else:{nl}"));
             (i3.clone(), format!("{extra}{unit}{unit}"))

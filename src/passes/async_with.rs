@@ -13,7 +13,7 @@
 //! _unawait_ok = True
 //! try:
 //!     BODY
-//! except BaseException:
+//! except _unawait_BaseException:
 //!     _unawait_ok = False
 //!     if not await _unawait_aexit(*_unawait_exc_info()):
 //!         raise
@@ -149,8 +149,11 @@ impl<'a> Renderer<'a, '_, '_, &'a ast::StmtWith> {
             self.render_body(out, &statement.body, &statement.trivia, &inner, extra);
         }
         let exc_info = cx.name("exc_info");
+        // The runtime's binding of `BaseException`: the program may rebind
+        // the name, CPython's `async with` never looks it up.
+        let base_exception = cx.name("BaseException");
         out.push_str(&format!(
-            "{nl}{indent}except BaseException:{nl}{inner}{ok} = False{nl}\
+            "{nl}{indent}except {base_exception}:{nl}{inner}{ok} = False{nl}\
              {inner}if not await {aexit}(*{exc_info}()):{nl}{inner}{unit}raise{nl}\
              {indent}finally:{nl}{inner}if {ok}:{nl}{inner}{unit}await {aexit}(None, None, None)"
         ));

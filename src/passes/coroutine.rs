@@ -16,8 +16,8 @@
 //!     try:
 //!         data = yield from _unawait_await(get(url))
 //!         return data
-//!     except StopIteration as _unawait_exc:
-//!         raise RuntimeError("coroutine raised StopIteration") from _unawait_exc
+//!     except _unawait_StopIteration as _unawait_exc:
+//!         raise _unawait_RuntimeError("coroutine raised StopIteration") from _unawait_exc
 //! ```
 //! `_unawait_coroutine` flags the generator function the way
 //! `types.coroutine` does and makes calls return a coroutine object;
@@ -387,11 +387,15 @@ impl<'a> Renderer<'a, '_, '_, Site<'a>> {
         if kind == Kind::AsyncGenerator {
             escapes.push("StopAsyncIteration");
         }
+        // The exceptions through the runtime's bindings: the program may
+        // rebind the names, CPython's conversion never looks them up.
+        let runtime_error = self.cx.name("RuntimeError");
         for exception in escapes {
             let message = text.quoted(&format!("{what} raised {exception}"));
+            let caught = self.cx.name(exception);
             out.push_str(&format!(
-                "{nl}{body_indent}except {exception} as {exc}:{nl}\
-                 {body_indent}{unit}raise RuntimeError({message}) from {exc}"
+                "{nl}{body_indent}except {caught} as {exc}:{nl}\
+                 {body_indent}{unit}raise {runtime_error}({message}) from {exc}"
             ));
         }
         out.push_str(&make_generator);

@@ -68,8 +68,14 @@ impl Section {
     /// The helpers that desugared code names directly (without the prefix).
     fn entry_points(self) -> &'static [&'static str] {
         match self {
-            Section::Coroutine => &["coroutine", "await"],
-            Section::AsyncWith => &["async_with", "exc_info"],
+            Section::Coroutine => &[
+                "coroutine",
+                "await",
+                "StopIteration",
+                "StopAsyncIteration",
+                "RuntimeError",
+            ],
+            Section::AsyncWith => &["async_with", "exc_info", "BaseException"],
             Section::AsyncFor => &["aiter", "anext"],
             Section::AsyncGenerator => &["async_generator", "AsyncYield"],
             Section::AsyncComprehension => &["iterated", "inlined", "folded", "KEY_FIRST"],
@@ -185,9 +191,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_entry_point_is_defined_in_its_section() {
+    fn every_entry_point_is_defined_in_its_section_or_one_it_needs() {
         for section in Section::ALL {
-            let (_, text) = section_source(section);
+            let text: String = closure(&BTreeSet::from([section]))
+                .into_iter()
+                .map(|needed| section_source(needed).1)
+                .collect();
             for name in section.entry_points() {
                 let name = format!("{DEFAULT_PREFIX}_{name}");
                 let definitions = [
@@ -253,7 +262,10 @@ mod tests {
             format!(
                 "__import__(\"unawait_runtime\")._unawait_require(\"{VERSION}\")\n\
                  from unawait_runtime import _unawait_coroutine as _unawait1_coroutine, \
-                 _unawait_await as _unawait1_await\n\n"
+                 _unawait_await as _unawait1_await, \
+                 _unawait_StopIteration as _unawait1_StopIteration, \
+                 _unawait_StopAsyncIteration as _unawait1_StopAsyncIteration, \
+                 _unawait_RuntimeError as _unawait1_RuntimeError\n\n"
             )
         );
     }

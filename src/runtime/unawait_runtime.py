@@ -33,6 +33,40 @@ import sys as _unawait_sys
 import types as _unawait_types
 import warnings as _unawait_warnings
 
+# The builtins the helpers use when they run, bound here once: inline, the
+# helpers share the program's module globals, where `type = ...` or
+# `BaseException = ValueError` would otherwise change what they do (CPython's
+# own async machinery never looks these names up).
+_unawait_AttributeError = AttributeError
+_unawait_BaseException = BaseException
+_unawait_DeprecationWarning = DeprecationWarning
+_unawait_Exception = Exception
+_unawait_GeneratorExit = GeneratorExit
+_unawait_ImportError = ImportError
+_unawait_RuntimeError = RuntimeError
+_unawait_RuntimeWarning = RuntimeWarning
+_unawait_StopAsyncIteration = StopAsyncIteration
+_unawait_StopIteration = StopIteration
+_unawait_TypeError = TypeError
+_unawait_ValueError = ValueError
+_unawait_bool = bool
+_unawait_compile = compile
+_unawait_delattr = delattr
+_unawait_exec = exec
+_unawait_getattr = getattr
+_unawait_hasattr = hasattr
+_unawait_id = id
+_unawait_isinstance = isinstance
+_unawait_len = len
+_unawait_list = list
+_unawait_object = object
+_unawait_reversed = reversed
+_unawait_set = set
+_unawait_setattr = setattr
+_unawait_str = str
+_unawait_tuple = tuple
+_unawait_type = type
+
 _unawait_CO_GENERATOR = 0x20
 _unawait_CO_ITERABLE_COROUTINE = 0x100
 
@@ -119,12 +153,12 @@ def _unawait_write_unraisable(error, obj, doing):
         obj = None
     else:
         err_msg = None
-    hook = getattr(_unawait_sys, "unraisablehook", None)
-    if hook is not None and hook is not getattr(_unawait_sys, "__unraisablehook__", None):
+    hook = _unawait_getattr(_unawait_sys, "unraisablehook", None)
+    if hook is not None and hook is not _unawait_getattr(_unawait_sys, "__unraisablehook__", None):
         # A program's own hook; the default one accepts only CPython's
         # argument type, so its output is reproduced below instead.
         hook(_unawait_types.SimpleNamespace(
-            exc_type=type(error), exc_value=error, exc_traceback=error.__traceback__,
+            exc_type=_unawait_type(error), exc_value=error, exc_traceback=error.__traceback__,
             err_msg=err_msg, object=obj,
         ))
         return
@@ -137,24 +171,24 @@ def _unawait_write_unraisable(error, obj, doing):
         stream.write("%s:\n" % (err_msg,))
     try:
         import traceback
-    except ImportError:
+    except _unawait_ImportError:
         # Interpreter shutdown: no more imports.
         traceback = None
     if traceback is None or hook is None or error.__traceback__ is None:
         # Before 3.8, no traceback was shown.
         stream.write(_unawait_exception_only(error))
     else:
-        stream.write("".join(traceback.format_exception(type(error), error, error.__traceback__)))
+        stream.write("".join(traceback.format_exception(_unawait_type(error), error, error.__traceback__)))
     stream.flush()
 
 
 def _unawait_exception_only(error):
     """The last line of a traceback, as `traceback.format_exception_only`
     writes it for an exception with no notes or syntax details."""
-    name = _unawait_qualified_name(type(error))
+    name = _unawait_qualified_name(_unawait_type(error))
     try:
-        text = str(error)
-    except BaseException:
+        text = _unawait_str(error)
+    except _unawait_BaseException:
         text = "<exception str() failed>"
     return "%s: %s\n" % (name, text) if text else "%s\n" % (name,)
 
@@ -179,7 +213,7 @@ class _unawait_CoroutineWrapper:
         return self
 
     def __reduce__(self):
-        raise TypeError("cannot pickle 'coroutine_wrapper' object")
+        raise _unawait_TypeError("cannot pickle 'coroutine_wrapper' object")
 
     def __next__(self):
         return self._unawait_coroutine.send(None)
@@ -227,27 +261,27 @@ class _unawait_Coroutine:
         # sys.set_coroutine_origin_tracking_depth: where it was created.
         frame = _unawait_sys._getframe(2)
         origin = []
-        while frame is not None and len(origin) < _unawait_origin_tracking_depth():
+        while frame is not None and _unawait_len(origin) < _unawait_origin_tracking_depth():
             origin.append((frame.f_code.co_filename, frame.f_lineno, frame.f_code.co_name))
             frame = frame.f_back
-        self.__dict__["cr_origin"] = tuple(origin)
+        self.__dict__["cr_origin"] = _unawait_tuple(origin)
 
     def send(self, value):
         gen = self._unawait_gen
         if gen.gi_frame is None:
-            raise RuntimeError("cannot reuse already awaited coroutine")
+            raise _unawait_RuntimeError("cannot reuse already awaited coroutine")
         if value is not None and _unawait_not_started(gen):
-            raise TypeError("can't send non-None value to a just-started coroutine")
+            raise _unawait_TypeError("can't send non-None value to a just-started coroutine")
         if gen.gi_running:
-            raise ValueError("coroutine already executing")
+            raise _unawait_ValueError("coroutine already executing")
         return gen.send(value)
 
     def throw(self, *args):
         gen = self._unawait_gen
         if gen.gi_frame is None:
-            raise RuntimeError("cannot reuse already awaited coroutine")
+            raise _unawait_RuntimeError("cannot reuse already awaited coroutine")
         if gen.gi_running:
-            raise ValueError("coroutine already executing")
+            raise _unawait_ValueError("coroutine already executing")
         try:
             return gen.throw(*args)
         finally:
@@ -263,9 +297,9 @@ class _unawait_Coroutine:
     def close(self):
         try:
             return self._unawait_gen.close()
-        except RuntimeError as error:
+        except _unawait_RuntimeError as error:
             if error.args == ("generator ignored GeneratorExit",):
-                raise RuntimeError("coroutine ignored GeneratorExit") from None
+                raise _unawait_RuntimeError("coroutine ignored GeneratorExit") from None
             raise
 
     def __await__(self):
@@ -280,20 +314,20 @@ class _unawait_Coroutine:
         if flags & _unawait_CO_ITERABLE_COROUTINE:
             return _unawait_awaitable_generator(self)
         if flags & _unawait_CO_GENERATOR:
-            raise TypeError("cannot 'yield from' a coroutine object in a non-coroutine generator")
-        raise TypeError("'coroutine' object is not iterable")
+            raise _unawait_TypeError("cannot 'yield from' a coroutine object in a non-coroutine generator")
+        raise _unawait_TypeError("'coroutine' object is not iterable")
 
     def __reduce__(self):
-        raise TypeError("cannot pickle 'coroutine' object")
+        raise _unawait_TypeError("cannot pickle 'coroutine' object")
 
     def __repr__(self):
-        return "<coroutine object %s at %#x>" % (self.__qualname__, id(self))
+        return "<coroutine object %s at %#x>" % (self.__qualname__, _unawait_id(self))
 
     def __getattr__(self, name):
         # Names not assigned to this coroutine are its function's.
         if name == "__name__" or name == "__qualname__":
-            return getattr(self._unawait_function, name)
-        raise AttributeError("'coroutine' object has no attribute '%s'" % (name,))
+            return _unawait_getattr(self._unawait_function, name)
+        raise _unawait_AttributeError("'coroutine' object has no attribute '%s'" % (name,))
 
     # `isinstance()` consults `__class__`: a desugared coroutine passes
     # `isinstance(c, types.CoroutineType)` and `inspect.iscoroutine(c)` as a
@@ -345,7 +379,7 @@ class _unawait_UnawaitedCoroutine(_unawait_Coroutine):
     __slots__ = ()
 
     def __del__(self):
-        gen = getattr(self, "_unawait_gen", None)  # None: the call's arguments were rejected
+        gen = _unawait_getattr(self, "_unawait_gen", None)  # None: the call's arguments were rejected
         if gen is None or gen.gi_frame is None:
             return
         if not _unawait_not_started(gen):
@@ -356,7 +390,7 @@ class _unawait_UnawaitedCoroutine(_unawait_Coroutine):
         level = 2
         try:
             frame = _unawait_sys._getframe(1)
-        except ValueError:
+        except _unawait_ValueError:
             # Finalized with no Python frame running (interpreter shutdown).
             frame = None
         while frame is not None and frame.f_code in _unawait_COROUTINE_METHOD_CODES:
@@ -368,7 +402,7 @@ class _unawait_UnawaitedCoroutine(_unawait_Coroutine):
             # to call its `_warn_unawaited_coroutine`, and warns from C.
             self._unawait_warn_through(None, level + 1)
             return
-        patched = getattr(_unawait_warnings, "_warn_unawaited_coroutine", None)
+        patched = _unawait_getattr(_unawait_warnings, "_warn_unawaited_coroutine", None)
         if patched is not _unawait_warn_unawaited_coroutine:
             # CPython calls whatever `warnings._warn_unawaited_coroutine` is
             # now; unawait warns itself (at the right frame) only while it
@@ -383,14 +417,14 @@ class _unawait_UnawaitedCoroutine(_unawait_Coroutine):
                     import linecache
                     import traceback
 
-                    frames = [(f, n, name, linecache.getline(f, n)) for f, n, name in reversed(origin)]
+                    frames = [(f, n, name, linecache.getline(f, n)) for f, n, name in _unawait_reversed(origin)]
                     message += "Coroutine created at (most recent call last)\n"
                     message += "".join(traceback.format_list(frames))
-                _unawait_warnings.warn(message.rstrip("\n"), RuntimeWarning, stacklevel=level, source=self)
+                _unawait_warnings.warn(message.rstrip("\n"), _unawait_RuntimeWarning, stacklevel=level, source=self)
             else:
                 message = "coroutine '%.50s' was never awaited" % (self.__qualname__,)
-                _unawait_warnings.warn(message, RuntimeWarning, stacklevel=level)
-        except BaseException as error:
+                _unawait_warnings.warn(message, _unawait_RuntimeWarning, stacklevel=level)
+        except _unawait_BaseException as error:
             # A warning turned into an error cannot leave a finalizer.
             _unawait_write_unraisable(error, self, "finalizing coroutine")
 
@@ -403,15 +437,15 @@ class _unawait_UnawaitedCoroutine(_unawait_Coroutine):
             if warn_unawaited is not None:
                 warn_unawaited(self)
                 warned = True
-        except BaseException as error:
-            warned = isinstance(error, RuntimeWarning)
+        except _unawait_BaseException as error:
+            warned = _unawait_isinstance(error, _unawait_RuntimeWarning)
             _unawait_write_unraisable(error, self, "finalizing coroutine")
         if warned:
             return
         try:
             message = "coroutine '%s' was never awaited" % (self.__qualname__,)
-            _unawait_warnings.warn(message, RuntimeWarning, stacklevel=level, source=self)
-        except BaseException as error:
+            _unawait_warnings.warn(message, _unawait_RuntimeWarning, stacklevel=level, source=self)
+        except _unawait_BaseException as error:
             # CPython raises this warning from C: no Python frame in its
             # traceback.
             _unawait_write_unraisable(error.with_traceback(None), self, "finalizing coroutine")
@@ -447,12 +481,12 @@ def _unawait_awaited(target):
     found among the body's referrers (slow, but only introspection asks:
     `inspect`, asyncio's call graphs) or, when the program dropped it, a
     stand-in wrapping the body is made, with its names."""
-    if type(target) is not _unawait_types.GeneratorType or target.gi_code not in _unawait_BODY_CODES:
+    if _unawait_type(target) is not _unawait_types.GeneratorType or target.gi_code not in _unawait_BODY_CODES:
         return target
     import gc
 
     for referrer in gc.get_referrers(target):
-        if type(referrer) in _unawait_COROUTINE_TYPES and referrer._unawait_gen is target:
+        if _unawait_type(referrer) in _unawait_COROUTINE_TYPES and referrer._unawait_gen is target:
             return referrer
     stand_in = _unawait_object_new(_unawait_Coroutine)
     stand_in._unawait_gen = target
@@ -477,8 +511,8 @@ class _unawait_AsyncFunction:
     __slots__ = ("_unawait_function", "_unawait_code", "__weakref__")
 
     def __init__(self, trampoline, code):
-        object.__setattr__(self, "_unawait_function", trampoline)
-        object.__setattr__(self, "_unawait_code", code)
+        _unawait_object.__setattr__(self, "_unawait_function", trampoline)
+        _unawait_object.__setattr__(self, "_unawait_code", code)
 
     # A C getter: a call costs no extra Python frame.
     __call__ = property(_unawait_operator.attrgetter("_unawait_function"))
@@ -491,16 +525,16 @@ class _unawait_AsyncFunction:
         return self if instance is None else _unawait_types.MethodType(self, instance)
 
     def __getattr__(self, name):
-        return getattr(self._unawait_function, name)
+        return _unawait_getattr(self._unawait_function, name)
 
     def __setattr__(self, name, value):
-        setattr(self._unawait_function, name, value)
+        _unawait_setattr(self._unawait_function, name, value)
 
     def __delattr__(self, name):
-        delattr(self._unawait_function, name)
+        _unawait_delattr(self._unawait_function, name)
 
     def __repr__(self):
-        return "<function %s at %#x>" % (self._unawait_function.__qualname__, id(self))
+        return "<function %s at %#x>" % (self._unawait_function.__qualname__, _unawait_id(self))
 
 # Error messages name the type: `object function can't be used in 'await' expression`.
 _unawait_AsyncFunction.__name__ = _unawait_AsyncFunction.__qualname__ = "function"
@@ -518,12 +552,12 @@ def _unawait_native_code(code, kind_flag):
     # Keyed by identity: equal code objects of two modules (equality ignores
     # the file name) must not share one. The entry keeps `code` alive, so
     # its id is not reused.
-    key = (id(code), kind_flag)
+    key = (_unawait_id(code), kind_flag)
     entry = _unawait_flagged_codes.get(key)
     if entry is not None:
         return entry[1]
     flags = (code.co_flags & ~(_unawait_CO_GENERATOR | _unawait_CO_ITERABLE_COROUTINE)) | kind_flag
-    if hasattr(code, "replace"):
+    if _unawait_hasattr(code, "replace"):
         flagged = code.replace(co_flags=flags)
     else:
         flagged = _unawait_types.CodeType(
@@ -556,8 +590,8 @@ def _unawait_copy_function_metadata(trampoline, function):
     trampoline.__defaults__ = function.__defaults__
     trampoline.__kwdefaults__ = function.__kwdefaults__
     for attribute in ("__module__", "__qualname__", "__doc__", "__annotations__", "__type_params__"):
-        if hasattr(function, attribute):
-            setattr(trampoline, attribute, getattr(function, attribute))
+        if _unawait_hasattr(function, attribute):
+            _unawait_setattr(trampoline, attribute, _unawait_getattr(function, attribute))
     trampoline.__dict__.update(function.__dict__)
     return trampoline
 
@@ -575,19 +609,19 @@ def _unawait_trampoline_factory(function, wrap_kind):
     """
     code = function.__code__
     coroutine = wrap_kind == "coroutine"
-    posonly = getattr(code, "co_posonlyargcount", 0)
+    posonly = _unawait_getattr(code, "co_posonlyargcount", 0)
     star = code.co_flags & 0x04
     starstar = code.co_flags & 0x08
     count = code.co_argcount + code.co_kwonlyargcount
-    names = code.co_varnames[: count + bool(star) + bool(starstar)]
+    names = code.co_varnames[: count + _unawait_bool(star) + _unawait_bool(starstar)]
     key = (wrap_kind, function.__name__, code.co_argcount, posonly, code.co_kwonlyargcount, star, starstar, names)
     factory = _unawait_trampoline_factories.get(key)
     if factory is None:
-        positional = list(names[: code.co_argcount])
-        keyword_only = list(names[code.co_argcount : count])
+        positional = _unawait_list(names[: code.co_argcount])
+        keyword_only = _unawait_list(names[code.co_argcount : count])
         star_name = names[count] if star else None
-        starstar_name = names[count + bool(star)] if starstar else None
-        parameters = list(positional)
+        starstar_name = names[count + _unawait_bool(star)] if starstar else None
+        parameters = _unawait_list(positional)
         if posonly:
             parameters.insert(posonly, "/")
         if star_name:
@@ -595,7 +629,7 @@ def _unawait_trampoline_factory(function, wrap_kind):
         elif keyword_only:
             parameters.append("*")
         parameters += keyword_only
-        arguments = list(positional)
+        arguments = _unawait_list(positional)
         if star_name:
             arguments.append("*" + star_name)
         arguments += ["%s=%s" % (name, name) for name in keyword_only]
@@ -607,7 +641,7 @@ def _unawait_trampoline_factory(function, wrap_kind):
         # The function refers to itself through `itself`: its own name may
         # be one of its parameters (`async def timeout(source, timeout)`).
         helpers = ["body", "wrap", "made", "new", "tracking_depth", "itself"]
-        taken = set(names) | {function.__name__}
+        taken = _unawait_set(names) | {function.__name__}
         while taken.intersection(helpers):
             helpers = [helper + "_" for helper in helpers]
         body, wrap, made, new, tracking_depth, itself = helpers
@@ -631,8 +665,8 @@ def _unawait_trampoline_factory(function, wrap_kind):
             body=body, wrap=wrap, made=made, new=new, tracking_depth=tracking_depth, name=name, itself=itself,
             parameters=", ".join(parameters), arguments=", ".join(arguments),
         )
-        namespace = {new: object.__new__, tracking_depth: _unawait_origin_tracking_depth}
-        exec(compile(source, "<unawait coroutine function>", "exec"), namespace)
+        namespace = {new: _unawait_object.__new__, tracking_depth: _unawait_origin_tracking_depth}
+        _unawait_exec(_unawait_compile(source, "<unawait coroutine function>", "exec"), namespace)
         factory = _unawait_trampoline_factories[key] = namespace["factory"]
     return factory
 
@@ -644,11 +678,11 @@ def _unawait_lookup_special(obj, name):
     """`type(obj).<name>` bound to `obj`, looked up as CPython looks up
     special methods: on the type's MRO only, never on the instance.
     Returns `_unawait_MISSING` when no class defines it."""
-    kind = type(obj)
+    kind = _unawait_type(obj)
     for klass in kind.__mro__:
         if name in klass.__dict__:
             attribute = klass.__dict__[name]
-            bind = getattr(type(attribute), "__get__", None)
+            bind = _unawait_getattr(_unawait_type(attribute), "__get__", None)
             return attribute if bind is None else bind(attribute, obj, kind)
     return _unawait_MISSING
 
@@ -663,9 +697,9 @@ else:
         method", raised with no context."""
         try:
             return _unawait_lookup_special(obj, name)
-        except Exception:
+        except _unawait_Exception:
             pass
-        raise AttributeError("object %.50s does not have %s method" % (_unawait_tp_name(obj), name))
+        raise _unawait_AttributeError("object %.50s does not have %s method" % (_unawait_tp_name(obj), name))
 
 
 def _unawait_type_has(kind, name):
@@ -697,10 +731,10 @@ def _unawait_tp_name(obj):
     nothing on `obj`, so the name is read from there (error paths only)."""
     try:
         _unawait_object_format(obj, "x")
-    except TypeError as error:
+    except _unawait_TypeError as error:
         before, after = _unawait_FORMAT_ERROR_AROUND_NAME
-        return str(error)[len(before) : -len(after)]
-    return type(obj).__name__
+        return _unawait_str(error)[_unawait_len(before) : -_unawait_len(after)]
+    return _unawait_type(obj).__name__
 
 
 def _unawait_qualified_name(kind):
@@ -708,7 +742,7 @@ def _unawait_qualified_name(kind):
     `module.QualName`, without the module when it is `builtins` or
     `__main__`."""
     module = kind.__module__
-    if module.__class__ is not str or module in ("builtins", "__main__"):
+    if module.__class__ is not _unawait_str or module in ("builtins", "__main__"):
         return kind.__qualname__
     return "%s.%s" % (module, kind.__qualname__)
 
@@ -725,9 +759,9 @@ class _unawait_Ready:
     def __await__(self):
         # Reached only from native `await` (a partially desugared file).
         iterator = self.iterator
-        if type(iterator) is _unawait_types.CoroutineType:
+        if _unawait_type(iterator) is _unawait_types.CoroutineType:
             return iterator.__await__()
-        if type(iterator) is _unawait_types.GeneratorType:
+        if _unawait_type(iterator) is _unawait_types.GeneratorType:
             return _unawait_delegate(iterator)
         return iterator
 
@@ -735,11 +769,11 @@ class _unawait_Ready:
 def _unawait_awaitable_generator(coroutine):
     gen = coroutine._unawait_gen
     if gen.gi_frame is None:
-        raise RuntimeError("cannot reuse already awaited coroutine")
+        raise _unawait_RuntimeError("cannot reuse already awaited coroutine")
     if gen.gi_yieldfrom is not None:
-        raise RuntimeError("coroutine is being awaited already")
+        raise _unawait_RuntimeError("coroutine is being awaited already")
     if gen.gi_running:
-        raise ValueError("coroutine already executing")
+        raise _unawait_ValueError("coroutine already executing")
     _unawait_set_class(coroutine, _unawait_Coroutine)
     return gen
 
@@ -747,7 +781,7 @@ def _unawait_awaitable_generator(coroutine):
 def _unawait_await(obj):
     """What awaiting `obj` does before suspending: returns the iterator that
     `yield from` delegates to, or raises the TypeError CPython raises."""
-    kind = type(obj)
+    kind = _unawait_type(obj)
     if kind is _unawait_UnawaitedCoroutine:
         gen = obj._unawait_gen
         if gen.gi_yieldfrom is None and gen.gi_frame is not None and not gen.gi_running:
@@ -763,7 +797,7 @@ def _unawait_await(obj):
         return obj
     if kind is _unawait_types.CoroutineType:
         if obj.cr_await is not None:
-            raise RuntimeError("coroutine is being awaited already")
+            raise _unawait_RuntimeError("coroutine is being awaited already")
         return obj
     if kind is _unawait_types.GeneratorType and obj.gi_code.co_flags & _unawait_CO_ITERABLE_COROUTINE:
         return obj
@@ -771,7 +805,7 @@ def _unawait_await(obj):
     if getter is _unawait_MISSING:
         raise _unawait_not_awaitable(obj)
     iterator = getter()
-    iterator_kind = type(iterator)
+    iterator_kind = _unawait_type(iterator)
     if (
         iterator_kind is _unawait_types.CoroutineType
         or iterator_kind in _unawait_COROUTINE_TYPES
@@ -782,22 +816,22 @@ def _unawait_await(obj):
     ):
         if _unawait_AWAIT_RESULT_ERROR_NAMES_METHOD:
             raise _unawait_bad_await_result(kind, iterator_kind)
-        raise TypeError("__await__() returned a coroutine")
+        raise _unawait_TypeError("__await__() returned a coroutine")
     if not _unawait_type_has(iterator_kind, "__next__"):
         if _unawait_AWAIT_RESULT_ERROR_NAMES_METHOD:
             raise _unawait_bad_await_result(kind, iterator_kind)
-        raise TypeError("__await__() returned non-iterator of type '%s'" % _unawait_tp_name(iterator))
+        raise _unawait_TypeError("__await__() returned non-iterator of type '%s'" % _unawait_tp_name(iterator))
     return iterator
 
 
 def _unawait_not_awaitable(obj):
     if _unawait_SAYS_CANT_BE_AWAITED:
-        return TypeError("'%s' object can't be awaited" % _unawait_tp_name(obj))
-    return TypeError("object %s can't be used in 'await' expression" % _unawait_tp_name(obj))
+        return _unawait_TypeError("'%s' object can't be awaited" % _unawait_tp_name(obj))
+    return _unawait_TypeError("object %s can't be used in 'await' expression" % _unawait_tp_name(obj))
 
 
 def _unawait_bad_await_result(kind, result_kind):
-    return TypeError(
+    return _unawait_TypeError(
         "%s.__await__() must return an iterator, not %s"
         % (_unawait_qualified_name(kind), _unawait_qualified_name(result_kind))
     )
@@ -808,29 +842,29 @@ _unawait_exc_info = _unawait_sys.exc_info
 
 
 def _unawait_is_awaitable(obj):
-    kind = type(obj)
+    kind = _unawait_type(obj)
     if kind in _unawait_COROUTINE_TYPES or kind is _unawait_types.CoroutineType:
         return True
     if kind is _unawait_types.GeneratorType:
-        return bool(obj.gi_code.co_flags & _unawait_CO_ITERABLE_COROUTINE)
+        return _unawait_bool(obj.gi_code.co_flags & _unawait_CO_ITERABLE_COROUTINE)
     return _unawait_type_has(kind, "__await__")
 
 
 def _unawait_missing_manager_method(manager, name):
     """The error `async with` raises when `type(manager)` lacks `name`."""
     if not _unawait_AWITH_MISSING_IS_TYPEERROR:
-        return AttributeError(name)
-    kind = type(manager)
+        return _unawait_AttributeError(name)
+    kind = _unawait_type(manager)
     message = "'%s' object does not support the asynchronous context manager protocol"
     if not _unawait_AWITH_NAMES_MISSED_METHOD:
         # Only a missing `__aexit__` (looked up second) was named.
         if name == "__aexit__":
             message += " (missed __aexit__ method)"
-        return TypeError(message % _unawait_tp_name(manager))
+        return _unawait_TypeError(message % _unawait_tp_name(manager))
     message += " (missed %s method)" % name
     if _unawait_type_defines(kind, "__enter__") and _unawait_type_defines(kind, "__exit__"):
         message += " but it supports the context manager protocol. Did you mean to use 'with'?"
-    return TypeError(message % _unawait_qualified_name(kind))
+    return _unawait_TypeError(message % _unawait_qualified_name(kind))
 
 
 def _unawait_async_with_methods(manager):
@@ -860,7 +894,7 @@ def _unawait_returning_awaitable(method, name):
     def call(*args):
         awaitable = method(*args)
         if not _unawait_is_awaitable(awaitable):
-            raise TypeError(
+            raise _unawait_TypeError(
                 "'async with' received an object from %s that does not implement __await__: %s"
                 % (name, _unawait_tp_name(awaitable))
             )
@@ -872,23 +906,23 @@ def _unawait_returning_awaitable(method, name):
 # -- section: async_for (needs: coroutine)
 def _unawait_aiter(iterable):
     """`type(iterable).__aiter__(iterable)`, with CPython's errors."""
-    if type(iterable) is _unawait_AsyncGeneratorType:
+    if _unawait_type(iterable) is _unawait_AsyncGeneratorType:
         return iterable
     aiter = _unawait_lookup_slot(iterable, "__aiter__")
     if aiter is _unawait_MISSING:
-        raise TypeError(
+        raise _unawait_TypeError(
             "'async for' requires an object with __aiter__ method, got %s" % _unawait_tp_name(iterable)
         )
     iterator = aiter()
-    if not _unawait_type_has(type(iterator), "__anext__"):
+    if not _unawait_type_has(_unawait_type(iterator), "__anext__"):
         if _unawait_AITER_AWAITABLE_PROTOCOL:
             # 3.6 would still try the legacy protocol (awaiting what
             # `__aiter__` returned); unawait reports it as not awaitable.
             kind = _unawait_tp_name(iterator)
-            raise TypeError(
+            raise _unawait_TypeError(
                 "'async for' received an invalid object from __aiter__: %s" % kind
-            ) from TypeError("object %s can't be used in 'await' expression" % kind)
-        raise TypeError(
+            ) from _unawait_TypeError("object %s can't be used in 'await' expression" % kind)
+        raise _unawait_TypeError(
             "'async for' received an object from __aiter__ that does not implement __anext__: %s"
             % _unawait_tp_name(iterator)
         )
@@ -907,7 +941,7 @@ def _unawait_anext(iterator):
     """`type(iterator).__anext__(iterator)`, looked up on every step as
     CPython does, made ready to await; CPython reports any failure to
     await that as an invalid `__anext__` result."""
-    if type(iterator) is _unawait_AsyncGeneratorType:
+    if _unawait_type(iterator) is _unawait_AsyncGeneratorType:
         # unawait's own async generator (its `__anext__`, inlined): its
         # awaitable is its own iterator.
         if not iterator._unawait_hooks_inited:
@@ -915,17 +949,17 @@ def _unawait_anext(iterator):
         return _unawait_ASend(iterator, None)
     anext = _unawait_lookup_slot(iterator, "__anext__")
     if anext is _unawait_MISSING:
-        raise TypeError(
+        raise _unawait_TypeError(
             "'async for' requires an iterator with __anext__ method, got %s" % _unawait_tp_name(iterator)
         )
     awaitable = anext()
     try:
         return _unawait_Ready(_unawait_await(awaitable))
-    except BaseException as error:
+    except _unawait_BaseException as error:
         if _unawait_raised_here(error, _unawait_await):
             # CPython's own error here never passed through a frame.
             error.__traceback__ = None
-        raise TypeError(
+        raise _unawait_TypeError(
             "'async for' received an invalid object from __anext__: %s" % _unawait_tp_name(awaitable)
         ) from error
 
@@ -933,14 +967,14 @@ def _unawait_anext(iterator):
 # -- section: async_generator (needs: coroutine)
 # The runtime writes its own slots with this, past the checking
 # `__setattr__` below (a Python call on every write).
-_unawait_set = object.__setattr__
+_unawait_setslot = object.__setattr__
 
 
 def _unawait_checked_setattr(self, name, value):
     # Like the native objects, accept only strings as names.
-    if (name == "__name__" or name == "__qualname__") and not isinstance(value, str):
-        raise TypeError("%s must be set to a string object" % (name,))
-    _unawait_set(self, name, value)
+    if (name == "__name__" or name == "__qualname__") and not _unawait_isinstance(value, _unawait_str):
+        raise _unawait_TypeError("%s must be set to a string object" % (name,))
+    _unawait_setslot(self, name, value)
 
 
 class _unawait_AsyncYield:
@@ -973,17 +1007,17 @@ class _unawait_AsyncGenerator:
 
     def __init__(self):
         # An `__anext__()`/`asend()`/`athrow()` awaitable is in progress.
-        _unawait_set(self, "_unawait_running", False)
+        _unawait_setslot(self, "_unawait_running", False)
         # Ended by `aclose()`, StopAsyncIteration or GeneratorExit.
-        _unawait_set(self, "_unawait_closed", False)
-        _unawait_set(self, "_unawait_hooks_inited", False)
-        _unawait_set(self, "_unawait_finalizer", None)
+        _unawait_setslot(self, "_unawait_closed", False)
+        _unawait_setslot(self, "_unawait_hooks_inited", False)
+        _unawait_setslot(self, "_unawait_finalizer", None)
 
     def _unawait_adopt(self, function, gen):
         # Created before its generator, this object is finalized before it
         # when both die in a reference cycle (the collector finalizes in
         # allocation order), as the native object it stands for would be.
-        _unawait_set(self, "_unawait_gen", gen)
+        _unawait_setslot(self, "_unawait_gen", gen)
         names = self.__dict__
         names["__name__"] = function.__name__
         names["__qualname__"] = function.__qualname__
@@ -994,9 +1028,9 @@ class _unawait_AsyncGenerator:
     def _unawait_init_hooks(self):
         # As CPython, on the first call of __anext__/asend/athrow/aclose
         # (which check `_unawait_hooks_inited` first: a call less per step).
-        _unawait_set(self, "_unawait_hooks_inited", True)
+        _unawait_setslot(self, "_unawait_hooks_inited", True)
         firstiter, finalizer = _unawait_sys.get_asyncgen_hooks()
-        _unawait_set(self, "_unawait_finalizer", finalizer)
+        _unawait_setslot(self, "_unawait_finalizer", finalizer)
         if firstiter is not None:
             firstiter(self)
 
@@ -1014,16 +1048,16 @@ class _unawait_AsyncGenerator:
         return _unawait_ASend(self, value)
 
     def athrow(self, *args):
-        if len(args) > 1 and _unawait_ATHROW_WARNS_THREE_ARGUMENTS:
+        if _unawait_len(args) > 1 and _unawait_ATHROW_WARNS_THREE_ARGUMENTS:
             _unawait_warnings.warn(
                 "the (type, exc, tb) signature of athrow() is deprecated, use the single-arg signature instead.",
-                DeprecationWarning,
+                _unawait_DeprecationWarning,
                 stacklevel=2,
             )
-        if _unawait_ATHROW_CHECKS_ARGUMENT_COUNT and not 1 <= len(args) <= 3:
+        if _unawait_ATHROW_CHECKS_ARGUMENT_COUNT and not 1 <= _unawait_len(args) <= 3:
             if args:
-                raise TypeError("athrow expected at most 3 arguments, got %d" % len(args))
-            raise TypeError("athrow expected at least 1 argument, got 0")
+                raise _unawait_TypeError("athrow expected at most 3 arguments, got %d" % _unawait_len(args))
+            raise _unawait_TypeError("athrow expected at least 1 argument, got 0")
         if not self._unawait_hooks_inited:
             self._unawait_init_hooks()
         return _unawait_AThrow(self, args)
@@ -1034,14 +1068,14 @@ class _unawait_AsyncGenerator:
         return _unawait_AThrow(self, None)
 
     def __reduce__(self):
-        raise TypeError("cannot pickle 'async_generator' object")
+        raise _unawait_TypeError("cannot pickle 'async_generator' object")
 
     # As for coroutines: `isinstance(a, types.AsyncGeneratorType)` and
     # `inspect.isasyncgen(a)` hold.
     __class__ = property(lambda self: _unawait_types.AsyncGeneratorType)
 
     def __repr__(self):
-        return "<async_generator object %s at %#x>" % (self.__qualname__, id(self))
+        return "<async_generator object %s at %#x>" % (self.__qualname__, _unawait_id(self))
 
     @property
     def ag_await(self):
@@ -1075,22 +1109,22 @@ class _unawait_AsyncGenerator:
             return "A" + self._unawait_gen.gi_state
 
     def __del__(self):
-        gen = getattr(self, "_unawait_gen", None)  # None: the call's arguments were rejected
+        gen = _unawait_getattr(self, "_unawait_gen", None)  # None: the call's arguments were rejected
         if gen is None or gen.gi_frame is None:
             return
         if self._unawait_finalizer is not None and not self._unawait_closed:
             try:
                 self._unawait_finalizer(self)
-            except BaseException as error:
+            except _unawait_BaseException as error:
                 _unawait_write_unraisable(error, self, "finalizing generator")
             return
         try:
             gen.close()
-        except RuntimeError as error:
+        except _unawait_RuntimeError as error:
             if error.args == ("generator ignored GeneratorExit",):
-                error = RuntimeError("async generator ignored GeneratorExit").with_traceback(error.__traceback__)
+                error = _unawait_RuntimeError("async generator ignored GeneratorExit").with_traceback(error.__traceback__)
             _unawait_write_unraisable(error, self, "closing generator")
-        except BaseException as error:
+        except _unawait_BaseException as error:
             _unawait_write_unraisable(error, self, "closing generator")
 
 
@@ -1131,14 +1165,14 @@ def _unawait_step(awaitable, step, argument):
     agen = awaitable._unawait_agen
     try:
         result = step(argument)
-    except StopIteration:
+    except _unawait_StopIteration:
         returned = True
-    except BaseException as error:
+    except _unawait_BaseException as error:
         argument = None  # see _unawait_Coroutine.throw
         awaitable._unawait_state = _unawait_DONE
-        _unawait_set(agen, "_unawait_running", False)
-        if isinstance(error, (StopAsyncIteration, GeneratorExit)):
-            _unawait_set(agen, "_unawait_closed", True)
+        _unawait_setslot(agen, "_unawait_running", False)
+        if _unawait_isinstance(error, (_unawait_StopAsyncIteration, _unawait_GeneratorExit)):
+            _unawait_setslot(agen, "_unawait_closed", True)
         if not awaitable._unawait_KEEPS_AGEN:
             awaitable._unawait_agen = None
         awaitable = agen = None
@@ -1147,19 +1181,19 @@ def _unawait_step(awaitable, step, argument):
         returned = False
     if returned:
         awaitable._unawait_state = _unawait_DONE
-        _unawait_set(agen, "_unawait_running", False)
-        _unawait_set(agen, "_unawait_closed", True)
+        _unawait_setslot(agen, "_unawait_running", False)
+        _unawait_setslot(agen, "_unawait_closed", True)
         if not awaitable._unawait_KEEPS_AGEN:
             awaitable._unawait_agen = None
         awaitable = agen = None
-        raise StopAsyncIteration
-    if type(result) is _unawait_AsyncYield:
+        raise _unawait_StopAsyncIteration
+    if _unawait_type(result) is _unawait_AsyncYield:
         awaitable._unawait_state = _unawait_DONE
-        _unawait_set(agen, "_unawait_running", False)
+        _unawait_setslot(agen, "_unawait_running", False)
         if not awaitable._unawait_KEEPS_AGEN:
             awaitable._unawait_agen = None
         awaitable = agen = None
-        raise StopIteration(result.value)
+        raise _unawait_StopIteration(result.value)
     return result
 
 
@@ -1193,14 +1227,14 @@ class _unawait_AsyncGeneratorAwaitable:
     def _unawait_already_running(self, method):
         """Ends this awaitable; returns the error to raise."""
         self._unawait_state = _unawait_DONE
-        return RuntimeError("%s(): asynchronous generator is already running" % (method,))
+        return _unawait_RuntimeError("%s(): asynchronous generator is already running" % (method,))
 
 
 def _unawait_asend_reused():
     """What awaiting a finished `__anext__()`/`asend()` awaitable raises."""
     if not _unawait_ASEND_REUSE_RAISES:
-        return StopIteration()
-    return RuntimeError("cannot reuse already awaited __anext__()/asend()")
+        return _unawait_StopIteration()
+    return _unawait_RuntimeError("cannot reuse already awaited __anext__()/asend()")
 
 
 class _unawait_ASend(_unawait_AsyncGeneratorAwaitable):
@@ -1230,8 +1264,8 @@ class _unawait_ASend(_unawait_AsyncGeneratorAwaitable):
             self._unawait_state = _unawait_ITER
         gen = agen._unawait_gen
         if value is not None and gen.gi_frame is not None and _unawait_not_started(gen):
-            raise TypeError("can't send non-None value to a just-started async generator")
-        _unawait_set(agen, "_unawait_running", True)
+            raise _unawait_TypeError("can't send non-None value to a just-started async generator")
+        _unawait_setslot(agen, "_unawait_running", True)
         return _unawait_step(self, gen.send, value)
 
     def throw(self, *args):
@@ -1241,7 +1275,7 @@ class _unawait_ASend(_unawait_AsyncGeneratorAwaitable):
             if self._unawait_agen._unawait_running:
                 raise self._unawait_already_running("anext")
             self._unawait_state = _unawait_ITER
-            _unawait_set(self._unawait_agen, "_unawait_running", True)
+            _unawait_setslot(self._unawait_agen, "_unawait_running", True)
         try:
             return _unawait_step(self, _unawait_thrower(self._unawait_agen._unawait_gen), args)
         finally:
@@ -1286,15 +1320,15 @@ class _unawait_AThrow(_unawait_AsyncGeneratorAwaitable):
         # aclose(): the body ending is success, yielding a value is not.
         try:
             result = _unawait_step(self, step, argument)
-        except (StopAsyncIteration, GeneratorExit):
+        except (_unawait_StopAsyncIteration, _unawait_GeneratorExit):
             finished = True
-        except StopIteration:
+        except _unawait_StopIteration:
             finished = False
         else:
             return result
         if finished:
-            raise StopIteration
-        raise RuntimeError("async generator ignored GeneratorExit")
+            raise _unawait_StopIteration
+        raise _unawait_RuntimeError("async generator ignored GeneratorExit")
 
     def send(self, value):
         if self._unawait_state == _unawait_DONE:
@@ -1303,17 +1337,17 @@ class _unawait_AThrow(_unawait_AsyncGeneratorAwaitable):
             else:
                 reuse_raises = not _unawait_ATHROW_RESTEPS_WHEN_DONE
             if reuse_raises:
-                raise RuntimeError("cannot reuse already awaited aclose()/athrow()")
+                raise _unawait_RuntimeError("cannot reuse already awaited aclose()/athrow()")
             # Older versions send into the generator again.
             gen = self._unawait_agen._unawait_gen
             if gen.gi_frame is None:
-                raise StopIteration
+                raise _unawait_StopIteration
             return self._unawait_run(gen.send, value)
         agen = self._unawait_agen
         gen = agen._unawait_gen
         if gen.gi_frame is None:
             self._unawait_state = _unawait_DONE
-            raise StopIteration
+            raise _unawait_StopIteration
         if self._unawait_state == _unawait_ITER:
             return self._unawait_run(gen.send, value)
         if agen._unawait_running and _unawait_CHECKS_RUNNING:
@@ -1322,15 +1356,15 @@ class _unawait_AThrow(_unawait_AsyncGeneratorAwaitable):
             self._unawait_state = _unawait_DONE
             if not _unawait_ATHROW_ON_CLOSED_RAISES:
                 # Before 3.8 the awaitable simply completed.
-                raise StopIteration
-            raise StopAsyncIteration
+                raise _unawait_StopIteration
+            raise _unawait_StopAsyncIteration
         if value is not None:
-            raise RuntimeError("can't send non-None value to a just-started coroutine")
+            raise _unawait_RuntimeError("can't send non-None value to a just-started coroutine")
         self._unawait_state = _unawait_ITER
-        _unawait_set(agen, "_unawait_running", True)
+        _unawait_setslot(agen, "_unawait_running", True)
         if self._unawait_args is None:
-            _unawait_set(agen, "_unawait_closed", True)
-            return self._unawait_run(_unawait_thrower(gen), (GeneratorExit,))
+            _unawait_setslot(agen, "_unawait_closed", True)
+            return self._unawait_run(_unawait_thrower(gen), (_unawait_GeneratorExit,))
         return self._unawait_run(_unawait_thrower(gen), self._unawait_args)
 
     def throw(self, *args):
@@ -1339,13 +1373,13 @@ class _unawait_AThrow(_unawait_AsyncGeneratorAwaitable):
             if _unawait_ATHROW_RESTEPS_WHEN_DONE:
                 # Older versions throw into the generator again.
                 return _unawait_thrower(agen._unawait_gen)(args)
-            raise RuntimeError("cannot reuse already awaited aclose()/athrow()")
+            raise _unawait_RuntimeError("cannot reuse already awaited aclose()/athrow()")
         if self._unawait_state == _unawait_INIT and _unawait_AWAITABLES_ACT_AS_COROUTINES:
             # 3.13 starts the awaitable; before, it stayed unstarted.
             if agen._unawait_running:
                 raise self._unawait_already_running(self._unawait_method())
             self._unawait_state = _unawait_ITER
-            _unawait_set(agen, "_unawait_running", True)
+            _unawait_setslot(agen, "_unawait_running", True)
         try:
             return self._unawait_run(_unawait_thrower(agen._unawait_gen), args)
         finally:
@@ -1362,10 +1396,10 @@ def _unawait_close_awaitable(awaitable):
     if awaitable._unawait_state == _unawait_DONE:
         return None
     try:
-        awaitable.throw(GeneratorExit)
-    except (StopIteration, StopAsyncIteration, GeneratorExit):
+        awaitable.throw(_unawait_GeneratorExit)
+    except (_unawait_StopIteration, _unawait_StopAsyncIteration, _unawait_GeneratorExit):
         return None
-    raise RuntimeError("coroutine ignored GeneratorExit")
+    raise _unawait_RuntimeError("coroutine ignored GeneratorExit")
 
 
 def _unawait_warn_unused(awaitable, method):
@@ -1373,7 +1407,7 @@ def _unawait_warn_unused(awaitable, method):
     if awaitable._unawait_state == _unawait_INIT:
         _unawait_warnings.warn(
             "coroutine method '%s' of '%s' was never awaited" % (method, awaitable._unawait_agen.__qualname__),
-            RuntimeWarning,
+            _unawait_RuntimeWarning,
             # Where the awaitable died: the frame its `__del__` ran in.
             stacklevel=3,
             source=awaitable,
@@ -1404,13 +1438,11 @@ def _unawait_folded(display):
     missing `__aiter__` can tell."""
     if not _unawait_FOLDS_DISPLAYS:
         return display
-    if type(display) is _unawait_list:
+    if _unawait_type(display) is _unawait_list:
         return _unawait_tuple(display)
     return _unawait_frozenset(display)
 
 
-_unawait_list = list
-_unawait_tuple = tuple
 _unawait_frozenset = frozenset
 
 
