@@ -298,9 +298,12 @@ class _unawait_Coroutine:
         try:
             return self._unawait_gen.close()
         except _unawait_RuntimeError as error:
-            if error.args == ("generator ignored GeneratorExit",):
-                raise _unawait_RuntimeError("coroutine ignored GeneratorExit") from None
-            raise
+            if error.args != ("generator ignored GeneratorExit",):
+                raise
+            traceback = error.__traceback__
+        # Raised outside the handler: CPython's error has no context (only
+        # whatever the caller was handling).
+        raise _unawait_RuntimeError("coroutine ignored GeneratorExit").with_traceback(traceback)
 
     def __await__(self):
         # What native code awaiting this object gets, like CPython's
@@ -535,6 +538,18 @@ class _unawait_AsyncFunction:
 
     def __repr__(self):
         return "<function %s at %#x>" % (self._unawait_function.__qualname__, _unawait_id(self))
+
+    # A function is copied as itself and pickled by reference (its module
+    # and qualified name), like a native one; through `__getattr__` these
+    # would recurse.
+    def __copy__(self):
+        return self
+
+    def __deepcopy__(self, memo):
+        return self
+
+    def __reduce_ex__(self, protocol):
+        return self._unawait_function.__qualname__
 
 # Error messages name the type: `object function can't be used in 'await' expression`.
 _unawait_AsyncFunction.__name__ = _unawait_AsyncFunction.__qualname__ = "function"
