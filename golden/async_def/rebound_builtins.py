@@ -68,6 +68,8 @@ async def module_level_names():
     async for n in Ticker(2):
         seen.append(n)
     seen += [x async for x in agen("ab")]
+    seen += sorted({n async for n in Ticker(2)})
+    seen += [n for rows in [[7, 8]] async for n in Ticker(1)] + [k for k in "c"]
     return seen
 
 

@@ -500,10 +500,12 @@ impl<'a> Renderer<'a, '_, '_, Site<'a>> {
         extra: &str,
     ) {
         let first = &comprehension_generators(comprehension)[0];
+        // `_unawait_get_iter` is the runtime's binding of `iter` (CPython's
+        // GET_ITER never looks the name up; the program may rebind it).
         let iterator = if first.is_async {
             self.cx.name("aiter")
         } else {
-            "iter".to_string()
+            self.cx.name("get_iter")
         };
         let iterable = self.iterable(first, extra);
         let mut source = format!("{iterator}({iterable})");
@@ -579,7 +581,7 @@ impl<'a> Renderer<'a, '_, '_, Site<'a>> {
         }
         match comprehension {
             Expr::ListComp(_) => lines.push(format!("{body}{result} = []")),
-            Expr::SetComp(_) => lines.push(format!("{body}{result} = set()")),
+            Expr::SetComp(_) => lines.push(format!("{body}{result} = {}()", self.cx.name("set"))),
             Expr::DictComp(_) => lines.push(format!("{body}{result} = {{}}")),
             _ => {}
         }

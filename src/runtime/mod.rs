@@ -78,7 +78,14 @@ impl Section {
             Section::AsyncWith => &["async_with", "exc_info", "BaseException"],
             Section::AsyncFor => &["aiter", "anext"],
             Section::AsyncGenerator => &["async_generator", "AsyncYield"],
-            Section::AsyncComprehension => &["iterated", "inlined", "folded", "KEY_FIRST"],
+            Section::AsyncComprehension => &[
+                "iterated",
+                "inlined",
+                "folded",
+                "KEY_FIRST",
+                "get_iter",
+                "set",
+            ],
         }
     }
 

@@ -1444,6 +1444,9 @@ _unawait_SELF_ITERATING = (_unawait_ASend, _unawait_AThrow)
 
 # What desugared dict comprehensions test to order a key and its value.
 _unawait_KEY_FIRST = _unawait_DICT_KEY_BEFORE_VALUE
+# What a comprehension's first synchronous `for` calls on its iterable (the
+# program may rebind `iter`; CPython's GET_ITER never looks it up).
+_unawait_get_iter = iter
 
 
 def _unawait_folded(display):
