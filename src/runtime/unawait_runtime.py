@@ -511,11 +511,12 @@ class _unawait_AsyncFunction:
     is, never run), and forwards calls, attribute reads and writes to the
     trampoline that does the work."""
 
-    __slots__ = ("_unawait_function", "_unawait_code", "__weakref__")
+    __slots__ = ("_unawait_function", "_unawait_code", "_unawait_body", "__weakref__")
 
-    def __init__(self, trampoline, code):
+    def __init__(self, trampoline, code, body):
         _unawait_object.__setattr__(self, "_unawait_function", trampoline)
         _unawait_object.__setattr__(self, "_unawait_code", code)
+        _unawait_object.__setattr__(self, "_unawait_body", body)
 
     # A C getter: a call costs no extra Python frame.
     __call__ = property(_unawait_operator.attrgetter("_unawait_function"))
@@ -523,6 +524,11 @@ class _unawait_AsyncFunction:
     __code__ = property(_unawait_operator.attrgetter("_unawait_code"))
     __doc__ = property(lambda self: self._unawait_function.__doc__)
     __module__ = property(lambda self: self._unawait_function.__module__)
+    # The body's module globals and closure, as the native function has them
+    # (`typing.get_type_hints` resolves string annotations in `__globals__`);
+    # the trampoline's are its own.
+    __globals__ = property(_unawait_operator.attrgetter("_unawait_body.__globals__"))
+    __closure__ = property(_unawait_operator.attrgetter("_unawait_body.__closure__"))
 
     def __get__(self, instance, owner=None):
         return self if instance is None else _unawait_types.MethodType(self, instance)
@@ -597,7 +603,9 @@ def _unawait_coroutine(function):
     _unawait_BODY_CODES.add(function.__code__)
     coroutine_function = _unawait_trampoline_factory(function, "coroutine")(body, _unawait_UnawaitedCoroutine)
     _unawait_copy_function_metadata(coroutine_function, function)
-    return _unawait_AsyncFunction(coroutine_function, _unawait_native_code(function.__code__, _unawait_CO_COROUTINE))
+    return _unawait_AsyncFunction(
+        coroutine_function, _unawait_native_code(function.__code__, _unawait_CO_COROUTINE), function
+    )
 
 
 def _unawait_copy_function_metadata(trampoline, function):
@@ -1155,7 +1163,9 @@ def _unawait_async_generator(function):
     body = _unawait_types.coroutine(function)
     agen_function = _unawait_trampoline_factory(function, "async_generator")(body, _unawait_AsyncGenerator)
     _unawait_copy_function_metadata(agen_function, function)
-    return _unawait_AsyncFunction(agen_function, _unawait_native_code(function.__code__, _unawait_CO_ASYNC_GENERATOR))
+    return _unawait_AsyncFunction(
+        agen_function, _unawait_native_code(function.__code__, _unawait_CO_ASYNC_GENERATOR), function
+    )
 
 
 # States of the awaitables below.
