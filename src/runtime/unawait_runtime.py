@@ -662,7 +662,7 @@ def _unawait_trampoline_factory(function, wrap_kind):
         # Every global name the trampoline uses, renamed away from its
         # parameters and its own name.
         # The function refers to itself through `itself`: its own name may
-        # be one of its parameters (`async def timeout(source, timeout)`).
+        # be one of its parameters (a coroutine `timeout(source, timeout)`).
         helpers = ["body", "wrap", "made", "new", "tracking_depth", "itself"]
         taken = _unawait_set(names) | {function.__name__}
         while taken.intersection(helpers):
