@@ -93,6 +93,9 @@ _unawait_ACLOSE_REUSE_RAISES = _unawait_VERSION >= (3, 7)
 _unawait_CHECKS_RUNNING = _unawait_VERSION >= (3, 8)
 _unawait_ATHROW_ON_CLOSED_RAISES = _unawait_VERSION >= (3, 8)
 _unawait_ATHROW_RESTEPS_WHEN_DONE = _unawait_VERSION < (3, 8)
+# 3.8: refusing to pickle says "cannot pickle 'T' object" (was "can't
+# pickle T objects").
+_unawait_PICKLE_REFUSAL = "cannot pickle '%s' object" if _unawait_VERSION >= (3, 8) else "can't pickle %s objects"
 _unawait_DICT_KEY_BEFORE_VALUE = _unawait_VERSION >= (3, 8)
 # 3.9: `async with` looks up `__aenter__` before `__aexit__`.
 # 3.14: `__aexit__` first again.
@@ -213,7 +216,7 @@ class _unawait_CoroutineWrapper:
         return self
 
     def __reduce__(self):
-        raise _unawait_TypeError("cannot pickle 'coroutine_wrapper' object")
+        raise _unawait_TypeError(_unawait_PICKLE_REFUSAL % "coroutine_wrapper")
 
     def __next__(self):
         return self._unawait_coroutine.send(None)
@@ -300,10 +303,10 @@ class _unawait_Coroutine:
         except _unawait_RuntimeError as error:
             if error.args != ("generator ignored GeneratorExit",):
                 raise
-            traceback = error.__traceback__
-        # Raised outside the handler: CPython's error has no context (only
-        # whatever the caller was handling).
-        raise _unawait_RuntimeError("coroutine ignored GeneratorExit").with_traceback(traceback)
+        # Raised outside the handler, with none of the body's frames:
+        # CPython's error has no context (only whatever the caller was
+        # handling), and nothing of it keeps the body's frame alive.
+        raise _unawait_RuntimeError("coroutine ignored GeneratorExit")
 
     def __await__(self):
         # What native code awaiting this object gets, like CPython's
@@ -321,7 +324,7 @@ class _unawait_Coroutine:
         raise _unawait_TypeError("'coroutine' object is not iterable")
 
     def __reduce__(self):
-        raise _unawait_TypeError("cannot pickle 'coroutine' object")
+        raise _unawait_TypeError(_unawait_PICKLE_REFUSAL % "coroutine")
 
     def __repr__(self):
         return "<coroutine object %s at %#x>" % (self.__qualname__, _unawait_id(self))
@@ -1091,7 +1094,7 @@ class _unawait_AsyncGenerator:
         return _unawait_AThrow(self, None)
 
     def __reduce__(self):
-        raise _unawait_TypeError("cannot pickle 'async_generator' object")
+        raise _unawait_TypeError(_unawait_PICKLE_REFUSAL % "async_generator")
 
     # As for coroutines: `isinstance(a, types.AsyncGeneratorType)` and
     # `inspect.isasyncgen(a)` hold.
