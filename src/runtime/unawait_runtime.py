@@ -92,6 +92,8 @@ _unawait_ACLOSE_REUSE_RAISES = _unawait_VERSION >= (3, 7)
 # comprehension evaluates each key before its value.
 _unawait_CHECKS_RUNNING = _unawait_VERSION >= (3, 8)
 _unawait_ATHROW_ON_CLOSED_RAISES = _unawait_VERSION >= (3, 8)
+# 3.8: exceptions no code can catch go to `sys.unraisablehook`.
+_unawait_HAS_UNRAISABLEHOOK = _unawait_VERSION >= (3, 8)
 _unawait_ATHROW_RESTEPS_WHEN_DONE = _unawait_VERSION < (3, 8)
 # 3.8: refusing to pickle says "cannot pickle 'T' object" (was "can't
 # pickle T objects").
@@ -137,6 +139,9 @@ _unawait_ATHROW_CHECKS_ARGUMENT_COUNT = _unawait_VERSION >= (3, 15)
 # 3.15: generators, coroutines and async generators have `gi_state`,
 # `cr_state`, `ag_state` (what `inspect.get*state` now read).
 _unawait_HAS_STATE = _unawait_VERSION >= (3, 15)
+# 3.15: the default report of an exception no code can catch shows its
+# chain (its context and cause), as a traceback does.
+_unawait_UNRAISABLE_SHOWS_CHAIN = _unawait_VERSION >= (3, 15)
 
 
 if _unawait_HAS_SUSPENDED:
@@ -156,7 +161,7 @@ def _unawait_write_unraisable(error, obj, doing):
         obj = None
     else:
         err_msg = None
-    hook = _unawait_getattr(_unawait_sys, "unraisablehook", None)
+    hook = _unawait_getattr(_unawait_sys, "unraisablehook", None) if _unawait_HAS_UNRAISABLEHOOK else None
     if hook is not None and hook is not _unawait_getattr(_unawait_sys, "__unraisablehook__", None):
         # A program's own hook; the default one accepts only CPython's
         # argument type, so its output is reproduced below instead.
@@ -177,12 +182,20 @@ def _unawait_write_unraisable(error, obj, doing):
     except _unawait_ImportError:
         # Interpreter shutdown: no more imports.
         traceback = None
-    if traceback is None or hook is None or error.__traceback__ is None:
-        # Before 3.8, no traceback was shown.
+    if traceback is None or error.__traceback__ is None:
         stream.write(_unawait_exception_only(error))
     else:
-        stream.write("".join(traceback.format_exception(_unawait_type(error), error, error.__traceback__)))
+        stream.write("".join(traceback.format_exception(
+            _unawait_type(error), error, error.__traceback__, chain=_unawait_UNRAISABLE_SHOWS_CHAIN)))
     stream.flush()
+
+
+def _unawait_ignored_exit(kind, error):
+    """The error CPython raises, in C, when a `kind` it closes while freeing it
+    ignores GeneratorExit; 3.8+ report it with a traceback (of where the
+    object died), earlier versions without."""
+    traceback = error.__traceback__ if _unawait_HAS_UNRAISABLEHOOK else None
+    return _unawait_RuntimeError("%s ignored GeneratorExit" % (kind,)).with_traceback(traceback)
 
 
 def _unawait_exception_only(error):
@@ -379,8 +392,10 @@ _unawait_set_class = object.__dict__["__class__"].__set__
 
 
 class _unawait_UnawaitedCoroutine(_unawait_Coroutine):
-    """A coroutine no `await` has taken yet: dying never started, it warns
-    "coroutine ... was never awaited", as CPython's coroutine finalizer does."""
+    """A coroutine no `await` has taken yet (one a program or an event loop
+    drives by hand): dying never started, it warns "coroutine ... was never
+    awaited"; dying suspended, it closes its body, as CPython's coroutine
+    finalizer does."""
 
     __slots__ = ()
 
@@ -389,6 +404,11 @@ class _unawait_UnawaitedCoroutine(_unawait_Coroutine):
         if gen is None or gen.gi_frame is None:
             return
         if not _unawait_not_started(gen):
+            # References: this slot, `gen` and getrefcount's argument. With
+            # none other the body dies with the coroutine: close it here, so
+            # what its closing raises is reported as the coroutine's.
+            if _unawait_sys.getrefcount(gen) <= 3:
+                self._unawait_close_abandoned(gen)
             return
         # The warning names the line where the coroutine died: the first
         # frame that is not one of the runtime's coroutine methods (closing
@@ -431,8 +451,21 @@ class _unawait_UnawaitedCoroutine(_unawait_Coroutine):
                 message = "coroutine '%.50s' was never awaited" % (self.__qualname__,)
                 _unawait_warnings.warn(message, _unawait_RuntimeWarning, stacklevel=level)
         except _unawait_BaseException as error:
-            # A warning turned into an error cannot leave a finalizer.
+            # A warning turned into an error cannot leave a finalizer. (3.6
+            # warns from C: no Python frame in the error's traceback.)
+            if not _unawait_WARNS_WITH_ORIGIN:
+                error = error.with_traceback(None)
             _unawait_write_unraisable(error, self, "finalizing coroutine")
+
+    def _unawait_close_abandoned(self, gen):
+        try:
+            gen.close()
+        except _unawait_RuntimeError as error:
+            if error.args == ("generator ignored GeneratorExit",):
+                error = _unawait_ignored_exit("coroutine", error)
+            _unawait_write_unraisable(error, self, "closing generator")
+        except _unawait_BaseException as error:
+            _unawait_write_unraisable(error, self, "closing generator")
 
     def _unawait_warn_through(self, warn_unawaited, level):
         # As CPython's finalizer: what the function raises is unraisable,
@@ -1148,7 +1181,7 @@ class _unawait_AsyncGenerator:
             gen.close()
         except _unawait_RuntimeError as error:
             if error.args == ("generator ignored GeneratorExit",):
-                error = _unawait_RuntimeError("async generator ignored GeneratorExit").with_traceback(error.__traceback__)
+                error = _unawait_ignored_exit("async generator", error)
             _unawait_write_unraisable(error, self, "closing generator")
         except _unawait_BaseException as error:
             _unawait_write_unraisable(error, self, "closing generator")
