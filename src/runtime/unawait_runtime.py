@@ -128,6 +128,9 @@ _unawait_AWAITABLES_ACT_AS_COROUTINES = _unawait_VERSION >= (3, 13)
 # "finalizing") with no object.
 _unawait_SAYS_CANT_BE_AWAITED = _unawait_VERSION >= (3, 14)
 _unawait_SLOT_ERRORS_PROPAGATE = _unawait_VERSION >= (3, 14)
+# 3.14: an async generator's awaitable finishing with the value None raises
+# StopIteration(None), not StopIteration().
+_unawait_STOP_ITERATION_KEEPS_NONE = _unawait_VERSION >= (3, 14)
 _unawait_AWITH_NAMES_MISSED_METHOD = _unawait_VERSION >= (3, 14)
 _unawait_FOLDS_DISPLAYS = (3, 7) <= _unawait_VERSION < (3, 14)
 _unawait_UNRAISABLE_SAYS_WHILE = _unawait_VERSION >= (3, 14)
@@ -247,8 +250,19 @@ class _unawait_CoroutineWrapper:
         return self._unawait_coroutine.close()
 
 
-_unawait_CoroutineWrapper.__name__ = _unawait_CoroutineWrapper.__qualname__ = "coroutine_wrapper"
-_unawait_CoroutineWrapper.__module__ = "builtins"
+def _unawait_name_type(kind, name):
+    """Names `kind` and its methods as CPython names its own type `name`
+    (`type(x).__name__`, reprs, error messages; a bound method's
+    `__qualname__`, which asyncio and anyio use to name tasks)."""
+    kind.__name__ = kind.__qualname__ = name
+    kind.__module__ = "builtins"
+    for attribute, value in _unawait_list(kind.__dict__.items()):
+        if _unawait_type(value) is _unawait_types.FunctionType and not attribute.startswith("_unawait_"):
+            value.__qualname__ = "%s.%s" % (name, attribute)
+            value.__module__ = None
+
+
+_unawait_name_type(_unawait_CoroutineWrapper, "coroutine_wrapper")
 
 
 class _unawait_Coroutine:
@@ -382,8 +396,7 @@ class _unawait_Coroutine:
 
 
 # Shown as CPython shows its own coroutine type.
-_unawait_Coroutine.__name__ = _unawait_Coroutine.__qualname__ = "coroutine"
-_unawait_Coroutine.__module__ = "builtins"
+_unawait_name_type(_unawait_Coroutine, "coroutine")
 _unawait_abc.Coroutine.register(_unawait_Coroutine)
 
 # Moves an object to another class of the same layout, in C (`__class__`
@@ -494,8 +507,7 @@ class _unawait_UnawaitedCoroutine(_unawait_Coroutine):
 # the runtime loaded.
 _unawait_warn_unawaited_coroutine = getattr(_unawait_warnings, "_warn_unawaited_coroutine", None)
 
-_unawait_UnawaitedCoroutine.__name__ = _unawait_UnawaitedCoroutine.__qualname__ = "coroutine"
-_unawait_UnawaitedCoroutine.__module__ = "builtins"
+_unawait_name_type(_unawait_UnawaitedCoroutine, "coroutine")
 _unawait_COROUTINE_TYPES = (_unawait_UnawaitedCoroutine, _unawait_Coroutine)
 _unawait_COROUTINE_METHOD_CODES = frozenset(
     method.__code__
@@ -1187,8 +1199,7 @@ class _unawait_AsyncGenerator:
             _unawait_write_unraisable(error, self, "closing generator")
 
 
-_unawait_AsyncGenerator.__name__ = _unawait_AsyncGenerator.__qualname__ = "async_generator"
-_unawait_AsyncGenerator.__module__ = "builtins"
+_unawait_name_type(_unawait_AsyncGenerator, "async_generator")
 _unawait_abc.AsyncGenerator.register(_unawait_AsyncGenerator)
 
 
@@ -1254,7 +1265,10 @@ def _unawait_step(awaitable, step, argument):
         if not awaitable._unawait_KEEPS_AGEN:
             awaitable._unawait_agen = None
         awaitable = agen = None
-        raise _unawait_StopIteration(result.value)
+        value = result.value
+        if value is None and not _unawait_STOP_ITERATION_KEEPS_NONE:
+            raise _unawait_StopIteration
+        raise _unawait_StopIteration(value)
     return result
 
 
@@ -1477,9 +1491,8 @@ def _unawait_warn_unused(awaitable, method):
 
 # Named as CPython names its own awaitable types (what `type(x).__name__`
 # and error messages show).
-_unawait_ASend.__name__ = _unawait_ASend.__qualname__ = "async_generator_asend"
-_unawait_AThrow.__name__ = _unawait_AThrow.__qualname__ = "async_generator_athrow"
-_unawait_ASend.__module__ = _unawait_AThrow.__module__ = "builtins"
+_unawait_name_type(_unawait_ASend, "async_generator_asend")
+_unawait_name_type(_unawait_AThrow, "async_generator_athrow")
 
 _unawait_AsyncGeneratorType = _unawait_AsyncGenerator
 _unawait_SELF_ITERATING = (_unawait_ASend, _unawait_AThrow)
