@@ -31,6 +31,18 @@
 //! evaluates the key before the value on 3.8+ and after it before 3.8; where
 //! the order is observable the output branches on the interpreter.
 //!
+//! An element unpacked with `*` or `**` (PEP 798, 3.15) is added the way
+//! CPython 3.15 compiles it; in the function body above, the `append` line
+//! becomes, for `[*row async for row in rows()]`,
+//! `{**d async for d in maps()}` and `(*row async for row in rows())`:
+//! ```python
+//!             _unawait_result.extend([*row])
+//!             _unawait_result.update({**d})
+//!             for _unawait_unpacked in row:
+//!                 yield _unawait_unpacked
+//! ```
+//! (a set's is `_unawait_result.update(s)`).
+//!
 //! A synchronous comprehension that holds an asynchronous generator
 //! expression becomes a plain `def` the same way (its call not awaited), so
 //! that the generator expression's function, defined inside it, sees its
@@ -662,7 +674,7 @@ impl<'a> Renderer<'a, '_, '_, Site<'a>> {
             // item, not as `yield from`: values sent in are not passed on.
             Expr::Generator(c) => match &*c.elt {
                 Expr::Starred(starred) => {
-                    let item = self.cx.name("item");
+                    let item = self.cx.name("unpacked");
                     let iterable = self.operand(&starred.value, extra);
                     lines.push(format!("{depth}for {item} in {iterable}:"));
                     lines.push(format!("{depth}{unit}yield {item}"));
