@@ -115,12 +115,37 @@ pub fn spawn_with_large_stack<'scope, T: Send + 'scope>(
 
 fn desugar_here(source: &str, options: &Options) -> Result<Output, Diagnostics> {
     let selected = selected_passes(options)?;
-    let module = syntax::parse_for(source, options.target_version).map_err(|failure| {
-        Diagnostics::single(Diagnostic {
-            exception: failure.kind,
-            ..Diagnostic::syntax_error(failure.range, failure.message)
-        })
-    })?;
+    let module = match syntax::parse_for(source, options.target_version) {
+        Ok(module) => module,
+        // Valid syntax the parser cannot read: a file without async syntax
+        // has nothing to rewrite and passes through as it is.
+        Err(syntax::ParseFailure {
+            unreadable:
+                Some(syntax::Unreadable {
+                    has_async_syntax: false,
+                }),
+            ..
+        }) => {
+            return Ok(Output {
+                code: source.to_string(),
+                changed: false,
+                line_map: line_map::identity(source),
+                constructs: Vec::new(),
+            });
+        }
+        Err(failure) if failure.unreadable.is_some() => {
+            return Err(Diagnostics::single(Diagnostic::unsupported(
+                failure.range,
+                failure.message,
+            )));
+        }
+        Err(failure) => {
+            return Err(Diagnostics::single(Diagnostic {
+                exception: failure.kind,
+                ..Diagnostic::syntax_error(failure.range, failure.message)
+            }));
+        }
+    };
     if !module.newer_syntax.is_empty() {
         let mut newer: Vec<Diagnostic> = module
             .newer_syntax
@@ -143,7 +168,10 @@ fn desugar_here(source: &str, options: &Options) -> Result<Output, Diagnostics> 
     if !module.has_async_syntax {
         return unchanged();
     }
-    let problems = check::check(&module.body);
+    let problems = check::check(
+        &module.body,
+        options.target_version.unwrap_or(check::DEFAULT_VERSION),
+    );
     if !problems.is_empty() {
         return Err(Diagnostics(problems));
     }
@@ -554,6 +582,7 @@ mod tests {
             range: TextRange::empty(TextSize::new(0)),
             kind: "SyntaxError",
             message: "invalid syntax".to_string(),
+            unreadable: None,
         };
         let diagnostics = output_failure(source, Some(1), Some("async_comprehension"), &failure);
         assert_eq!(

@@ -135,10 +135,22 @@ fn newest_syntax_is_desugared_or_passed_through() {
     let plain = b"lazy import json\nlazy from os import path as p\ntry:\n    pass\nexcept ValueError, TypeError:\n    pass\nt = t\"{x!r:>{w}}\"\nflat = [*x for x in xs]\nmerged = {**d for d in ds}\n";
     assert_eq!(assert_desugared(&dir, "plain_new.py", plain), plain);
     let cases: &[(&str, &str)] = &[
-        ("list.py", "async def f():\n    return [*x async for x in g()]\n"),
-        ("set.py", "async def f():\n    return {*s async for s in g()}\n"),
-        ("dict.py", "async def f():\n    return {**d async for d in g()}\n"),
-        ("genexp.py", "async def f():\n    return (*x async for x in g())\n"),
+        (
+            "list.py",
+            "async def f():\n    return [*x async for x in g()]\n",
+        ),
+        (
+            "set.py",
+            "async def f():\n    return {*s async for s in g()}\n",
+        ),
+        (
+            "dict.py",
+            "async def f():\n    return {**d async for d in g()}\n",
+        ),
+        (
+            "genexp.py",
+            "async def f():\n    return (*x async for x in g())\n",
+        ),
         ("genexp_outside.py", "gen = (*x async for x in g())\n"),
         (
             "awaited.py",
@@ -173,6 +185,17 @@ fn newest_syntax_is_desugared_or_passed_through() {
             "async def f():\n    try:\n        await x\n    except ValueError, TypeError:\n        return [*e async for e in g()]\n",
         ),
     ];
+    // A literal pattern with a unary `+` (3.15) the parser cannot read: a
+    // file without async syntax passes through, one with it is an error
+    // that names the construct.
+    let plus = b"match x:\n    case +0:\n        pass\n";
+    assert_eq!(assert_desugared(&dir, "plus_pattern.py", plus), plus);
+    assert_rejected(
+        &dir,
+        "plus_pattern_async.py",
+        b"async def f():\n    match await x:\n        case +0:\n            pass\n",
+        "3:14: error: unawait's parser cannot read a `+` in a literal pattern (`case +0:`), new in Python 3.15; only files without async syntax pass through with it",
+    );
     let mut outputs = Vec::new();
     for (name, source) in cases {
         let output = assert_desugared(&dir, name, source.as_bytes());
