@@ -3,8 +3,12 @@
 //! Everything else imports the syntax tree through [`ast`] and parses through
 //! [`parse`], so moving to another `ruff_python_parser` release (its API is not
 //! stable) touches this file only. The parser is pinned at `=0.0.10`: it
-//! accepts every file of CPython 3.7–3.13's standard library and builds on the
-//! toolchain we target.
+//! accepts every file of CPython 3.7–3.14's standard library (template
+//! strings, `except A, B:`, PEP 798 unpacking in comprehensions and lazy
+//! imports included) and all of 3.15's but one: `test/test_patma.py`, for
+//! 3.15's unary `+` in literal patterns (`case +0:`), which a file without
+//! async syntax passes through with (see [`ParseFailure::unreadable`]). It
+//! builds on the toolchain we target.
 
 use ruff_python_ast::token::TokenKind;
 use ruff_python_parser::{Mode, ParseOptions};
