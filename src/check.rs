@@ -39,9 +39,10 @@ enum Scope {
         is_async: bool,
     },
     Lambda,
-    /// A comprehension's own scope; `is_generator` for generator expressions.
+    /// A comprehension's own scope, which CPython's messages call `what`:
+    /// "list comprehension", ..., "generator expression".
     Comprehension {
-        is_generator: bool,
+        what: &'static str,
     },
     /// An annotation scope (3.12+), which CPython's messages call `what`:
     /// "a TypeVar bound", "the definition of a generic", "an annotation"
@@ -251,8 +252,14 @@ impl Checker {
         let Some(first) = generators.first() else {
             return;
         };
+        let what = match expr {
+            Expr::ListComp(_) => "list comprehension",
+            Expr::SetComp(_) => "set comprehension",
+            Expr::DictComp(_) => "dict comprehension",
+            _ => "generator expression",
+        };
         self.visit_expr(&first.iter);
-        self.with_scope(Scope::Comprehension { is_generator }, |checker| {
+        self.with_scope(Scope::Comprehension { what }, |checker| {
             for generator in generators {
                 checker.visit_expr(&generator.target);
             }
@@ -468,6 +475,17 @@ impl<'a> Visitor<'a> for Checker {
                 self.error(expr.range(), "'yield from' inside async function");
                 visitor::walk_expr(self, expr);
             }
+            // A comprehension is a function of its own; a `yield` would
+            // make it a generator (3.8+ reject it; the passes would move it
+            // into the function a comprehension becomes).
+            Expr::Yield(_) | Expr::YieldFrom(_)
+                if matches!(self.scope(), Scope::Comprehension { .. }) =>
+            {
+                if let Scope::Comprehension { what } = self.scope() {
+                    self.error(expr.range(), &format!("'yield' inside {what}"));
+                }
+                visitor::walk_expr(self, expr);
+            }
             Expr::Yield(_) => {
                 if let Some(function) = self.current_async_function() {
                     function.is_generator = true;
@@ -575,6 +593,21 @@ mod tests {
         assert!(messages("async def f():\n    {k: await v for k, v in d}\n").is_empty());
         assert!(messages("f = lambda y: (x async for x in y)\n").is_empty());
         assert!(messages("async def f():\n    [lambda: 1 for x in y]\n").is_empty());
+    }
+
+    #[test]
+    fn yield_in_comprehensions() {
+        assert_eq!(
+            messages("async def f():\n    [(yield x) async for x in y]\n"),
+            ["'yield' inside list comprehension"]
+        );
+        assert_eq!(
+            messages("async def f():\n    ((yield from x) async for x in y)\n"),
+            ["'yield' inside generator expression"]
+        );
+        // The first iterable is evaluated outside; a lambda is its own scope.
+        assert!(messages("async def f():\n    [x async for x in (yield)]\n").is_empty());
+        assert!(messages("async def f():\n    [lambda: (yield) async for x in y]\n").is_empty());
     }
 
     #[test]

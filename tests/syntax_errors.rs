@@ -92,6 +92,12 @@ const ASYNC_CASES: &[&str] = &[
     "from __future__ import annotations\nclass C:\n    x: [y async for y in z]\n",
     "\"\"\"Doc.\"\"\"\nfrom __future__ import annotations\nx: await y\n",
     "def f(a=1, b):\n    await x\n",
+    "async def f():\n    [(yield x) async for x in y]\n",
+    "async def f():\n    {x: (yield) async for x in y}\n",
+    "async def f():\n    ((yield from x) async for x in y)\n",
+    "async def f():\n    [x for x in y for z in (yield)]\n",
+    "async def f():\n    [x async for x in (yield)]\n",
+    "async def f():\n    [lambda: (yield) async for x in y]\n",
 ];
 
 /// Syntax the parser cannot read that newer CPython accepts: with a
