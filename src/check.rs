@@ -10,7 +10,19 @@
 //! Wording follows CPython 3.8+ (3.6 still treated `await` as a name outside
 //! `async def`; 3.7 only differs in columns; 3.12 calls a TypeVar
 //! constraint a bound).
+//!
+//! Annotations are where versions disagree, so the checker follows the
+//! version it is given (the target version; 3.11 without one):
+//!
+//! | version | annotations | `await` in one |
+//! |---|---|---|
+//! | ≤ 3.13 | evaluated where they stand, but a plain name's in a function body is never compiled | as in that scope (accepted in an `async def`) |
+//! | 3.7–3.9, `from __future__ import annotations` | kept as text, never compiled | accepted |
+//! | 3.10–3.11, same | kept as text; the symbol table rejects `await` directly in one | "'await expression' can not be used within an annotation" |
+//! | 3.12–3.13, same | same | "await expression cannot be used within an annotation" |
+//! | ≥ 3.14 (PEP 649/749) | each an annotation scope of its own, evaluated on demand | "await expression cannot be used within an annotation"; an async comprehension there is "outside of an asynchronous function" |
 
+use crate::config::TargetVersion;
 use crate::diagnostic::Diagnostic;
 use crate::syntax::ast::visitor::{self, Visitor};
 use crate::syntax::ast::{Expr, Stmt, TypeParam};
@@ -27,27 +39,84 @@ enum Scope {
         is_async: bool,
     },
     Lambda,
-    /// A comprehension's own scope; `is_generator` for generator expressions.
+    /// A comprehension's own scope, which CPython's messages call `what`:
+    /// "list comprehension", ..., "generator expression".
     Comprehension {
-        is_generator: bool,
+        what: &'static str,
     },
     /// An annotation scope (3.12+), which CPython's messages call `what`:
-    /// "a TypeVar bound", "the definition of a generic", ...
+    /// "a TypeVar bound", "the definition of a generic", "an annotation"
+    /// (3.14+), ...
     Annotation {
         what: &'static str,
     },
+    /// An annotation kept as text (`from __future__ import annotations`,
+    /// 3.10–3.13): only an `await` directly in it is an error, worded
+    /// `message`; lambdas and comprehensions in it are never compiled.
+    Stringified {
+        message: &'static str,
+    },
 }
+
+/// Why an annotation under `from __future__ import annotations` is never
+/// compiled.
+const STRINGIFIED: &str = "an annotation that `from __future__ import annotations` keeps as text";
+
+/// How the version checked against treats annotations (see the module
+/// documentation's table).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Annotations {
+    /// Evaluated in the scope around them (3.13 and older), except a plain
+    /// name's in a function body, which is never compiled.
+    Evaluated,
+    /// Never compiled: `from __future__ import annotations` before 3.10.
+    Unchecked,
+    /// `from __future__ import annotations`, 3.10–3.13.
+    Stringified { message: &'static str },
+    /// 3.14+: each annotation is an annotation scope (PEP 649/749).
+    Deferred,
+}
+
+impl Annotations {
+    fn of(version: TargetVersion, future_annotations: bool) -> Annotations {
+        let at_least = |minor| version >= TargetVersion { major: 3, minor };
+        if at_least(14) {
+            Annotations::Deferred
+        } else if !future_annotations {
+            Annotations::Evaluated
+        } else if at_least(12) {
+            Annotations::Stringified {
+                message: "await expression cannot be used within an annotation",
+            }
+        } else if at_least(10) {
+            Annotations::Stringified {
+                message: "'await expression' can not be used within an annotation",
+            }
+        } else {
+            Annotations::Unchecked
+        }
+    }
+}
+
+/// The version whose wording and rules apply without a target version.
+pub const DEFAULT_VERSION: TargetVersion = TargetVersion {
+    major: 3,
+    minor: 11,
+};
 
 /// What CPython's messages call the annotation scope of a generic
 /// definition's annotations and bases.
 const GENERIC_DEFINITION: &str = "the definition of a generic";
 
-/// Returns every problem found, CPython's syntax errors first.
-pub fn check(body: &[Stmt]) -> Vec<Diagnostic> {
+/// Returns every problem found, CPython's syntax errors first, as CPython
+/// `version` reports them.
+pub fn check(body: &[Stmt], version: TargetVersion) -> Vec<Diagnostic> {
     let mut checker = Checker {
         scopes: vec![Scope::Module],
         async_functions: Vec::new(),
         diagnostics: Vec::new(),
+        annotations: Annotations::of(version, has_future_annotations(body)),
+        unevaluated: None,
     };
     checker.visit_body(body);
     let mut diagnostics = checker.diagnostics;
@@ -67,11 +136,31 @@ struct AsyncFunction {
     returns_with_value: Vec<TextRange>,
 }
 
+/// Whether the module starts (after its docstring) with `from __future__
+/// import annotations` among its future imports, which must come first.
+fn has_future_annotations(body: &[Stmt]) -> bool {
+    body.iter()
+        .enumerate()
+        .take_while(|(index, stmt)| match stmt {
+            Stmt::ImportFrom(import) => import.module.as_deref() == Some("__future__"),
+            Stmt::Expr(expr) => *index == 0 && expr.value.is_string_literal_expr(),
+            _ => false,
+        })
+        .any(|(_, stmt)| match stmt {
+            Stmt::ImportFrom(import) => import.names.iter().any(|n| &n.name == "annotations"),
+            _ => false,
+        })
+}
+
 struct Checker {
     scopes: Vec<Scope>,
     /// One entry per enclosing `async def`.
     async_functions: Vec<AsyncFunction>,
     diagnostics: Vec<Diagnostic>,
+    annotations: Annotations,
+    /// Inside an annotation CPython never compiles, and so never checks:
+    /// `Some(why)` says why it is never compiled.
+    unevaluated: Option<&'static str>,
 }
 
 impl Checker {
@@ -103,6 +192,12 @@ impl Checker {
 
     fn in_annotation_scope(&mut self, what: &'static str, visit: impl FnOnce(&mut Self)) {
         self.with_scope(Scope::Annotation { what }, visit);
+    }
+
+    fn unevaluated(&mut self, why: &'static str, visit: impl FnOnce(&mut Self)) {
+        let outer = self.unevaluated.replace(why);
+        visit(self);
+        self.unevaluated = outer;
     }
 
     fn with_scope(&mut self, scope: Scope, visit: impl FnOnce(&mut Self)) {
@@ -157,8 +252,14 @@ impl Checker {
         let Some(first) = generators.first() else {
             return;
         };
+        let what = match expr {
+            Expr::ListComp(_) => "list comprehension",
+            Expr::SetComp(_) => "set comprehension",
+            Expr::DictComp(_) => "dict comprehension",
+            _ => "generator expression",
+        };
         self.visit_expr(&first.iter);
-        self.with_scope(Scope::Comprehension { is_generator }, |checker| {
+        self.with_scope(Scope::Comprehension { what }, |checker| {
             for generator in generators {
                 checker.visit_expr(&generator.target);
             }
@@ -231,6 +332,39 @@ impl<'a> Visitor<'a> for Checker {
                 self.error(stmt.range(), "'async for' outside async function");
                 visitor::walk_stmt(self, stmt);
             }
+            // Before 3.14 a plain name's annotation in a function body is
+            // never compiled: nothing in it is an error. (In an `async def`
+            // the rewritten annotation is never evaluated either.)
+            Stmt::AnnAssign(assign)
+                if assign.simple
+                    && self.annotations == Annotations::Evaluated
+                    && self.enclosing() == (Scope::Function { is_async: false }) =>
+            {
+                if let Some(value) = &assign.value {
+                    self.visit_expr(value);
+                }
+                self.unevaluated(
+                    "a plain name's annotation in a function body, which Python 3.13 and older never evaluate",
+                    |checker| checker.visit_expr(&assign.annotation),
+                );
+                self.visit_expr(&assign.target);
+            }
+            // In an `async def` it is rewritten like the rest of the body,
+            // harmlessly (never evaluated either way), and nothing in it is
+            // an error: a lambda's `await` there, say.
+            Stmt::AnnAssign(assign)
+                if assign.simple
+                    && self.annotations == Annotations::Evaluated
+                    && self.enclosing() == (Scope::Function { is_async: true }) =>
+            {
+                if let Some(value) = &assign.value {
+                    self.visit_expr(value);
+                }
+                let found = self.diagnostics.len();
+                self.visit_expr(&assign.annotation);
+                self.diagnostics.truncate(found);
+                self.visit_expr(&assign.target);
+            }
             Stmt::Return(ret) => {
                 if ret.value.is_some()
                     && let Some(function) = self.current_async_function()
@@ -269,7 +403,55 @@ impl<'a> Visitor<'a> for Checker {
         }
     }
 
+    fn visit_annotation(&mut self, expr: &'a Expr) {
+        match self.annotations {
+            Annotations::Evaluated => self.visit_expr(expr),
+            Annotations::Unchecked => {
+                self.unevaluated(STRINGIFIED, |checker| checker.visit_expr(expr));
+            }
+            Annotations::Stringified { message } => {
+                self.with_scope(Scope::Stringified { message }, |checker| {
+                    checker.visit_expr(expr)
+                });
+            }
+            Annotations::Deferred => {
+                self.in_annotation_scope("an annotation", |checker| checker.visit_expr(expr));
+            }
+        }
+    }
+
     fn visit_expr(&mut self, expr: &'a Expr) {
+        if let Some(why) = self.unevaluated {
+            // CPython accepts anything here; the passes, though, would
+            // rewrite async syntax into code that runs (a `yield` that
+            // makes the function around a generator, say).
+            let is_async = expr.is_await_expr()
+                || (!comprehension_generators(expr).is_empty() && is_async_comprehension(expr));
+            if is_async {
+                self.diagnostics.push(Diagnostic::unsupported(
+                    expr.range(),
+                    format!("async syntax in {why}: unawait would rewrite it into code that runs; move it out of the annotation"),
+                ));
+            } else {
+                visitor::walk_expr(self, expr);
+            }
+            return;
+        }
+        if let Scope::Stringified { message } = self.scope() {
+            match expr {
+                Expr::Await(_) => self.error(expr.range(), message),
+                // Their own scopes, which the compiler never reaches.
+                Expr::Lambda(_)
+                | Expr::ListComp(_)
+                | Expr::SetComp(_)
+                | Expr::DictComp(_)
+                | Expr::Generator(_) => {
+                    return self.unevaluated(STRINGIFIED, |checker| checker.visit_expr(expr));
+                }
+                _ => {}
+            }
+            return visitor::walk_expr(self, expr);
+        }
         match expr {
             Expr::Await(_) => {
                 match self.scope() {
@@ -283,12 +465,25 @@ impl<'a> Visitor<'a> for Checker {
                         expr.range(),
                         &format!("await expression cannot be used within {what}"),
                     ),
-                    Scope::Function { is_async: true } | Scope::Comprehension { .. } => {}
+                    Scope::Function { is_async: true }
+                    | Scope::Comprehension { .. }
+                    | Scope::Stringified { .. } => {}
                 }
                 visitor::walk_expr(self, expr);
             }
             Expr::YieldFrom(_) if matches!(self.scope(), Scope::Function { is_async: true }) => {
                 self.error(expr.range(), "'yield from' inside async function");
+                visitor::walk_expr(self, expr);
+            }
+            // A comprehension is a function of its own; a `yield` would
+            // make it a generator (3.8+ reject it; the passes would move it
+            // into the function a comprehension becomes).
+            Expr::Yield(_) | Expr::YieldFrom(_)
+                if matches!(self.scope(), Scope::Comprehension { .. }) =>
+            {
+                if let Scope::Comprehension { what } = self.scope() {
+                    self.error(expr.range(), &format!("'yield' inside {what}"));
+                }
                 visitor::walk_expr(self, expr);
             }
             Expr::Yield(_) => {
@@ -317,8 +512,15 @@ mod tests {
     use crate::syntax::parse;
 
     fn messages(source: &str) -> Vec<String> {
+        messages_on(source, DEFAULT_VERSION)
+    }
+
+    fn messages_on(source: &str, version: TargetVersion) -> Vec<String> {
         let module = parse(source).unwrap();
-        check(&module.body).into_iter().map(|d| d.message).collect()
+        check(&module.body, version)
+            .into_iter()
+            .map(|d| d.message)
+            .collect()
     }
 
     #[test]
@@ -391,5 +593,49 @@ mod tests {
         assert!(messages("async def f():\n    {k: await v for k, v in d}\n").is_empty());
         assert!(messages("f = lambda y: (x async for x in y)\n").is_empty());
         assert!(messages("async def f():\n    [lambda: 1 for x in y]\n").is_empty());
+    }
+
+    #[test]
+    fn yield_in_comprehensions() {
+        assert_eq!(
+            messages("async def f():\n    [(yield x) async for x in y]\n"),
+            ["'yield' inside list comprehension"]
+        );
+        assert_eq!(
+            messages("async def f():\n    ((yield from x) async for x in y)\n"),
+            ["'yield' inside generator expression"]
+        );
+        // The first iterable is evaluated outside; a lambda is its own scope.
+        assert!(messages("async def f():\n    [x async for x in (yield)]\n").is_empty());
+        assert!(messages("async def f():\n    [lambda: (yield) async for x in y]\n").is_empty());
+    }
+
+    #[test]
+    fn annotations_follow_the_version() {
+        let py = |minor| TargetVersion { major: 3, minor };
+        let nested = "async def f():\n    def g(a: await x): pass\n";
+        assert!(messages_on(nested, py(13)).is_empty());
+        assert_eq!(
+            messages_on(nested, py(14)),
+            ["await expression cannot be used within an annotation"]
+        );
+        let future = format!("from __future__ import annotations\n{nested}");
+        assert_eq!(
+            messages_on(&future, py(11)),
+            ["'await expression' can not be used within an annotation"]
+        );
+        assert_eq!(
+            messages_on(&future, py(12)),
+            ["await expression cannot be used within an annotation"]
+        );
+        // Never compiled before 3.10: accepted, but not rewritten.
+        assert_eq!(messages_on(&future, py(9)).len(), 1);
+        assert!(messages_on(&future, py(9))[0].starts_with("async syntax in an annotation"));
+        let comprehension = "async def f():\n    x: [y async for y in z]\n";
+        assert!(messages_on(comprehension, py(13)).is_empty());
+        assert_eq!(
+            messages_on(comprehension, py(14)),
+            ["asynchronous comprehension outside of an asynchronous function"]
+        );
     }
 }

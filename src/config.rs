@@ -51,7 +51,7 @@ pub const KEYS: [&str; 3] = ["runtime", "exclude", "target-version"];
 const OLDEST: TargetVersion = TargetVersion { major: 3, minor: 6 };
 const NEWEST: TargetVersion = TargetVersion {
     major: 3,
-    minor: 14,
+    minor: 15,
 };
 
 /// The oldest Python the output must run on, written `py38` as ruff and
@@ -335,7 +335,7 @@ mod tests {
             ),
             (
                 "[tool.unawait]\n  target-version = \"py35\"\n",
-                "p/pyproject.toml:2:3: [tool.unawait] target-version: invalid target version \"py35\": expected one of py36 to py314, like \"py38\"",
+                "p/pyproject.toml:2:3: [tool.unawait] target-version: invalid target version \"py35\": expected one of py36 to py315, like \"py38\"",
             ),
             (
                 "[tool]\nunawait = 3\n",
@@ -364,8 +364,15 @@ mod tests {
                 minor: 13
             })
         );
+        assert_eq!(
+            "py315".parse(),
+            Ok(TargetVersion {
+                major: 3,
+                minor: 15
+            })
+        );
         for bad in [
-            "py35", "py315", "3.8", "py3", "py308", "py2", "PY38", "py3x",
+            "py35", "py316", "3.8", "py3", "py308", "py2", "PY38", "py3x",
         ] {
             assert!(bad.parse::<TargetVersion>().is_err(), "{bad}");
         }

@@ -115,12 +115,37 @@ pub fn spawn_with_large_stack<'scope, T: Send + 'scope>(
 
 fn desugar_here(source: &str, options: &Options) -> Result<Output, Diagnostics> {
     let selected = selected_passes(options)?;
-    let module = syntax::parse_for(source, options.target_version).map_err(|failure| {
-        Diagnostics::single(Diagnostic {
-            exception: failure.kind,
-            ..Diagnostic::syntax_error(failure.range, failure.message)
-        })
-    })?;
+    let module = match syntax::parse_for(source, options.target_version) {
+        Ok(module) => module,
+        // Valid syntax the parser cannot read: a file without async syntax
+        // has nothing to rewrite and passes through as it is.
+        Err(syntax::ParseFailure {
+            unreadable:
+                Some(syntax::Unreadable {
+                    has_async_syntax: false,
+                }),
+            ..
+        }) => {
+            return Ok(Output {
+                code: source.to_string(),
+                changed: false,
+                line_map: line_map::identity(source),
+                constructs: Vec::new(),
+            });
+        }
+        Err(failure) if failure.unreadable.is_some() => {
+            return Err(Diagnostics::single(Diagnostic::unsupported(
+                failure.range,
+                failure.message,
+            )));
+        }
+        Err(failure) => {
+            return Err(Diagnostics::single(Diagnostic {
+                exception: failure.kind,
+                ..Diagnostic::syntax_error(failure.range, failure.message)
+            }));
+        }
+    };
     if !module.newer_syntax.is_empty() {
         let mut newer: Vec<Diagnostic> = module
             .newer_syntax
@@ -143,7 +168,10 @@ fn desugar_here(source: &str, options: &Options) -> Result<Output, Diagnostics> 
     if !module.has_async_syntax {
         return unchanged();
     }
-    let problems = check::check(&module.body);
+    let problems = check::check(
+        &module.body,
+        options.target_version.unwrap_or(check::DEFAULT_VERSION),
+    );
     if !problems.is_empty() {
         return Err(Diagnostics(problems));
     }
@@ -169,6 +197,8 @@ fn desugar_here(source: &str, options: &Options) -> Result<Output, Diagnostics> 
     let mut constructs = Vec::new();
     let source_starts = line_map::line_starts(source);
     let mut parsed = Some(module);
+    // The pass that wrote `current`, if one did.
+    let mut written_by: Option<&'static str> = None;
     for (index, pass) in passes::PIPELINE.iter().enumerate() {
         if !selected[index] {
             continue;
@@ -179,8 +209,14 @@ fn desugar_here(source: &str, options: &Options) -> Result<Output, Diagnostics> 
         loop {
             let module = match parsed.take() {
                 Some(module) => module,
-                None => syntax::parse(&current)
-                    .map_err(|failure| output_failure(pass.name(), &failure))?,
+                None => syntax::parse(&current).map_err(|failure| {
+                    let line = line_map::line_of(
+                        &line_map::line_starts(&current),
+                        usize::from(failure.range.start()),
+                    );
+                    let origin = origins.get(line as usize).copied().flatten();
+                    output_failure(source, origin.map(|o| o.line), written_by, &failure)
+                })?,
             };
             let text = text::Text::new(&current, &module);
             if let Some(problem) = skipped_prerequisite(index, &selected, &module, &text, &cx) {
@@ -228,6 +264,7 @@ fn desugar_here(source: &str, options: &Options) -> Result<Output, Diagnostics> 
                     };
                     origins = line_map::compose(&origins, &pass_origins);
                     current = next;
+                    written_by = Some(pass.name());
                 }
                 None => {
                     parsed = Some(module);
@@ -493,8 +530,16 @@ fn prologue_offset(source: &str, module: &Module) -> usize {
 /// A pass produced code that does not parse: the rewritten blocks (each
 /// `async with` and `async for` adds two levels) went past CPython's nesting
 /// limits, rewritten expressions (each `await` adds one level) past
-/// [`syntax::MAX_NESTING`], or a bug.
-fn output_failure(pass: &str, failure: &syntax::ParseFailure) -> Diagnostics {
+/// [`syntax::MAX_NESTING`], or a bug in pass `written_by`. The error stands
+/// at the 0-based input line `line` the failing code comes from, and names
+/// the construct that pass rewrites there, so that even a bug points at the
+/// input that shows it.
+fn output_failure(
+    source: &str,
+    line: Option<u32>,
+    written_by: Option<&str>,
+    failure: &syntax::ParseFailure,
+) -> Diagnostics {
     let message = &failure.message;
     let text = if message.starts_with("too many") {
         format!(
@@ -503,12 +548,46 @@ fn output_failure(pass: &str, failure: &syntax::ParseFailure) -> Diagnostics {
     } else if failure.kind == "MemoryError" {
         format!("the desugared code would nest too deeply ({message})")
     } else {
+        let construct = match written_by {
+            Some("async_comprehension") => "asynchronous comprehension",
+            Some("async_for") => "'async for' statement",
+            Some("async_with") => "'async with' statement",
+            Some("coroutine") => "'async def' function",
+            _ => "async construct",
+        };
         format!(
-            "internal error: the {pass} pass received code it cannot parse ({message}); please report this"
+            "cannot desugar this {construct}: its desugared form is not valid Python ({}: {message}); please report this",
+            failure.kind
         )
     };
-    Diagnostics::single(Diagnostic::unsupported(
-        TextRange::empty(TextSize::new(0)),
-        text,
-    ))
+    match line {
+        Some(line) => Diagnostics::at_line(source, line as usize + 1, Severity::Unsupported, text),
+        None => Diagnostics::single(Diagnostic::unsupported(
+            TextRange::empty(TextSize::new(0)),
+            text,
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A pass bug is reported at the input line it shows on, naming the
+    /// construct; never as an "internal error" without a place.
+    #[test]
+    fn unparsable_output_names_the_construct_and_its_line() {
+        let source = "async def f():\n    return [x async for x in g()]\n";
+        let failure = syntax::ParseFailure {
+            range: TextRange::empty(TextSize::new(0)),
+            kind: "SyntaxError",
+            message: "invalid syntax".to_string(),
+            unreadable: None,
+        };
+        let diagnostics = output_failure(source, Some(1), Some("async_comprehension"), &failure);
+        assert_eq!(
+            diagnostics.render("m.py", source),
+            "m.py:2:1: error: cannot desugar this asynchronous comprehension: its desugared form is not valid Python (SyntaxError: invalid syntax); please report this\n        return [x async for x in g()]\n    ^\n"
+        );
+    }
 }

@@ -179,8 +179,13 @@ fn main() -> ExitCode {
     });
     match outcome {
         Ok(Ok(code)) => code,
-        _ => {
-            eprintln!("unawait: internal error");
+        // A panic: a bug, whose message the panic hook printed above.
+        Ok(Err(_)) => {
+            eprintln!("unawait: internal error (a panic, reported above); please report this");
+            ExitCode::from(2)
+        }
+        Err(error) => {
+            eprintln!("unawait: cannot start a worker thread: {error}");
             ExitCode::from(2)
         }
     }

@@ -651,7 +651,7 @@ fn target_version_rejects_syntax_newer_than_the_floor() {
         .run(&["--target-version", "py35", "walrus.py"])
         .expect(2);
     assert!(
-        bad.stderr.contains("expected one of py36 to py314"),
+        bad.stderr.contains("expected one of py36 to py315"),
         "{}",
         bad.stderr
     );

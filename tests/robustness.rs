@@ -126,6 +126,97 @@ fn odd_but_valid_files_are_desugared() {
     );
 }
 
+/// Syntax of CPython 3.14 and 3.15 (template strings, `except A, B:`,
+/// PEP 798 unpacking in comprehensions, lazy imports) desugars; a file
+/// without async syntax comes back byte for byte.
+#[test]
+fn newest_syntax_is_desugared_or_passed_through() {
+    let dir = Scratch::new("robust-newest");
+    let plain = b"lazy import json\nlazy from os import path as p\ntry:\n    pass\nexcept ValueError, TypeError:\n    pass\nt = t\"{x!r:>{w}}\"\nflat = [*x for x in xs]\nmerged = {**d for d in ds}\n";
+    assert_eq!(assert_desugared(&dir, "plain_new.py", plain), plain);
+    let cases: &[(&str, &str)] = &[
+        (
+            "list.py",
+            "async def f():\n    return [*x async for x in g()]\n",
+        ),
+        (
+            "set.py",
+            "async def f():\n    return {*s async for s in g()}\n",
+        ),
+        (
+            "dict.py",
+            "async def f():\n    return {**d async for d in g()}\n",
+        ),
+        (
+            "genexp.py",
+            "async def f():\n    return (*x async for x in g())\n",
+        ),
+        ("genexp_outside.py", "gen = (*x async for x in g())\n"),
+        (
+            "awaited.py",
+            "async def f():\n    return [*await h(x) for x in xs], {**(await h(d) or {}) async for d in g()}\n",
+        ),
+        (
+            "nested.py",
+            "async def f():\n    return [*[*y async for y in x] async for x in g() if await ok(x)]\n",
+        ),
+        (
+            "multiline.py",
+            "async def f():\n    return {\n        **d  # a comment\n        async for d in g()\n    }\n",
+        ),
+        (
+            "sync_in_async.py",
+            "async def f():\n    return [(*x for x in y) async for y in g()], [*x for x in (a async for a in g())]\n",
+        ),
+        (
+            "genexp_in_sync.py",
+            "def f():\n    return (*(n, (a async for a in g(n))) for n in range(2))\n",
+        ),
+        (
+            "lazy.py",
+            "lazy import json\nasync def f():\n    return json.dumps([*x async for x in g()])\n",
+        ),
+        (
+            "tstring.py",
+            "async def f():\n    return t\"{await x} {[*y async for y in g()]!r}\"\n",
+        ),
+        (
+            "except_comma.py",
+            "async def f():\n    try:\n        await x\n    except ValueError, TypeError:\n        return [*e async for e in g()]\n",
+        ),
+    ];
+    // A literal pattern with a unary `+` (3.15) the parser cannot read: a
+    // file without async syntax passes through, one with it is an error
+    // that names the construct.
+    let plus = b"match x:\n    case +0:\n        pass\n";
+    assert_eq!(assert_desugared(&dir, "plus_pattern.py", plus), plus);
+    assert_rejected(
+        &dir,
+        "plus_pattern_async.py",
+        b"async def f():\n    match await x:\n        case +0:\n            pass\n",
+        "3:14: error: unawait's parser cannot read a `+` in a literal pattern (`case +0:`), new in Python 3.15; only files without async syntax pass through with it",
+    );
+    let mut outputs = Vec::new();
+    for (name, source) in cases {
+        let output = assert_desugared(&dir, name, source.as_bytes());
+        if name.starts_with("lazy") {
+            let line: &[u8] = b"\nlazy import json\n";
+            assert!(output.windows(line.len()).any(|w| w == line), "{name}");
+        }
+        outputs.push(dir.write(&format!("compiled_{name}"), &output));
+    }
+    // The output is Python the newest interpreter compiles, when one that
+    // reads this syntax (3.15+) is at hand.
+    let newest = unawait::verify::discover_interpreters()
+        .into_iter()
+        .filter(|python| python.version >= (3, 15))
+        .max_by_key(|python| python.version);
+    if let Some(python) = newest {
+        let failures = common::check_outputs(&python, &outputs);
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+}
+
 #[test]
 fn huge_and_deep_files_are_handled() {
     let dir = Scratch::new("robust-huge");

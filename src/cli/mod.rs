@@ -64,8 +64,10 @@ pub struct ProjectArgs {
     #[arg(long)]
     pub no_config: bool,
 
-    /// The oldest Python the output must run on (py36 … py314): input using
-    /// newer syntax is an error. Overrides `target-version` in pyproject.toml.
+    /// The oldest Python the output must run on (py36 … py315): input using
+    /// newer syntax is an error, and syntax errors whose wording or
+    /// acceptance changed between versions are reported as that version
+    /// reports them. Overrides `target-version` in pyproject.toml.
     #[arg(long, value_name = "VERSION", value_parser = parse_target_version)]
     pub target_version: Option<TargetVersion>,
 

@@ -31,6 +31,18 @@
 //! evaluates the key before the value on 3.8+ and after it before 3.8; where
 //! the order is observable the output branches on the interpreter.
 //!
+//! An element unpacked with `*` or `**` (PEP 798, 3.15) is added the way
+//! CPython 3.15 compiles it; in the function body above, the `append` line
+//! becomes, for `[*row async for row in rows()]`,
+//! `{**d async for d in maps()}` and `(*row async for row in rows())`:
+//! ```python
+//!             _unawait_result.extend([*row])
+//!             _unawait_result.update({**d})
+//!             for _unawait_unpacked in row:
+//!                 yield _unawait_unpacked
+//! ```
+//! (a set's is `_unawait_result.update(s)`).
+//!
 //! A synchronous comprehension that holds an asynchronous generator
 //! expression becomes a plain `def` the same way (its call not awaited), so
 //! that the generator expression's function, defined inside it, sees its
@@ -467,6 +479,29 @@ impl<'a> Renderer<'a, '_, '_, Site<'a>> {
         if bare_ok { text } else { format!("({text})") }
     }
 
+    /// Source text of an expression standing after `*` or `**` in a
+    /// display: a primary as it is, anything else parenthesized (the
+    /// parser's ranges leave out the parentheses the input had).
+    fn atom(&mut self, expr: &Expr, extra: &str) -> String {
+        let mut text = String::new();
+        self.render(&mut text, expr.range(), extra);
+        let primary = matches!(
+            expr,
+            Expr::Name(_)
+                | Expr::Await(_)
+                | Expr::Attribute(_)
+                | Expr::Call(_)
+                | Expr::Subscript(_)
+                | Expr::List(_)
+                | Expr::Dict(_)
+                | Expr::Set(_)
+                | Expr::ListComp(_)
+                | Expr::SetComp(_)
+                | Expr::DictComp(_)
+        ) || matches!(expr, Expr::Tuple(tuple) if tuple.parenthesized);
+        if primary { text } else { format!("({text})") }
+    }
+
     /// A clause's iterable. CPython 3.7-3.13 compile a list display there
     /// into a tuple and a constant set display into a frozenset, which shows
     /// in the TypeError of an `async for` clause over one; 3.14 keeps them.
@@ -612,17 +647,45 @@ impl<'a> Renderer<'a, '_, '_, Site<'a>> {
             }
         }
         match comprehension {
-            Expr::ListComp(c) => lines.push(format!(
-                "{depth}{result}.append({})",
-                self.operand(&c.elt, extra)
+            // PEP 798 (3.15) unpacking: CPython extends the list as `[*x]`
+            // does (LIST_EXTEND, whose TypeError says "Value after * must
+            // be an iterable"), so the element is unpacked into a display.
+            Expr::ListComp(c) => match &*c.elt {
+                Expr::Starred(starred) => lines.push(format!(
+                    "{depth}{result}.extend([*{}])",
+                    self.atom(&starred.value, extra)
+                )),
+                elt => lines.push(format!(
+                    "{depth}{result}.append({})",
+                    self.operand(elt, extra)
+                )),
+            },
+            // SET_UPDATE is `set.update`, down to its TypeError.
+            Expr::SetComp(c) => match &*c.elt {
+                Expr::Starred(starred) => lines.push(format!(
+                    "{depth}{result}.update({})",
+                    self.atom(&starred.value, extra)
+                )),
+                elt => lines.push(format!("{depth}{result}.add({})", self.operand(elt, extra))),
+            },
+            // CPython 3.15 compiles `*x` here as a loop that yields each
+            // item, not as `yield from`: values sent in are not passed on.
+            Expr::Generator(c) => match &*c.elt {
+                Expr::Starred(starred) => {
+                    let item = self.cx.name("unpacked");
+                    let iterable = self.operand(&starred.value, extra);
+                    lines.push(format!("{depth}for {item} in {iterable}:"));
+                    lines.push(format!("{depth}{unit}yield {item}"));
+                }
+                elt => lines.push(format!("{depth}yield {}", self.operand(elt, extra))),
+            },
+            // `**d` (PEP 798): DICT_UPDATE takes mappings only ("'list'
+            // object is not a mapping"), where `dict.update` would also take
+            // key-value pairs; a `{**d}` display checks as CPython does.
+            Expr::DictComp(c) if c.key.is_none() => lines.push(format!(
+                "{depth}{result}.update({{**{}}})",
+                self.atom(&c.value, extra)
             )),
-            Expr::SetComp(c) => lines.push(format!(
-                "{depth}{result}.add({})",
-                self.operand(&c.elt, extra)
-            )),
-            Expr::Generator(c) => {
-                lines.push(format!("{depth}yield {}", self.operand(&c.elt, extra)))
-            }
             Expr::DictComp(c) => {
                 let value = self.operand(&c.value, extra);
                 let key = c

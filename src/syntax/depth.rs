@@ -36,6 +36,7 @@ pub(super) fn too_complex(at: TextSize, what: &str) -> ParseFailure {
         message: format!(
             "Parser stack overflowed - Python source too complex to parse ({what} nested more than {MAX_NESTING} deep)"
         ),
+        unreadable: None,
     }
 }
 

@@ -2,7 +2,8 @@
 //!
 //! CPython checks brackets while tokenizing, before it parses, so an
 //! unclosed or mismatched bracket is reported first, at the bracket. Other
-//! errors map by kind to CPython 3.11's messages; where CPython has no more
+//! errors map by kind to CPython 3.11's messages (or the target version's,
+//! where they changed); where CPython has no more
 //! specific message, it says "invalid syntax", and so does this.
 
 use ruff_python_ast::token::{TokenKind, Tokens};
@@ -10,9 +11,18 @@ use ruff_python_parser::{LexicalErrorType, ParseError, ParseErrorType};
 use ruff_text_size::{Ranged, TextRange, TextSize};
 
 use super::ParseFailure;
+use crate::config::TargetVersion;
 use crate::text::{count_line_breaks, line_end, line_start, size};
 
-pub(super) fn cpython_failure(source: &str, tokens: &Tokens, error: &ParseError) -> ParseFailure {
+/// `error` as CPython `version` words it (3.11 without a target; of the
+/// messages here only the one for a parameter without a default changed,
+/// in 3.12).
+pub(super) fn cpython_failure(
+    source: &str,
+    tokens: &Tokens,
+    error: &ParseError,
+    version: Option<TargetVersion>,
+) -> ParseFailure {
     // CPython reads tokens as it parses: a bracket problem wins unless the
     // parser failed before the tokenizer got to it (an unclosed bracket is
     // noticed only at the end of the file).
@@ -25,6 +35,7 @@ pub(super) fn cpython_failure(source: &str, tokens: &Tokens, error: &ParseError)
         range: error.location,
         kind: "SyntaxError",
         message,
+        unreadable: None,
     };
     let line_of = |at: TextSize| 1 + count_line_breaks(&source[..usize::from(at)]);
     match &error.error {
@@ -39,6 +50,7 @@ pub(super) fn cpython_failure(source: &str, tokens: &Tokens, error: &ParseError)
                 range: TextRange::empty(size(line_start + indent.saturating_sub(1))),
                 kind: "IndentationError",
                 message: "unexpected indent".to_string(),
+                unreadable: None,
             }
         }
         ParseErrorType::Lexical(LexicalErrorType::IndentationError) => {
@@ -48,6 +60,7 @@ pub(super) fn cpython_failure(source: &str, tokens: &Tokens, error: &ParseError)
                 range: TextRange::empty(size(end)),
                 kind: "IndentationError",
                 message: "unindent does not match any outer indentation level".to_string(),
+                unreadable: None,
             }
         }
         ParseErrorType::OtherError(message)
@@ -63,6 +76,7 @@ pub(super) fn cpython_failure(source: &str, tokens: &Tokens, error: &ParseError)
                     "{} on line {header_line}",
                     lowercase_first(&message.replace('`', "'"))
                 ),
+                unreadable: None,
             }
         }
         ParseErrorType::Lexical(
@@ -91,6 +105,7 @@ pub(super) fn cpython_failure(source: &str, tokens: &Tokens, error: &ParseError)
             range: TextRange::empty(error.location.start() + TextSize::new(1)),
             kind: "SyntaxError",
             message: "unexpected character after line continuation character".to_string(),
+            unreadable: None,
         },
         ParseErrorType::Lexical(LexicalErrorType::Eof) => {
             syntax("unexpected EOF while parsing".to_string())
@@ -126,9 +141,19 @@ pub(super) fn cpython_failure(source: &str, tokens: &Tokens, error: &ParseError)
             range: TextRange::empty(error.location.end()),
             kind: "SyntaxError",
             message: "positional argument follows keyword argument".to_string(),
+            unreadable: None,
         },
         ParseErrorType::NonDefaultParamAfterDefaultParam => {
-            syntax("non-default argument follows default argument".to_string())
+            if version.is_some_and(|v| {
+                v >= TargetVersion {
+                    major: 3,
+                    minor: 12,
+                }
+            }) {
+                syntax("parameter without a default follows parameter with a default".to_string())
+            } else {
+                syntax("non-default argument follows default argument".to_string())
+            }
         }
         _ => syntax("invalid syntax".to_string()),
     }
@@ -175,6 +200,7 @@ pub(super) fn nesting(source: &str, tokens: &Tokens) -> Nesting {
                         range: token.range(),
                         kind: "SyntaxError",
                         message: "too many nested parentheses".to_string(),
+                        unreadable: None,
                     });
                 }
             }
@@ -191,6 +217,7 @@ pub(super) fn nesting(source: &str, tokens: &Tokens) -> Nesting {
                         ))),
                         kind: "IndentationError",
                         message: "too many levels of indentation".to_string(),
+                        unreadable: None,
                     });
                 }
             }
@@ -260,6 +287,7 @@ pub(super) fn tab_failure(source: &str, tokens: &Tokens) -> Option<ParseFailure>
                 range: TextRange::empty(size(line_start)),
                 kind: "TabError",
                 message: "inconsistent use of tabs and spaces in indentation".to_string(),
+                unreadable: None,
             });
         }
     }
@@ -296,6 +324,7 @@ fn bracket_failure(tokens: &Tokens, end_of_file: TextSize) -> Option<(ParseFailu
                 range: token.range(),
                 kind: "SyntaxError",
                 message,
+                unreadable: None,
             };
             (failure, token.start())
         };
@@ -314,6 +343,7 @@ fn bracket_failure(tokens: &Tokens, end_of_file: TextSize) -> Option<(ParseFailu
             range,
             kind: "SyntaxError",
             message: format!("'{opener}' was never closed"),
+            unreadable: None,
         };
         (failure, end_of_file)
     })
@@ -333,4 +363,45 @@ fn lowercase_first(text: &str) -> String {
         .next()
         .map(|first| first.to_lowercase().chain(chars).collect())
         .unwrap_or_default()
+}
+
+/// Syntax newer CPython accepts that the pinned parser fails on, when
+/// `error` is where it failed: what to call it, and the version it is new
+/// in. Measured on the standard libraries and test suites of 3.14 and
+/// 3.15, this is the only such syntax there.
+pub(super) fn newer_than_parser(
+    tokens: &Tokens,
+    error: &ParseError,
+) -> Option<(&'static str, TargetVersion)> {
+    let at = tokens
+        .iter()
+        .position(|token| token.start() >= error.location.start())?;
+    // 3.15 takes a unary `+` in a literal pattern (`case +0:`): the error
+    // stands at the `+`, on a line whose first token is `case`.
+    if tokens[at].kind() != TokenKind::Plus {
+        return None;
+    }
+    let line_first = tokens[..at]
+        .iter()
+        .rev()
+        .take_while(|token| {
+            !matches!(
+                token.kind(),
+                TokenKind::Newline | TokenKind::Indent | TokenKind::Dedent
+            )
+        })
+        .filter(|token| {
+            !matches!(
+                token.kind(),
+                TokenKind::NonLogicalNewline | TokenKind::Comment
+            )
+        })
+        .last()?;
+    (line_first.kind() == TokenKind::Case).then_some((
+        "a `+` in a literal pattern (`case +0:`)",
+        TargetVersion {
+            major: 3,
+            minor: 15,
+        },
+    ))
 }

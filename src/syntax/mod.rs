@@ -3,8 +3,12 @@
 //! Everything else imports the syntax tree through [`ast`] and parses through
 //! [`parse`], so moving to another `ruff_python_parser` release (its API is not
 //! stable) touches this file only. The parser is pinned at `=0.0.10`: it
-//! accepts every file of CPython 3.7–3.13's standard library and builds on the
-//! toolchain we target.
+//! accepts every file of CPython 3.7–3.14's standard library (template
+//! strings, `except A, B:`, PEP 798 unpacking in comprehensions and lazy
+//! imports included) and all of 3.15's but one: `test/test_patma.py`, for
+//! 3.15's unary `+` in literal patterns (`case +0:`), which a file without
+//! async syntax passes through with (see [`ParseFailure::unreadable`]). It
+//! builds on the toolchain we target.
 
 use ruff_python_ast::token::TokenKind;
 use ruff_python_parser::{Mode, ParseOptions};
@@ -57,6 +61,18 @@ pub struct ParseFailure {
     /// gives up long before).
     pub kind: &'static str,
     pub message: String,
+    /// Syntax CPython accepts (on the target version, or on the newest
+    /// without one) that the pinned parser cannot read, rather than an
+    /// error: `message` then names the construct.
+    pub unreadable: Option<Unreadable>,
+}
+
+/// What [`ParseFailure::unreadable`] records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Unreadable {
+    /// Whether the file holds an `async` or `await` keyword; one without
+    /// has nothing to desugar and can pass through unread.
+    pub has_async_syntax: bool,
 }
 
 /// Parses `source` as a module, or returns the first syntax error.
@@ -73,6 +89,7 @@ pub fn parse_for(source: &str, target: Option<TargetVersion>) -> Result<Module, 
             range: TextRange::empty(crate::text::size(at)),
             kind: "SyntaxError",
             message: "source code cannot contain null bytes".to_string(),
+            unreadable: None,
         });
     }
     // Without a target nothing is checked against a version, so the parser
@@ -95,7 +112,26 @@ pub fn parse_for(source: &str, target: Option<TargetVersion>) -> Result<Module, 
         .or_else(|| errors::tab_failure(source, parsed.tokens()));
     let failure = match parsed.errors().first() {
         Some(error) => {
-            let failure = errors::cpython_failure(source, parsed.tokens(), error);
+            let mut failure = errors::cpython_failure(source, parsed.tokens(), error, target);
+            // Newer syntax than the parser knows: a failure only for a
+            // target older than the syntax, otherwise named as unreadable.
+            if let Some((construct, since)) = errors::newer_than_parser(parsed.tokens(), error)
+                && target.is_none_or(|target| target >= since)
+            {
+                let has_async_syntax = parsed
+                    .tokens()
+                    .iter()
+                    .any(|token| matches!(token.kind(), TokenKind::Async | TokenKind::Await));
+                failure = ParseFailure {
+                    range: error.location,
+                    kind: "SyntaxError",
+                    message: format!(
+                        "unawait's parser cannot read {construct}, new in Python {}.{}; only files without async syntax pass through with it",
+                        since.major, since.minor
+                    ),
+                    unreadable: Some(Unreadable { has_async_syntax }),
+                };
+            }
             Some(match tokenizer_failure {
                 Some(too_deep) if too_deep.range.start() <= failure.range.start() => too_deep,
                 _ => failure,
