@@ -603,6 +603,21 @@ impl<'a> Renderer<'a, '_, '_, Site<'a>> {
             lines.push(format!("if False: {} = None", locals.join(" = ")));
         }
         let parameters: String = captured.iter().map(|name| format!(", {name}")).collect();
+        if is_async {
+            // Names it `<listcomp>` as CPython does, and on 3.12+ keeps an
+            // inlined comprehension out of `cr_await` chains.
+            let kind = match comprehension {
+                Expr::ListComp(_) => "listcomp",
+                Expr::SetComp(_) => "setcomp",
+                Expr::DictComp(_) => "dictcomp",
+                _ => "genexpr",
+            };
+            lines.push(format!(
+                "@{}({})",
+                self.cx.name("comprehension"),
+                self.text.quoted(kind)
+            ));
+        }
         lines.push(format!(
             "{}def {}({source}{parameters}):",
             if is_async { "async " } else { "" },

@@ -79,6 +79,7 @@ impl Section {
             Section::AsyncFor => &["aiter", "anext"],
             Section::AsyncGenerator => &["async_generator", "AsyncYield"],
             Section::AsyncComprehension => &[
+                "comprehension",
                 "iterated",
                 "inlined",
                 "folded",

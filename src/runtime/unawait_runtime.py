@@ -74,78 +74,92 @@ _unawait_CO_ITERABLE_COROUTINE = 0x100
 # Every version-dependent branch below reads one of these names, computed
 # once here; none compares versions itself. Supporting a new CPython means
 # reading its "What's New", adding or moving lines here, and rerunning
-# scripts/conformance.py. Each comment names the version that changed the
-# behaviour and what it changed.
+# scripts/conformance.py. Each flag says which version changed what.
 _unawait_VERSION = _unawait_sys.version_info[:2]
+
 # 3.7: a never-awaited coroutine's warning names it in full, comes with
-# `source=` and lists `cr_origin`; `__aiter__` must return the iterator
-# itself (3.6 still awaited what it returned); awaiting a finished
-# `__anext__()`/`asend()` or `aclose()` awaitable raises RuntimeError.
+# `source=` and lists `cr_origin` (warnings._warn_unawaited_coroutine).
 _unawait_WARNS_WITH_ORIGIN = _unawait_VERSION >= (3, 7)
+# 3.7: `__aiter__` must return the async iterator itself (3.6 still
+# awaited what it returned).
 _unawait_AITER_AWAITABLE_PROTOCOL = _unawait_VERSION < (3, 7)
+# 3.7: awaiting a finished `__anext__()`/`asend()` or `aclose()` awaitable
+# raises RuntimeError.
 _unawait_ASEND_REUSE_RAISES = _unawait_VERSION >= (3, 7)
 _unawait_ACLOSE_REUSE_RAISES = _unawait_VERSION >= (3, 7)
+# 3.7: a list display (no starred item) or a constant set display iterated
+# by a comprehension's `async for` is folded into a tuple or frozenset
+# (which shows in the TypeError); 3.14: no longer.
+_unawait_FOLDS_DISPLAYS = (3, 7) <= _unawait_VERSION < (3, 14)
+
 # 3.8: an async generator refuses a second awaitable while one runs, and
-# `ag_running` says whether one is running; a finished `athrow()` awaitable
-# raises when awaited again (before, it re-stepped the generator), and
-# `athrow()` on a closed generator raises StopAsyncIteration; a dict
-# comprehension evaluates each key before its value.
+# `ag_running` says whether one is running.
 _unawait_CHECKS_RUNNING = _unawait_VERSION >= (3, 8)
+# 3.8: a finished `athrow()` awaitable raises when awaited again (before,
+# it stepped the generator again).
+_unawait_ATHROW_RESTEPS_WHEN_DONE = _unawait_VERSION < (3, 8)
+# 3.8: `athrow()` on a closed generator raises StopAsyncIteration (before,
+# its awaitable simply completed).
 _unawait_ATHROW_ON_CLOSED_RAISES = _unawait_VERSION >= (3, 8)
+# 3.8: a dict comprehension evaluates each key before its value.
+_unawait_DICT_KEY_BEFORE_VALUE = _unawait_VERSION >= (3, 8)
 # 3.8: exceptions no code can catch go to `sys.unraisablehook`.
 _unawait_HAS_UNRAISABLEHOOK = _unawait_VERSION >= (3, 8)
-_unawait_ATHROW_RESTEPS_WHEN_DONE = _unawait_VERSION < (3, 8)
 # 3.8: refusing to pickle says "cannot pickle 'T' object" (was "can't
 # pickle T objects").
 _unawait_PICKLE_REFUSAL = "cannot pickle '%s' object" if _unawait_VERSION >= (3, 8) else "can't pickle %s objects"
-_unawait_DICT_KEY_BEFORE_VALUE = _unawait_VERSION >= (3, 8)
-# 3.9: `async with` looks up `__aenter__` before `__aexit__`.
-# 3.14: `__aexit__` first again.
+
+# 3.9: `async with` looks up `__aenter__` before `__aexit__`; 3.14:
+# `__aexit__` first again.
 _unawait_AEXIT_LOOKED_UP_FIRST = not ((3, 9) <= _unawait_VERSION < (3, 14))
-# 3.11: generators have `gi_suspended` (coroutines `cr_suspended`); a
-# manager without `__aenter__`/`__aexit__` raises TypeError, not
-# AttributeError.
+
+# 3.11: generators have `gi_suspended` (coroutines `cr_suspended`).
 _unawait_HAS_SUSPENDED = _unawait_VERSION >= (3, 11)
+# 3.11: a manager without `__aenter__`/`__aexit__` raises TypeError, not
+# AttributeError.
 _unawait_AWITH_MISSING_IS_TYPEERROR = _unawait_VERSION >= (3, 11)
-# 3.12: comprehensions are inlined into their function (PEP 709), so the
-# first iterator dies with the loop; `athrow(type, value, tb)` is
-# deprecated; async generators have `ag_suspended`.
+
+# 3.12: list, set and dict comprehensions are inlined into their function
+# (PEP 709): the first iterator dies with the loop, and no coroutine of
+# their own shows in `cr_await`.
 _unawait_INLINES_COMPREHENSIONS = _unawait_VERSION >= (3, 12)
+# 3.12: `athrow(type, value, tb)` is deprecated.
 _unawait_ATHROW_WARNS_THREE_ARGUMENTS = _unawait_VERSION >= (3, 12)
+# 3.12: async generators have `ag_suspended`.
 _unawait_HAS_AG_SUSPENDED = _unawait_VERSION >= (3, 12)
+
 # 3.13: an async generator's awaitables act as coroutines: `close()` throws
 # GeneratorExit into the generator, `throw()` starts an unstarted one, and
 # one dropped unawaited warns.
 _unawait_AWAITABLES_ACT_AS_COROUTINES = _unawait_VERSION >= (3, 13)
-# 3.14: awaiting a non-awaitable says "'T' object can't be awaited"; a
-# failing `__get__` of `__await__`/`__aiter__`/`__anext__` propagates; a
-# manager missing a method is told which (fully qualified type name) and
-# pointed at `with` when it has `__enter__`/`__exit__`; a list display (no
-# starred item) or constant set display iterated by a comprehension's `async
-# for` stays a list or set (3.7-3.13 folded it into a tuple or frozenset);
-# exceptions in finalizers
-# are reported as "Exception ignored while closing generator <repr>" (and
-# "finalizing") with no object.
+
+# 3.14: awaiting a non-awaitable says "'T' object can't be awaited".
 _unawait_SAYS_CANT_BE_AWAITED = _unawait_VERSION >= (3, 14)
+# 3.14: a failing `__get__` of `__await__`/`__aiter__`/`__anext__`
+# propagates (before, "object T does not have __await__ method").
 _unawait_SLOT_ERRORS_PROPAGATE = _unawait_VERSION >= (3, 14)
-# 3.14: an async generator's awaitable finishing with the value None raises
-# StopIteration(None), not StopIteration().
-_unawait_STOP_ITERATION_KEEPS_NONE = _unawait_VERSION >= (3, 14)
+# 3.14: a manager missing a method is told which (with its fully qualified
+# type name) and pointed at `with` when it has `__enter__`/`__exit__`.
 _unawait_AWITH_NAMES_MISSED_METHOD = _unawait_VERSION >= (3, 14)
-_unawait_FOLDS_DISPLAYS = (3, 7) <= _unawait_VERSION < (3, 14)
+# 3.14: exceptions in finalizers are reported as "Exception ignored while
+# closing generator <repr>" (or "finalizing ...") with no object.
 _unawait_UNRAISABLE_SAYS_WHILE = _unawait_VERSION >= (3, 14)
+# 3.14: an async generator's awaitable finishing with the value None
+# raises StopIteration(None), not StopIteration().
+_unawait_STOP_ITERATION_KEEPS_NONE = _unawait_VERSION >= (3, 14)
+
 # 3.15: `__await__` returning a non-iterator (or a coroutine) says
-# "T.__await__() must return an iterator, not U"; `athrow()` checks its
-# argument count when called, not when its awaitable runs.
+# "T.__await__() must return an iterator, not U".
 _unawait_AWAIT_RESULT_ERROR_NAMES_METHOD = _unawait_VERSION >= (3, 15)
+# 3.15: `athrow()` checks its argument count when called, not when its
+# awaitable runs.
 _unawait_ATHROW_CHECKS_ARGUMENT_COUNT = _unawait_VERSION >= (3, 15)
 # 3.15: generators, coroutines and async generators have `gi_state`,
 # `cr_state`, `ag_state` (what `inspect.get*state` now read).
 _unawait_HAS_STATE = _unawait_VERSION >= (3, 15)
 # 3.15: the default report of an exception no code can catch shows its
-# chain (its context and cause), as a traceback does.
+# chain (context and cause), as a traceback does.
 _unawait_UNRAISABLE_SHOWS_CHAIN = _unawait_VERSION >= (3, 15)
-
 
 if _unawait_HAS_SUSPENDED:
     def _unawait_not_started(gen):
@@ -521,8 +535,11 @@ def _unawait_delegate(gen):
 
 
 # The code of every desugared coroutine function's body: a generator
-# running one of these is a coroutine's body, not the program's own.
+# running one of these is a coroutine's body, not the program's own. Those
+# of list, set and dict comprehensions on 3.12+ (see _unawait_comprehension)
+# are in the second set too.
 _unawait_BODY_CODES = set()
+_unawait_INLINED_BODY_CODES = set()
 
 
 def _unawait_awaited(target):
@@ -531,9 +548,13 @@ def _unawait_awaited(target):
     the coroutine object; an `await` keeps only the body, so the object is
     found among the body's referrers (slow, but only introspection asks:
     `inspect`, asyncio's call graphs) or, when the program dropped it, a
-    stand-in wrapping the body is made, with its names."""
+    stand-in wrapping the body is made, with its names. A comprehension's
+    body on 3.12+, which has none natively (PEP 709 inlines it), is looked
+    through to what it awaits."""
     if _unawait_type(target) is not _unawait_types.GeneratorType or target.gi_code not in _unawait_BODY_CODES:
         return target
+    if target.gi_code in _unawait_INLINED_BODY_CODES:
+        return _unawait_awaited(target.gi_yieldfrom)
     import gc
 
     for referrer in gc.get_referrers(target):
@@ -618,13 +639,14 @@ def _unawait_native_code(code, kind_flag):
     """A body's code flagged as a native coroutine's (`kind_flag`
     CO_COROUTINE) or async generator's (CO_ASYNC_GENERATOR) code is, for
     `__code__`, `cr_code` and `ag_code`; never run."""
-    # Keyed by identity: equal code objects of two modules (equality ignores
-    # the file name) must not share one. The entry keeps `code` alive, so
-    # its id is not reused.
-    key = (_unawait_id(code), kind_flag)
-    entry = _unawait_flagged_codes.get(key)
-    if entry is not None:
-        return entry[1]
+    # Keyed by value and file name: a nested function's body gets a new but
+    # equal code object each time its `def` runs (types.coroutine replaces
+    # it), which must not add an entry each time; equality ignores the file
+    # name, which two modules' equal functions differ in.
+    key = (code, code.co_filename, kind_flag)
+    flagged = _unawait_flagged_codes.get(key)
+    if flagged is not None:
+        return flagged
     flags = (code.co_flags & ~(_unawait_CO_GENERATOR | _unawait_CO_ITERABLE_COROUTINE)) | kind_flag
     if _unawait_hasattr(code, "replace"):
         flagged = code.replace(co_flags=flags)
@@ -634,7 +656,7 @@ def _unawait_native_code(code, kind_flag):
             code.co_code, code.co_consts, code.co_names, code.co_varnames, code.co_filename,
             code.co_name, code.co_firstlineno, code.co_lnotab, code.co_freevars, code.co_cellvars,
         )
-    _unawait_flagged_codes[key] = (code, flagged)
+    _unawait_flagged_codes[key] = flagged
     return flagged
 
 
@@ -1521,6 +1543,67 @@ def _unawait_folded(display):
 
 
 _unawait_frozenset = frozenset
+
+
+_unawait_COMPREHENSION_KINDS = ("listcomp", "setcomp", "dictcomp", "genexpr")
+
+
+def _unawait_comprehension_qualname(qualname):
+    """`f.<locals>.<listcomp>.<genexpr>` for the desugared
+    `f.<locals>._unawait_listcomp_1.<locals>._unawait_genexpr_2`: a
+    comprehension is named `<kind>`, and what it holds is not its local."""
+    parts = []
+    after_comprehension = False
+    for part in qualname.split("."):
+        if after_comprehension and part == "<locals>":
+            after_comprehension = False
+            continue
+        kind, _, number = part[len("_unawait_"):].rpartition("_")
+        after_comprehension = (
+            part.startswith("_unawait_") and kind in _unawait_COMPREHENSION_KINDS and number.isdigit()
+        )
+        parts.append("<%s>" % (kind,) if after_comprehension else part)
+    return ".".join(parts)
+
+
+# A comprehension body's code renamed, by the code, its file and the name
+# (made once, though the enclosing function's every run makes the body anew).
+_unawait_renamed_codes = {}
+
+
+def _unawait_comprehension(kind):
+    """Decorator for the coroutine (or, for "genexpr", async generator)
+    function an async comprehension of `kind` ("listcomp", "setcomp",
+    "dictcomp", "genexpr") becomes: named as CPython names its own,
+    `<listcomp>` (`__qualname__`, tracebacks, `cr_code`), and on 3.12+,
+    where list, set and dict comprehensions are inlined and have no
+    coroutine of their own, left out of `cr_await` chains."""
+
+    def decorate(made):
+        body = made._unawait_body
+        name = "<%s>" % (kind,)
+        qualname = _unawait_comprehension_qualname(body.__qualname__)
+        code = body.__code__
+        if _unawait_hasattr(code, "replace"):  # 3.8+
+            key = (code, code.co_filename, qualname)
+            renamed = _unawait_renamed_codes.get(key)
+            if renamed is None:
+                changes = {"co_name": name}
+                if _unawait_hasattr(code, "co_qualname"):
+                    changes["co_qualname"] = qualname
+                renamed = _unawait_renamed_codes[key] = code.replace(**changes)
+            code = body.__code__ = renamed
+            kind_flag = made._unawait_code.co_flags & (_unawait_CO_COROUTINE | _unawait_CO_ASYNC_GENERATOR)
+            _unawait_object.__setattr__(made, "_unawait_code", _unawait_native_code(code, kind_flag))
+            if kind != "genexpr":
+                _unawait_BODY_CODES.add(code)
+        if kind != "genexpr" and _unawait_INLINES_COMPREHENSIONS:
+            _unawait_INLINED_BODY_CODES.add(code)
+        body.__name__ = made.__name__ = name
+        body.__qualname__ = made.__qualname__ = qualname
+        return made
+
+    return decorate
 
 
 class _unawait_iterated:
