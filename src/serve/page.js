@@ -150,7 +150,20 @@
       td.parentNode.classList.add('from-row');
       first = first || td;
     });
-    if (first) first.scrollIntoView({ block: 'nearest' });
+    if (first) scrollWithin($('output-box'), first);
+  }
+  // Scrolls `box` (not the page) so that `el` shows a third of the way down.
+  function scrollWithin(box, el) {
+    box.scrollTop += el.getBoundingClientRect().top - box.getBoundingClientRect().top - box.clientHeight / 3;
+  }
+  // Brings a selected construct into view on both sides.
+  function reveal(line) {
+    var first = document.querySelector('#rows td.out[data-c="' + line + '"]');
+    if (first) scrollWithin($('output-box'), first);
+    var top = (line - 1) * lineHeight();
+    if (top < editor.scrollTop || top > editor.scrollTop + editor.clientHeight - lineHeight()) {
+      editor.scrollTop = Math.max(0, top - editor.clientHeight / 3);
+    }
   }
 
   // ---- constructs: hover and click on either side ---------------------------
@@ -180,6 +193,7 @@
     pinned = pinned === line ? null : line;
     markSelection();
     show(pinned);
+    if (pinned !== null) reveal(Number(pinned));
   }
   function hoverInput(line) {
     cells('#layer div.from').forEach(function (el) { el.classList.remove('from'); });
@@ -217,6 +231,7 @@
   function render() {
     clearTimeout(timer);
     var mine = ++sequence, text = editor.value;
+    showPassName();
     $('status').textContent = 'desugaring\u2026';
     lastRender = post('/api/desugar', Object.assign({ code: text }, options())).then(function (answer) {
       if (mine !== sequence) return;
@@ -489,6 +504,15 @@
       return settle();
     }).then(function () {
       check('runtime import', outputText().indexOf('from unawait_runtime import') >= 0);
+      aligned.checked = true;
+      aligned.dispatchEvent(new Event('change'));
+      var input = document.querySelector('#rows td.in[data-c="10"]');
+      var beside = input && input.parentNode.querySelector('td.out');
+      check('the aligned view puts input lines beside their output', !!input && getComputedStyle(input).display !== 'none' &&
+        !!beside && beside.getAttribute('data-from') === '10');
+      aligned.checked = false;
+      aligned.dispatchEvent(new Event('change'));
+      check('and hides them again', !!input && getComputedStyle(input).display === 'none');
       return fragment().then(function (hash) {
         var code = new URLSearchParams(hash.slice(1));
         return transform(fromBase64Url(code.get('code')), new DecompressionStream('deflate-raw')).then(function (bytes) {
