@@ -17,7 +17,7 @@
 mod api;
 mod page;
 
-use std::io::Read;
+use std::io::{Read, Write};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
@@ -162,16 +162,20 @@ pub fn run(args: &ServeArgs) -> Result<()> {
         runs: AtomicUsize::new(0),
         page,
     };
-    println!("unawait serve: {url}");
     for interpreter in &state.interpreters {
-        println!(
-            "  runs on python {} ({})",
+        eprintln!(
+            "unawait serve: runs on python {} ({})",
             interpreter.full_version,
             interpreter.path.display()
         );
     }
-    // Tests and scripts read the URL from a pipe; it must not wait in a buffer.
-    std::io::Write::flush(&mut std::io::stdout()).context("writing standard output")?;
+    // Standard output holds the URL alone, for scripts and tests to read
+    // from a pipe (flushed: it must not wait in a buffer).
+    let mut stdout = std::io::stdout().lock();
+    writeln!(stdout, "unawait serve: {url}")
+        .and_then(|()| stdout.flush())
+        .context("writing standard output")?;
+    drop(stdout);
     if args.open {
         open_browser(&url);
     }

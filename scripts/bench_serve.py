@@ -1,0 +1,117 @@
+#!/usr/bin/env python3
+"""How long `unawait serve` takes to re-render a 1,000-line file end to end:
+an HTTP request to /api/desugar carrying the whole file (as the page sends
+one after each pause in typing), desugaring, highlighting both sides,
+aligning the rows, and the JSON answer read back in full. What the browser
+then does with the answer (setting innerHTML) is not included.
+
+The file is built from the shipped examples' async code, repeated with
+renamed functions until it has 1,000 lines. Each option set is measured
+over --repeat requests after a few warm-up ones, on one kept-alive
+connection; the median, 90th percentile and maximum are printed.
+
+Usage: python3 scripts/bench_serve.py [--unawait PATH] [--repeat N]
+(without --unawait, the release binary is built first)
+"""
+import argparse
+import http.client
+import json
+import statistics
+import subprocess
+import time
+
+from project import ROOT, unawait_binary
+
+BLOCK = '''
+
+class Ticker{n}:
+    def __init__(self, start):
+        self.current = start
+
+    def __aiter__(self):
+        return self
+
+    async def __anext__(self):
+        if self.current == 0:
+            raise StopAsyncIteration
+        await asyncio.sleep(0)
+        self.current -= 1
+        return self.current + 1
+
+
+async def countdown{n}(start, lock):
+    async with lock:
+        async for n in Ticker{n}(start):
+            print(n)
+    squares = [await square(i) async for i in Ticker{n}(3)]
+    return squares
+'''
+
+
+def thousand_lines():
+    lines = ["import asyncio", "", "", "async def square(x):", "    return x * x"]
+    n = 0
+    while len(lines) < 1000:
+        lines.extend(BLOCK.format(n=n).split("\n"))
+        n += 1
+    return "\n".join(lines[:1000]) + "\n"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--unawait", help="the binary (default: build and use the release one)")
+    parser.add_argument("--repeat", type=int, default=50)
+    args = parser.parse_args()
+    unawait = unawait_binary(args.unawait)
+    server = subprocess.Popen(
+        [unawait, "serve", "--port", "0"], cwd=ROOT, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        url = server.stdout.readline().strip().split(": ", 1)[1]
+        host = url.split("/")[2]
+        token = url.split("token=")[1]
+        code = thousand_lines()
+        connection = http.client.HTTPConnection(host)
+        headers = {
+            "Host": host,
+            "Origin": "http://" + host,
+            "X-Unawait-Token": token,
+            "Content-Type": "application/json",
+        }
+        print("input: %d lines, %d bytes" % (code.count("\n"), len(code.encode())))
+        for label, options in [
+            ("runtime inline (the default)", {}),
+            ("runtime import", {"runtime": "import"}),
+            ("runtime inline, --explain", {"explain": True}),
+            ("stopped after async_for", {"stop_after": "async_for"}),
+        ]:
+            body = json.dumps(dict(options, code=code))
+            times = []
+            for round_ in range(args.repeat + 3):
+                started = time.perf_counter()
+                connection.request("POST", "/api/desugar", body, headers)
+                response = connection.getresponse()
+                answer = json.loads(response.read())
+                elapsed = time.perf_counter() - started
+                assert response.status == 200 and answer["ok"], answer
+                if round_ >= 3:
+                    times.append(elapsed * 1000)
+            times.sort()
+            print(
+                "%-30s median %6.1f ms  p90 %6.1f ms  max %6.1f ms  (%d output lines, %d KB answer)"
+                % (
+                    label,
+                    statistics.median(times),
+                    times[int(len(times) * 0.9) - 1],
+                    times[-1],
+                    answer["output_lines"],
+                    len(json.dumps(answer)) // 1024,
+                )
+            )
+    finally:
+        server.kill()
+        server.wait()
+
+
+if __name__ == "__main__":
+    main()
