@@ -239,7 +239,6 @@ mod tests {
             Some("refused: no such pass")
         );
         let job = parse(br#"{"code": "x", "stop_after": "async_for", "runtime": "import", "explain": true, "pythons": [0, 2]}"#)
-            .ok()
             .expect("a valid body");
         assert_eq!(job.options.stop_after.as_deref(), Some("async_for"));
         assert!(job.options.explain);
@@ -248,9 +247,7 @@ mod tests {
 
     #[test]
     fn syntax_errors_are_located_with_cpythons_wording() {
-        let job = parse(br#"{"code": "x = 1\nawait y\n"}"#)
-            .ok()
-            .expect("valid");
+        let job = parse(br#"{"code": "x = 1\nawait y\n"}"#).expect("valid");
         let (answer, file) = desugared(&job);
         assert!(file.is_none());
         let error = &answer["errors"][0];

@@ -185,7 +185,12 @@ pub fn run(args: &ServeArgs) -> Result<()> {
                 // Large stacks, so desugaring needs no thread of its own.
                 let work = || {
                     while let Ok(request) = server.recv() {
-                        handle(&state, request);
+                        // A bug met by one request must not take a worker
+                        // with it; tiny_http answers 500 for a request
+                        // dropped unanswered.
+                        let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                            handle(&state, request)
+                        }));
                     }
                 };
                 if unawait::spawn_with_large_stack(scope, work).is_err() {
