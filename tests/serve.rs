@@ -6,7 +6,7 @@ mod common;
 mod serve_support;
 
 use serde_json::json;
-use serve_support::{Served, request, send_to};
+use serve_support::{Served, request, send_to, wait_for};
 
 fn python() -> String {
     common::interpreters()[0].path.display().to_string()
@@ -340,9 +340,7 @@ fn runs_beyond_max_runs_are_refused_until_one_finishes() {
     let body = json!({ "code": code, "pythons": [0] }).to_string();
     std::thread::scope(|scope| {
         let first = scope.spawn(|| server.post("/api/run", &body, &[]));
-        while !started.exists() {
-            std::thread::sleep(std::time::Duration::from_millis(10));
-        }
+        wait_for("the first run to start", || started.exists());
         // The first run holds the only slot until `go` exists.
         let refused = server.post("/api/run", &body, &[]);
         assert_eq!(refused.status, 503);
@@ -371,4 +369,60 @@ fn a_run_that_never_ends_is_killed_at_the_timeout() {
     assert_eq!(result["verdict"], "timeout");
     assert_eq!(result["original"]["status"], "killed at the timeout");
     assert_eq!(result["original"]["stdout"], "started\n");
+}
+
+#[test]
+fn runs_leave_nothing_behind() {
+    let scratch = common::Scratch::new("serve-cwd");
+    let cwd = scratch.0.join("cwd");
+    let temp = scratch.0.join("tmp");
+    std::fs::create_dir_all(&cwd).unwrap();
+    std::fs::create_dir_all(&temp).unwrap();
+    let server = Served::start_with(&["--python", &python()], |command| {
+        command.current_dir(&cwd).env("TMPDIR", &temp);
+    });
+    // A program that writes where it runs, with the runtime imported from
+    // a file beside it (which Python caches beside it too).
+    let code = "import os\nopen('written.txt', 'w').write('x')\nprint(sorted(os.listdir('.')))\n\n\nasync def f():\n    pass\n";
+    let answer = server.post_json(
+        "/api/run",
+        &json!({ "code": code, "pythons": [0], "runtime": "import" }),
+    );
+    let result = &answer["results"][0];
+    assert_eq!(
+        result["original"]["stdout"],
+        "['program.py', 'written.txt']\n"
+    );
+    assert_eq!(
+        result["desugared"]["stdout"],
+        "['__pycache__', 'program.py', 'unawait_runtime.py', 'written.txt']\n"
+    );
+    // Each run had a fresh directory under TMPDIR, removed afterwards;
+    // nothing was written where the server was started.
+    let left = |dir: &std::path::Path| std::fs::read_dir(dir).unwrap().count();
+    assert_eq!(left(&temp), 0);
+    assert_eq!(left(&cwd), 0);
+}
+
+#[test]
+fn open_starts_the_browser_on_the_url() {
+    let scratch = common::Scratch::new("serve-open");
+    let opened = scratch.0.join("opened");
+    let browser = scratch.write(
+        "browser.sh",
+        format!("#!/bin/sh\necho \"$1\" > {}\n", opened.display()).as_bytes(),
+    );
+    std::fs::set_permissions(
+        &browser,
+        std::os::unix::fs::PermissionsExt::from_mode(0o755),
+    )
+    .unwrap();
+    let server = Served::start_with(&["--python", &python(), "--open"], |command| {
+        command.env("BROWSER", &browser);
+    });
+    // The browser is started after the URL is printed; wait for it to run.
+    wait_for("the browser to be started", || {
+        std::fs::read_to_string(&opened).is_ok_and(|text| text.ends_with('\n'))
+    });
+    assert_eq!(std::fs::read_to_string(&opened).unwrap().trim(), server.url);
 }

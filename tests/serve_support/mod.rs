@@ -24,6 +24,12 @@ pub struct Served {
 impl Served {
     /// Starts `unawait serve --port 0 ARGS` and reads the URL it prints.
     pub fn start(args: &[&str]) -> Served {
+        Served::start_with(args, |_| {})
+    }
+
+    /// [`Served::start`], with `setup` adjusting the command first
+    /// (working directory, environment).
+    pub fn start_with(args: &[&str], setup: impl FnOnce(&mut Command)) -> Served {
         // Standard error goes to a file: what the server wrote there before
         // printing its URL is then in the file when the URL is read.
         static COUNTER: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
@@ -32,7 +38,9 @@ impl Served {
             "unawait-serve-stderr-{}-{n}.txt",
             std::process::id()
         ));
-        let mut child = Command::new(BIN)
+        let mut command = Command::new(BIN);
+        setup(&mut command);
+        let mut child = command
             .args(["serve", "--port", "0"])
             .args(args)
             .stdin(Stdio::null())
@@ -221,5 +229,18 @@ pub fn send_to(address: &str, request: &[u8]) -> Reply {
         status,
         headers,
         body: String::from_utf8_lossy(&body).into_owned(),
+    }
+}
+
+/// Waits until `condition` holds; fails after two minutes, a safety net
+/// against a hung test rather than a measurement.
+pub fn wait_for(what: &str, mut condition: impl FnMut() -> bool) {
+    let deadline = std::time::Instant::now() + Duration::from_secs(120);
+    while !condition() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "gave up waiting: {what}"
+        );
+        std::thread::sleep(Duration::from_millis(10));
     }
 }
