@@ -21,12 +21,40 @@ use crate::syntax::{TokenClass, highlight};
 
 /// The page for `original` (named `name`) and its desugared `output`.
 pub fn page(name: &str, original: &str, output: &Output) -> String {
+    let rows = aligned_rows(original, output);
+    let notes_json = notes_json(output);
+    let count = output.constructs.len();
+    let summary = match count {
+        0 => "nothing to desugar".to_string(),
+        1 => "1 construct rewritten".to_string(),
+        n => format!("{n} constructs rewritten"),
+    };
+    let name = escape(name);
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>{name} desugared by unawait</title>\n<style>{STYLE}</style>\n</head>\n<body>\n\
+         <header>\n<h1><code>{name}</code> <span class=\"arrow\">→</span> desugared</h1>\n\
+         <p class=\"hint\">{summary}. Hover over or click a highlighted line to see what it \
+         became and which rule says so; click again or press Escape to let go.</p>\n\
+         <div id=\"note\" class=\"note\" aria-live=\"polite\">Nothing selected.</div>\n</header>\n\
+         <table class=\"code\">\n<colgroup><col class=\"num\"><col class=\"src\">\
+         <col class=\"num\"><col class=\"src\"></colgroup>\n\
+         <thead><tr><th colspan=\"2\">{name} (input)</th><th colspan=\"2\">desugared (output)</th></tr></thead>\n\
+         <tbody>\n{rows}</tbody>\n</table>\n\
+         <pre id=\"selftest\" hidden></pre>\n\
+         <script type=\"application/json\" id=\"notes\">{notes_json}</script>\n\
+         <script>{SCRIPT}</script>\n</body>\n</html>\n"
+    )
+}
+
+/// The table rows of the page: each output line beside the input line it
+/// comes from, lines a rewrite added beside blank space. `unawait serve`
+/// shows the same rows.
+pub fn aligned_rows(original: &str, output: &Output) -> String {
     let left = highlighted_lines(original);
     let right = highlighted_lines(&output.code);
-    let mut notes: BTreeMap<u32, Vec<Construct>> = BTreeMap::new();
-    for &(line, construct) in &output.constructs {
-        notes.entry(line).or_default().push(construct);
-    }
+    let notes = notes_by_line(output);
 
     let mut rows = String::new();
     let mut next_left = 0usize;
@@ -56,9 +84,22 @@ pub fn page(name: &str, original: &str, output: &Output) -> String {
     for skipped in next_left..left.len() {
         push_left_only(&mut rows, skipped);
     }
+    rows
+}
 
-    let notes_json = serde_json::to_string(
-        &notes
+fn notes_by_line(output: &Output) -> BTreeMap<u32, Vec<Construct>> {
+    let mut notes: BTreeMap<u32, Vec<Construct>> = BTreeMap::new();
+    for &(line, construct) in &output.constructs {
+        notes.entry(line).or_default().push(construct);
+    }
+    notes
+}
+
+/// The constructs of `output` by input line, as a JSON object safe to put
+/// inside a `<script>` element: `{"12": [{"syntax", "becomes", "source"}]}`.
+pub fn notes_json(output: &Output) -> String {
+    serde_json::Value::Object(
+        notes_by_line(output)
             .iter()
             .map(|(line, constructs)| {
                 let list: Vec<serde_json::Value> = constructs
@@ -73,35 +114,11 @@ pub fn page(name: &str, original: &str, output: &Output) -> String {
                     .collect();
                 (line.to_string(), serde_json::Value::Array(list))
             })
-            .collect::<serde_json::Map<_, _>>(),
+            .collect(),
     )
-    .expect("JSON of plain values")
+    .to_string()
     // Inside <script>, `</` could end the element early.
-    .replace("</", "<\\/");
-
-    let count = output.constructs.len();
-    let summary = match count {
-        0 => "nothing to desugar".to_string(),
-        1 => "1 construct rewritten".to_string(),
-        n => format!("{n} constructs rewritten"),
-    };
-    let name = escape(name);
-    format!(
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{name} desugared by unawait</title>\n<style>{STYLE}</style>\n</head>\n<body>\n\
-         <header>\n<h1><code>{name}</code> <span class=\"arrow\">→</span> desugared</h1>\n\
-         <p class=\"hint\">{summary}. Hover over or click a highlighted line to see what it \
-         became and which rule says so; click again or press Escape to let go.</p>\n\
-         <div id=\"note\" class=\"note\" aria-live=\"polite\">Nothing selected.</div>\n</header>\n\
-         <table class=\"code\">\n<colgroup><col class=\"num\"><col class=\"src\">\
-         <col class=\"num\"><col class=\"src\"></colgroup>\n\
-         <thead><tr><th colspan=\"2\">{name} (input)</th><th colspan=\"2\">desugared (output)</th></tr></thead>\n\
-         <tbody>\n{rows}</tbody>\n</table>\n\
-         <pre id=\"selftest\" hidden></pre>\n\
-         <script type=\"application/json\" id=\"notes\">{notes_json}</script>\n\
-         <script>{SCRIPT}</script>\n</body>\n</html>\n"
-    )
+    .replace("</", "<\\/")
 }
 
 /// One table row: an input line (0-based index, HTML) or blank space, and
@@ -151,7 +168,7 @@ fn push_row(
 
 /// Each line of `text` as HTML, tokens wrapped in classed `<span>`s (a
 /// token spanning lines, such as a triple-quoted string, is split at them).
-fn highlighted_lines(text: &str) -> Vec<String> {
+pub fn highlighted_lines(text: &str) -> Vec<String> {
     let mut segments = Vec::new();
     let mut at = 0;
     for (range, class) in highlight(text) {
@@ -238,7 +255,8 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-const STYLE: &str = r#"
+/// The page's style sheet; `unawait serve`'s page uses it too.
+pub const STYLE: &str = r#"
 :root {
   --bg: #fbfbfd; --fg: #1f2328; --muted: #6e7781; --rule: #d8dee4;
   --gap: #f3f4f6; --construct: #fff4d6; --hl: #ffd866; --from: #e7f0ff;

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 mod cli;
 mod learn_command;
+mod serve;
 mod verify_command;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -81,6 +82,9 @@ enum Command {
     /// use: python3 and each $PYENV_ROOT/versions/* (UNAWAIT_PYTHONS, a
     /// `:`-separated list, overrides); one `VERSION PATH` line each.
     Pythons,
+    /// A live playground in the browser: type async code, watch it desugar
+    /// pass by pass, run both forms on CPython.
+    Serve(serve::ServeArgs),
 }
 
 #[derive(clap::Args)]
@@ -218,6 +222,13 @@ fn run(cli: &Cli) -> ExitCode {
         }
         Some(Command::Diff(args)) => return learn_command::diff(args),
         Some(Command::Explain(args)) => return learn_command::explain(args),
+        Some(Command::Serve(args)) => {
+            if let Err(error) = serve::run(args) {
+                eprintln!("unawait: {error:#}");
+            }
+            // A server that returns was never serving.
+            return ExitCode::from(2);
+        }
         None => {}
     }
     cli::run(&cli::Request {

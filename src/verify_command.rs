@@ -15,7 +15,7 @@ use crate::{Format, VerifyArgs, cli};
 /// Runs the checks and prints the verdicts; `Ok(true)` when every run was
 /// equivalent.
 pub fn run(args: &VerifyArgs) -> Result<bool> {
-    let interpreters = interpreters(args)?;
+    let interpreters = interpreters(&args.pythons, args.all_pythons)?;
     let files = cli::python_files(&args.paths)?;
     let prepared: Vec<Prepared> = files.iter().map(|file| prepare(file)).collect();
     let jobs: Vec<(usize, usize)> = (0..prepared.len())
@@ -55,18 +55,20 @@ pub fn run(args: &VerifyArgs) -> Result<bool> {
         .all(|verdict| *verdict == Verdict::Equivalent))
 }
 
-fn interpreters(args: &VerifyArgs) -> Result<Vec<Interpreter>> {
-    if args.all_pythons {
+/// The interpreters `--python` (default: python3) or `--all-pythons`
+/// choose; `unawait serve` takes the same flags.
+pub fn interpreters(pythons: &[PathBuf], all_pythons: bool) -> Result<Vec<Interpreter>> {
+    if all_pythons {
         let found = discover_interpreters();
         if found.is_empty() {
             bail!("no CPython 3.6+ interpreter found");
         }
         return Ok(found);
     }
-    let requested = if args.pythons.is_empty() {
+    let requested = if pythons.is_empty() {
         vec![PathBuf::from("python3")]
     } else {
-        args.pythons.clone()
+        pythons.to_vec()
     };
     requested
         .iter()

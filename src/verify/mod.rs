@@ -466,10 +466,45 @@ pub fn round_trip_mapped(
     timeout: Duration,
     line_map: Option<&[Option<u32>]>,
 ) -> Verdict {
+    round_trip_with_runs(
+        interpreter,
+        file_name,
+        original,
+        desugared,
+        beside_desugared,
+        timeout,
+        line_map,
+    )
+    .verdict
+}
+
+/// What [`round_trip_with_runs`] saw.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RoundTrip {
+    /// The original and the desugared run; `None` when they could not be
+    /// started (the verdict is then a tool error).
+    pub runs: Option<(Run, Run)>,
+    pub verdict: Verdict,
+}
+
+/// [`round_trip_mapped`], keeping both runs as well as the verdict: for
+/// views that show what each program printed (`unawait serve`).
+pub fn round_trip_with_runs(
+    interpreter: &Interpreter,
+    file_name: &str,
+    original: &[u8],
+    desugared: &[u8],
+    beside_desugared: &[(&str, &[u8])],
+    timeout: Duration,
+    line_map: Option<&[Option<u32>]>,
+) -> RoundTrip {
     let scratch = match ScratchDir::new() {
         Ok(scratch) => scratch,
         Err(error) => {
-            return Verdict::ToolError(format!("creating a temporary directory: {error}"));
+            return RoundTrip {
+                runs: None,
+                verdict: Verdict::ToolError(format!("creating a temporary directory: {error}")),
+            };
         }
     };
     let script = |label: &str| scratch.0.join(label).join(file_name);
@@ -490,9 +525,39 @@ pub fn round_trip_mapped(
     let (expected, actual) = match runs {
         (Ok(expected), Ok(actual)) => (expected, actual),
         (Err(error), _) | (_, Err(error)) => {
-            return Verdict::ToolError(format!("running {}: {error}", interpreter.path.display()));
+            return RoundTrip {
+                runs: None,
+                verdict: Verdict::ToolError(format!(
+                    "running {}: {error}",
+                    interpreter.path.display()
+                )),
+            };
         }
     };
+    let verdict = compare(
+        interpreter,
+        file_name,
+        &desugared_script,
+        &expected,
+        &actual,
+        line_map,
+    );
+    RoundTrip {
+        runs: Some((expected, actual)),
+        verdict,
+    }
+}
+
+/// The verdict on two finished runs of a program, `expected` as written and
+/// `actual` desugared (the script at `desugared_script`, still on disk).
+fn compare(
+    interpreter: &Interpreter,
+    file_name: &str,
+    desugared_script: &Path,
+    expected: &Run,
+    actual: &Run,
+    line_map: Option<&[Option<u32>]>,
+) -> Verdict {
     if expected.timed_out || actual.timed_out {
         return Verdict::Timeout;
     }
@@ -502,8 +567,8 @@ pub fn round_trip_mapped(
             what: "exit status",
             detail: format!(
                 "{} became {}",
-                describe_status(&expected),
-                describe_status(&actual)
+                describe_status(expected),
+                describe_status(actual)
             ),
         });
     }
@@ -527,7 +592,7 @@ pub fn round_trip_mapped(
             });
         }
     }
-    match check_compiled(interpreter, std::slice::from_ref(&desugared_script)) {
+    match check_compiled(interpreter, &[desugared_script.to_path_buf()]) {
         // An interpreter too old for the program fails to compile both.
         Ok(problems) => {
             if let Some(Some(problem)) = problems.into_iter().next()
@@ -544,7 +609,7 @@ pub fn round_trip_mapped(
     if let Some(map) = line_map
         && !differences.is_empty()
     {
-        let frames = frames_at_input_lines(&actual.stderr, &desugared_script, file_name, map);
+        let frames = frames_at_input_lines(&actual.stderr, desugared_script, file_name, map);
         if !frames.is_empty() {
             differences.push(Difference {
                 what: "desugared traceback",
