@@ -1558,7 +1558,7 @@ def _unawait_comprehension_qualname(qualname):
         if after_comprehension and part == "<locals>":
             after_comprehension = False
             continue
-        kind, _, number = part[len("_unawait_"):].rpartition("_")
+        kind, _, number = part[_unawait_len("_unawait_"):].rpartition("_")
         after_comprehension = (
             part.startswith("_unawait_") and kind in _unawait_COMPREHENSION_KINDS and number.isdigit()
         )
