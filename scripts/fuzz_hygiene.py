@@ -40,8 +40,9 @@ def normalize(text):
 def signatures(item):
     """What the desugared run did differently, one key per difference, in
     output order: `probe: value` for each changed stdout line (`uN` taken
-    out), and `crash: Error (helper)` for the desugared run's last
-    exception when stderr differs."""
+    out), after `crash: Error in helper` (the desugared run's last
+    exception and the innermost runtime helper it passed) if it has a
+    traceback."""
     keys = []
     for difference in item["differences"]:
         if difference["what"] == "stdout":
@@ -52,7 +53,8 @@ def signatures(item):
             lines = [line.strip() for line in difference["detail"].splitlines() if line.strip()]
             helpers = [re.sub(r".*, in ", "", line) for line in lines if "runtime helper" in line]
             error = next((line for line in reversed(lines) if not line.startswith("File ")), "?")
-            keys.insert(0, "crash: %s (%s)" % (normalize(error), helpers[-1] if helpers else "user code"))
+            kind = normalize(error).split(":")[0]
+            keys.insert(0, "crash: %s in %s" % (kind, normalize(helpers[-1]) if helpers else "user code"))
     if not keys:
         keys.append(item["verdict"] + ": " + ", ".join(sorted(d["what"] for d in item["differences"])))
     return keys

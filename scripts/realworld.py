@@ -54,23 +54,24 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import project  # noqa: E402
 
 # name: (version, top-level packages, pip requirements for the tests, pytest
-# arguments). Arguments only switch off coverage (`addopts` with --cov) and
-# leave out tests that need what is not installed here (named with why).
+# options, test paths). Options only switch off coverage (`addopts` with
+# --cov) and leave out tests that need what is not installed here (named with
+# why); they also apply to reruns by node id.
 NO_COVERAGE = ["-o", "addopts="]
 LIBRARIES = {
-    "sniffio": ("1.3.1", ["sniffio"], ["pytest"], ["sniffio"]),
-    "async-timeout": ("5.0.1", ["async_timeout"], ["pytest", "pytest-asyncio"], NO_COVERAGE + ["tests"]),
-    "aiostream": ("0.8.1", ["aiostream"], ["pytest", "pytest-asyncio"], NO_COVERAGE + ["tests"]),
+    "sniffio": ("1.3.1", ["sniffio"], ["pytest"], [], ["sniffio"]),
+    "async-timeout": ("5.0.1", ["async_timeout"], ["pytest", "pytest-asyncio"], NO_COVERAGE, ["tests"]),
+    "aiostream": ("0.8.1", ["aiostream"], ["pytest", "pytest-asyncio"], NO_COVERAGE, ["tests"]),
     # test_benchmarks.py needs pytest-codspeed's `benchmark` fixture.
     "janus": ("2.0.0", ["janus"], ["pytest", "pytest-asyncio"],
-              NO_COVERAGE + ["tests", "--ignore=tests/test_benchmarks.py"]),
-    "asgiref": ("3.13.0", ["asgiref"], ["pytest", "pytest-asyncio", "packaging"], ["tests"]),
-    "aiofiles": ("25.1.0", ["aiofiles"], ["pytest", "pytest-asyncio"], ["tests"]),
-    "pytest-asyncio": ("1.5.0", ["pytest_asyncio"], ["pytest", "hypothesis"], ["tests", "docs"]),
+              NO_COVERAGE + ["--ignore=tests/test_benchmarks.py"], ["tests"]),
+    "asgiref": ("3.13.0", ["asgiref"], ["pytest", "pytest-asyncio", "packaging"], [], ["tests"]),
+    "aiofiles": ("25.1.0", ["aiofiles"], ["pytest", "pytest-asyncio"], [], ["tests"]),
+    "pytest-asyncio": ("1.5.0", ["pytest_asyncio"], ["pytest", "hypothesis"], [], ["tests", "docs"]),
     # uvloop (optional, compiled) left out.
     "anyio": ("4.16.0", ["anyio"],
               ["pytest", "pytest-mock", "hypothesis", "psutil", "trustme", "truststore", "trio",
-               "blockbuster", "pytest-timeout"], ["tests"]),
+               "blockbuster", "pytest-timeout"], [], ["tests"]),
 }
 NEWEST = ("3.15.2", "3.14.10")
 PROBE = '''\
@@ -207,7 +208,7 @@ class Runner:
     def environment(self, name, version):
         """A virtual environment with the library and its test requirements,
         or None (with the pip output) if they cannot be installed."""
-        lib_version, _, requirements, _ = LIBRARIES[name]
+        lib_version, _, requirements, _, _ = LIBRARIES[name]
         venv = os.path.join(self.work, "venvs", "%s-%s" % (name, version))
         python = os.path.join(venv, "bin", "python")
         marker = os.path.join(venv, "installed")
@@ -226,7 +227,7 @@ class Runner:
 
     def pytest(self, name, python, tree, tests=None, runtime_dir=None):
         """{node id: (outcome, detail)}, modules record, timed out?"""
-        _, packages, _, arguments = LIBRARIES[name]
+        _, packages, _, options, paths = LIBRARIES[name]
         report = os.path.join(self.work, "reports", "%d-%d.jsonl" % (os.getpid(), threading.get_ident()))
         os.makedirs(os.path.dirname(report), exist_ok=True)
         if os.path.exists(report):
@@ -237,7 +238,7 @@ class Runner:
                    PYTHONPATH=os.pathsep.join(roots + [self.probe_dir] + ([runtime_dir] if runtime_dir else [])))
         env.pop("PYTHONHOME", None)
         command = [python, "-m", "pytest", "-p", "no:cacheprovider", "-p", "unawait_realworld_probe", "-q",
-                   "--color=no"] + (list(tests) if tests else arguments)
+                   "--color=no"] + options + (list(tests) if tests else paths)
         code, output = run(command, timeout=self.args.suite_timeout, cwd=tree, env=env)
         outcomes, modules = {}, None
         if os.path.exists(report):
@@ -267,19 +268,24 @@ class Runner:
         result["written_timeout"] = written_timeout
         result["modes"] = {}
         for mode in self.args.modes:
-            with self.lib_locks[name]:
-                tree = self.desugared_tree(name, mode)
-            runtime_dir = None
-            if mode == "import":
-                runtime_dir = os.path.join(self.work, "runtime-" + version)
-                code, output = run([self.unawait, "runtime", "--write", runtime_dir], timeout=60)
-                if code != 0:
-                    raise RuntimeError("unawait runtime --write failed:\n" + output)
-            log("%s on %s: desugared (%s)" % (name, version, mode))
-            desugared, modules, timeout = self.pytest(name, python, tree, runtime_dir=runtime_dir)
-            result["modes"][mode] = self.compare(name, python, written_tree, tree, runtime_dir, written,
-                                                 desugared, modules, timeout)
+            try:
+                result["modes"][mode] = self.desugared(name, version, python, mode, written_tree, written)
+            except RuntimeError as error:
+                result["modes"][mode] = {"error": str(error)}
         return result
+
+    def desugared(self, name, version, python, mode, written_tree, written):
+        with self.lib_locks[name]:
+            tree = self.desugared_tree(name, mode)
+        runtime_dir = None
+        if mode == "import":
+            runtime_dir = os.path.join(self.work, "runtime-" + version)
+            code, output = run([self.unawait, "runtime", "--write", runtime_dir], timeout=60)
+            if code != 0:
+                raise RuntimeError("unawait runtime --write failed:\n" + output)
+        log("%s on %s: desugared (%s)" % (name, version, mode))
+        desugared, modules, timeout = self.pytest(name, python, tree, runtime_dir=runtime_dir)
+        return self.compare(name, python, written_tree, tree, runtime_dir, written, desugared, modules, timeout)
 
     def compare(self, name, python, written_tree, tree, runtime_dir, written, desugared, modules, timeout):
         common = sorted(set(written) & set(desugared))
@@ -325,9 +331,13 @@ class Runner:
         return result
 
 
-def first_lines(text, count=6):
+def first_lines(text, count=4):
+    """The gist of a pytest failure: its first `E` lines (the exception) and
+    where it was raised; or the last lines of other output."""
     lines = [line for line in text.splitlines() if line.strip()]
-    return "\n".join("      " + line for line in lines[-count:])
+    errors = [line for line in lines if line.startswith("E ")][:count]
+    shown = errors + lines[-1:] if errors else lines[-count:]
+    return "\n".join("      " + line for line in shown)
 
 
 def report(results):
@@ -345,6 +355,10 @@ def report(results):
             print("%s: not installable\n%s" % (head, first_lines(result["install_error"])))
             continue
         for mode, row in result["modes"].items():
+            if "error" in row:
+                print("%s [%s]: ERROR %s" % (head, mode, row["error"]))
+                failing = True
+                continue
             print("%s [%s]: %d compared, %d passed both, %d regressions, %d improvements, %d flaky%s%s; "
                   "modules %d, from the desugared tree %d, with _unawait_ names %d%s"
                   % (head, mode, row["compared"], row["passed_both"], len(row["regressions"]),
@@ -404,11 +418,17 @@ def main():
 
     pairs = [(lib, version) for lib in libs for version in args.pythons.split(",")]
     started = time.time()
+    results = []
     with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
-        results = list(pool.map(lambda pair: for_python(*pair), pairs))
+        for future in concurrent.futures.as_completed([pool.submit(for_python, *pair) for pair in pairs]):
+            results.append(future.result())
+            report(results[-1:])
+            sys.stdout.flush()
+    results.sort(key=lambda result: (libs.index(result["library"]), result["python"]))
     if args.json:
         with open(args.json, "w") as handle:
             json.dump(results, handle, indent=1)
+    print("\nSummary:")
     failing = report(results)
     print("%d library x interpreter pairs in %.0f s" % (len(pairs), time.time() - started))
     if not args.keep:
