@@ -8,8 +8,10 @@ program per class.
 A program prints `uN probe: result` lines; a diverging program's class is
 its first difference: the desugared run's exception (with the innermost
 runtime helper) if it crashed, else its first changed line, with names and
-numbers taken out. For each class, the first program showing it is shrunk
-(statements, then single lines, deleted while the desugared run still shows
+numbers taken out; every difference of every program is also counted, so
+what a first difference hides still shows. For each class, the first program showing it is shrunk
+(runs of top-level statements, then statements, then single lines deleted
+while it still runs cleanly as written and its desugared run still shows
 that difference, at most --shrink-tries verify runs) and written to
 --out-dir. Interpreters are names
 under $PYENV_ROOT/versions or paths. Reuses fuzz_programs.py's verify and
@@ -20,6 +22,7 @@ import collections
 import os
 import re
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -60,9 +63,33 @@ def signatures(item):
     return keys
 
 
+def runs_cleanly(python, path, timeout):
+    """Whether the program as written exits 0 without a traceback (a shrunk
+    program must stay a valid one, not one that fails both ways)."""
+    try:
+        result = subprocess.run([python, path], capture_output=True, text=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return False
+    return result.returncode == 0 and "Traceback" not in result.stderr
+
+
+def top_level_blocks(lines):
+    """[(start, end)] of the statements at indentation 0."""
+    blocks = []
+    index = 0
+    while index < len(lines):
+        end = fuzz_programs.block_end(lines, index)
+        blocks.append((index, max(end, index + 1)))
+        index = max(end, index + 1)
+    return blocks
+
+
 def shrink(unawait, python, source, wanted, timeout, scratch, budget):
-    """The smallest program found whose desugared run still shows the
-    difference `wanted` (a key of `signatures`)."""
+    """The smallest program found that still runs cleanly as written and
+    whose desugared run still shows the difference `wanted` (a key of
+    `signatures`): runs of top-level statements are deleted, halving the run
+    length down to one, then any statement, then single lines; at most
+    `budget` verify runs."""
     path = os.path.join(scratch, "candidate.py")
     tries = 0
 
@@ -73,15 +100,28 @@ def shrink(unawait, python, source, wanted, timeout, scratch, budget):
         candidate = "\n".join(lines) + "\n"
         if not fuzz_programs.compiles(python, candidate):
             return False
-        tries += 1
         with open(path, "w") as handle:
             handle.write(candidate)
-        verdict, _, item = fuzz_programs.verify(unawait, python, [path], timeout)[path]
-        if verdict == "equivalent":
+        if not runs_cleanly(python, path, timeout):
             return False
-        return wanted in signatures(item)
+        tries += 1
+        verdict, _, item = fuzz_programs.verify(unawait, python, [path], timeout)[path]
+        return verdict != "equivalent" and wanted in signatures(item)
 
     lines = source.splitlines()
+    size = len(top_level_blocks(lines)) // 2
+    while size >= 1:
+        blocks = top_level_blocks(lines)
+        at = len(blocks) - size
+        while at >= 0:
+            blocks = top_level_blocks(lines)
+            chunk = blocks[at:at + size]
+            if chunk:
+                candidate = lines[:chunk[0][0]] + lines[chunk[-1][1]:]
+                if interesting(candidate):
+                    lines = candidate
+            at -= size
+        size //= 2
     changed = True
     while changed and tries < budget:
         changed = False
@@ -115,6 +155,8 @@ def main():
                         help="let programs bind `_unawait_` names at module level too")
     parser.add_argument("--scopes", default=",".join(genprog_hygiene.SCOPES),
                         help="where programs rebind names (see genprog_hygiene.py --help)")
+    parser.add_argument("--probes", default=",".join(genprog_hygiene.PROBES),
+                        help="which introspection results programs print (see genprog_hygiene.py --help)")
     parser.add_argument("--unawait", default=os.path.join(project.ROOT, "target", "debug", "unawait"))
     parser.add_argument("--out-dir", default=os.path.join(tempfile.gettempdir(), "unawait-hygiene"),
                         help="where each class's shrunk program goes")
@@ -124,12 +166,14 @@ def main():
 
     pythons = [(name, interpreter(name)) for name in args.pythons.split(",")]
     scopes = args.scopes.split(",")
+    probes = args.probes.split(",")
     scratch = tempfile.mkdtemp(prefix="unawait-fuzz-hygiene-")
     started = time.time()
     runs = 0
     diverging = set()
     classes = collections.OrderedDict()  # class -> {version: [seeds]}
     first = {}  # class -> (seed, version, python, item)
+    every = collections.Counter()  # every difference (not only the first) -> programs x interpreters
     try:
         for start in range(args.seed, args.seed + args.count, args.batch):
             seeds = range(start, min(start + args.batch, args.seed + args.count))
@@ -137,7 +181,7 @@ def main():
             for seed in seeds:
                 path = os.path.join(scratch, "hygiene_%d.py" % seed)
                 with open(path, "w") as handle:
-                    handle.write(genprog_hygiene.generate(seed, args.prefixed_globals, scopes))
+                    handle.write(genprog_hygiene.generate(seed, args.prefixed_globals, scopes, probes))
                 paths[path] = seed
             for version, python in pythons:
                 verdicts = fuzz_programs.verify(args.unawait, python, list(paths), args.timeout)
@@ -147,7 +191,9 @@ def main():
                         continue
                     seed = paths[path]
                     diverging.add(seed)
-                    key = signatures(item)[0]
+                    keys = signatures(item)
+                    every.update(set(keys))
+                    key = keys[0]
                     classes.setdefault(key, collections.OrderedDict()).setdefault(version, []).append(seed)
                     first.setdefault(key, (seed, version, python, item))
             for path in paths:
@@ -158,6 +204,9 @@ def main():
 
         print("\n%d programs on %s: %d runs, %d programs diverge, %d classes"
               % (args.count, ", ".join(v for v, _ in pythons), runs, len(diverging), len(classes)))
+        print("\nEvery difference (also those behind a class's first one), by programs x interpreters:")
+        for key, count in every.most_common(60):
+            print("  %5d  %s" % (count, key))
         os.makedirs(args.out_dir, exist_ok=True)
         for number, (key, by_version) in enumerate(classes.items()):
             print("\nclass %d: %s" % (number, key))
@@ -171,7 +220,7 @@ def main():
                                                      "\n".join("    " + line for line in detail[:14])))
             if args.no_shrink:
                 continue
-            source = genprog_hygiene.generate(seed, args.prefixed_globals, scopes)
+            source = genprog_hygiene.generate(seed, args.prefixed_globals, scopes, probes)
             minimal, tries = shrink(args.unawait, python, source, key, args.timeout, scratch, args.shrink_tries)
             target = os.path.join(args.out_dir, "class_%d_seed_%d.py" % (number, seed))
             with open(target, "w") as handle:

@@ -53,6 +53,7 @@ import types as _types
 import weakref as _weakref
 {asyncio_import}
 _say = print
+_PROBES = {probes!r}
 _FLAGS = (("coroutine", 0x80), ("async_generator", 0x200), ("iterable_coroutine", 0x100), ("generator", 0x20))
 
 
@@ -104,29 +105,33 @@ def _flags(function):
 
 
 def _describe_function(label, function):
-    _show(label + " name", lambda: (function.__name__, function.__qualname__))
-    _show(label + " iscoroutinefunction", lambda: _inspect.iscoroutinefunction(function))
-    _show(label + " isasyncgenfunction", lambda: _inspect.isasyncgenfunction(function))
-    _show(label + " isfunction", lambda: _inspect.isfunction(function))
-    _show(label + " co_flags", lambda: _flags(function))
-    _show(label + " signature", lambda: _inspect.signature(function))
-    _show(label + " copy", lambda: _copy.copy(function) is function)
-    _show(label + " deepcopy", lambda: _copy.deepcopy(function) is function)
-    _show(label + " pickle", lambda: _pickle.loads(_pickle.dumps(function)) is function)
-    _show(label + " weakref", lambda: _weakref.ref(function)() is function)
-    _show(label + " wraps", lambda: _functools.wraps(function)(lambda: None).__wrapped__ is function)
-    _show(label + " hash", lambda: _bi.hash(function) == _bi.hash(function))
+    if "predicates" in _PROBES:
+        _show(label + " name", lambda: (function.__name__, function.__qualname__))
+        _show(label + " iscoroutinefunction", lambda: _inspect.iscoroutinefunction(function))
+        _show(label + " isasyncgenfunction", lambda: _inspect.isasyncgenfunction(function))
+        _show(label + " isfunction", lambda: _inspect.isfunction(function))
+        _show(label + " co_flags", lambda: _flags(function))
+        _show(label + " signature", lambda: _inspect.signature(function))
+    if "protocols" in _PROBES:
+        _show(label + " copy", lambda: _copy.copy(function) is function)
+        _show(label + " deepcopy", lambda: _copy.deepcopy(function) is function)
+        _show(label + " pickle", lambda: _pickle.loads(_pickle.dumps(function)) is function)
+        _show(label + " weakref", lambda: _weakref.ref(function)() is function)
+        _show(label + " wraps", lambda: _functools.wraps(function)(lambda: None).__wrapped__ is function)
+        _show(label + " hash", lambda: _bi.hash(function) == _bi.hash(function))
 
 
 def _describe_object(label, obj):
-    _show(label + " kind", lambda: _kind(obj))
-    _show(label + " state", lambda: _state(obj))
-    _show(label + " name", lambda: (obj.__name__, obj.__qualname__))
-    _show(label + " running", lambda: (_bi.getattr(obj, "cr_running", None), _bi.getattr(obj, "ag_running", None)))
-    _show(label + " chain", lambda: _chain(obj))
-    _show(label + " copy", lambda: _copy.copy(obj))
-    _show(label + " deepcopy", lambda: _copy.deepcopy(obj))
-    _show(label + " pickle", lambda: _pickle.dumps(obj))
+    if "states" in _PROBES:
+        _show(label + " kind", lambda: _kind(obj))
+        _show(label + " state", lambda: _state(obj))
+        _show(label + " name", lambda: (obj.__name__, obj.__qualname__))
+        _show(label + " running", lambda: (_bi.getattr(obj, "cr_running", None), _bi.getattr(obj, "ag_running", None)))
+        _show(label + " chain", lambda: _chain(obj))
+    if "protocols" in _PROBES:
+        _show(label + " copy", lambda: _copy.copy(obj))
+        _show(label + " deepcopy", lambda: _copy.deepcopy(obj))
+        _show(label + " pickle", lambda: _pickle.dumps(obj))
 
 
 def _finish(awaitable):
@@ -229,11 +234,12 @@ def decoy_for(rng, name):
 
 
 class Program:
-    def __init__(self, seed, allow_prefixed_globals, scopes):
+    def __init__(self, seed, allow_prefixed_globals, scopes, probes):
         self.rng = random.Random(seed)
         self.seed = seed
         self.allow_prefixed_globals = allow_prefixed_globals
         self.scopes = scopes
+        self.probes = probes
         self.lines = []
         self.units = []  # (label, expression for the function, is_generator, arguments)
         self.counter = 0
@@ -270,7 +276,7 @@ class Program:
         async constructs, then a return or a yield."""
         rng = self.rng
         self.emit(indent, "_say(%r, %s)" % ("start " + name, ", ".join("_clean(%s)" % p for p in parameters) or "None"))
-        self.emit(indent, "if _current:")
+        self.emit(indent, 'if _current and "states" in _PROBES:')
         self.emit(indent + 1, '_show("inside state", lambda: _state(_current[-1]))')
         self.emit(indent + 1, '_show("inside running", lambda: _bi.getattr(_current[-1], "cr_running", None))')
         for _ in range(rng.randint(0, 2) if "local" in self.scopes else 0):
@@ -338,8 +344,9 @@ class Program:
     def unit(self):
         """One async function (plain, nested with nonlocal, global-rebinding
         or a method in a class that rebinds names) and its label. A function
-        named with the `_unawait_` prefix is never left at module level
-        unless that is allowed: it goes into a function or a class."""
+        named with the `_unawait_` prefix (unless allowed) or, without the
+        `module` scope, like a builtin is not defined at module level: it
+        goes into a function or a class."""
         rng = self.rng
         index = len(self.units)
         label = "u%d" % index
@@ -348,7 +355,9 @@ class Program:
         parameters = self.parameters(name)
         arguments = ", ".join(str(10 * index + i) for i in range(len(parameters)))
         shape = rng.choice(["plain", "plain"] + [s for s in ("nonlocal", "global", "class") if s in self.scopes])
-        if shape in ("plain", "global") and name.startswith("_unawait_") and not self.allow_prefixed_globals:
+        reserved = name.startswith("_unawait_") and not self.allow_prefixed_globals
+        builtin = name in EXCEPTIONS or name in CALLABLES
+        if shape in ("plain", "global") and (reserved or builtin and "module" not in self.scopes):
             shape = "nonlocal" if "nonlocal" in self.scopes else "class"
         if shape == "plain":
             self.emit(0, "async def %s(%s):" % (name, ", ".join(parameters)))
@@ -382,7 +391,7 @@ class Program:
         else:  # class
             klass = "Class%d" % index
             self.emit(0, "class %s:" % klass)
-            for _ in range(rng.randint(1, 3)):
+            for _ in range(rng.randint(1, 3) if "class" in self.scopes else 0):
                 local = self.rebind_name(False)
                 self.emit(1, "%s = %s" % (local, decoy_for(rng, local)))
             self.emit(1, "async def %s(self%s):" % (name, "".join(", " + p for p in parameters)))
@@ -395,7 +404,7 @@ class Program:
     def generate(self):
         rng = self.rng
         use_asyncio = rng.random() < 0.4
-        self.lines = PRELUDE.format(seed=self.seed,
+        self.lines = PRELUDE.format(seed=self.seed, probes=" ".join(sorted(self.probes)),
                                     asyncio_import="import asyncio as _asyncio" if use_asyncio else "").splitlines()
         self.module_rebinding()
         for _ in range(rng.randint(2, 5)):
@@ -439,13 +448,17 @@ class Program:
 
 
 SCOPES = ("module", "star", "class", "local", "global", "nonlocal")
+PROBES = ("predicates", "protocols", "states")
 
 
-def generate(seed, allow_prefixed_globals=False, scopes=SCOPES):
+def generate(seed, allow_prefixed_globals=False, scopes=SCOPES, probes=PROBES):
     """The program for `seed`, rebinding names in `scopes` (parameters are
-    always named freely); with `allow_prefixed_globals`, it may also bind
-    `_unawait_` names at module level."""
-    return Program(seed, allow_prefixed_globals, scopes).generate()
+    always named freely) and printing the `probes` groups (`predicates`:
+    inspect predicates, co_flags, names, signature; `protocols`: copy,
+    deepcopy, pickle, weakref, wraps, hash; `states`: states, running flags,
+    await chains, from outside and inside); with `allow_prefixed_globals`,
+    it may also bind `_unawait_` names at module level."""
+    return Program(seed, allow_prefixed_globals, scopes, probes).generate()
 
 
 def main():
@@ -457,9 +470,11 @@ def main():
                         help="also bind `_unawait_` names at module level")
     parser.add_argument("--scopes", default=",".join(SCOPES),
                         help="where names are rebound, from: " + ",".join(SCOPES))
+    parser.add_argument("--probes", default=",".join(PROBES),
+                        help="which introspection results to print, from: " + ",".join(PROBES))
     args = parser.parse_args()
     for seed in range(args.seed, args.seed + args.count):
-        program = generate(seed, args.prefixed_globals, args.scopes.split(","))
+        program = generate(seed, args.prefixed_globals, args.scopes.split(","), args.probes.split(","))
         if args.out_dir:
             os.makedirs(args.out_dir, exist_ok=True)
             with open(os.path.join(args.out_dir, "hygiene_%d.py" % seed), "w") as handle:
