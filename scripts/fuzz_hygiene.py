@@ -5,17 +5,17 @@ program per class.
     python3 scripts/fuzz_hygiene.py --count 300 --pythons 3.8.18,3.11.7,3.15.2
     python3 scripts/fuzz_hygiene.py --count 50 --seed 1000 --no-shrink
 
-A program prints `uN probe: result` lines; a diverging program's class is
-its first difference: the desugared run's exception (with the innermost
-runtime helper) if it crashed, else its first changed line, with names and
-numbers taken out; every difference of every program is also counted, so
-what a first difference hides still shows. For each class, the first program showing it is shrunk
-(runs of top-level statements, then statements, then single lines deleted
-while it still runs cleanly as written and its desugared run still shows
-that difference, at most --shrink-tries verify runs) and written to
---out-dir. Interpreters are names
-under $PYENV_ROOT/versions or paths. Reuses fuzz_programs.py's verify and
-shrinking helpers. Exit status 1 if anything diverged.
+A program prints `uN probe: result` lines. A diverging program's class is
+its first difference: the desugared run's exception and the innermost
+runtime helper it passed, if it crashed, else its first changed line, with
+names and numbers taken out. Every difference of every program is counted
+too, so what a first difference hides still shows. The first program of
+each class is shrunk (runs of top-level statements, then statements, then
+single lines are deleted while it still runs cleanly as written and its
+desugared run still shows that difference; at most --shrink-tries verify
+runs) and written to --out-dir. Interpreters are names under
+$PYENV_ROOT/versions or paths. Uses fuzz_programs.py's verify, compile check
+and block helpers. Exit status 1 if anything diverged.
 """
 import argparse
 import collections
@@ -161,6 +161,8 @@ def main():
     parser.add_argument("--out-dir", default=os.path.join(tempfile.gettempdir(), "unawait-hygiene"),
                         help="where each class's shrunk program goes")
     parser.add_argument("--no-shrink", action="store_true")
+    parser.add_argument("--want", help="classify (and shrink) by the first difference containing this text only")
+    parser.add_argument("--show", type=int, default=80, help="how many of every difference to list")
     parser.add_argument("--shrink-tries", type=int, default=200, help="verify runs per shrink at most")
     args = parser.parse_args()
 
@@ -174,6 +176,7 @@ def main():
     classes = collections.OrderedDict()  # class -> {version: [seeds]}
     first = {}  # class -> (seed, version, python, item)
     every = collections.Counter()  # every difference (not only the first) -> programs x interpreters
+    every_first = {}  # every difference -> (seed, version) first showing it
     try:
         for start in range(args.seed, args.seed + args.count, args.batch):
             seeds = range(start, min(start + args.batch, args.seed + args.count))
@@ -193,6 +196,12 @@ def main():
                     diverging.add(seed)
                     keys = signatures(item)
                     every.update(set(keys))
+                    for key in keys:
+                        every_first.setdefault(key, (seed, version))
+                    if args.want:
+                        keys = [key for key in keys if args.want in key]
+                        if not keys:
+                            continue
                     key = keys[0]
                     classes.setdefault(key, collections.OrderedDict()).setdefault(version, []).append(seed)
                     first.setdefault(key, (seed, version, python, item))
@@ -205,8 +214,8 @@ def main():
         print("\n%d programs on %s: %d runs, %d programs diverge, %d classes"
               % (args.count, ", ".join(v for v, _ in pythons), runs, len(diverging), len(classes)))
         print("\nEvery difference (also those behind a class's first one), by programs x interpreters:")
-        for key, count in every.most_common(60):
-            print("  %5d  %s" % (count, key))
+        for key, count in every.most_common(args.show):
+            print("  %5d  %s  (seed %d on %s)" % ((count, key) + every_first[key]))
         os.makedirs(args.out_dir, exist_ok=True)
         for number, (key, by_version) in enumerate(classes.items()):
             print("\nclass %d: %s" % (number, key))
