@@ -106,14 +106,17 @@ def pytest_runtest_logreport(report):
     if previous in ("failed", "error") or (previous == "skipped" and outcome == "passed"):
         return
     _outcomes[report.nodeid] = outcome
-    detail = report.longreprtext[:2000] if outcome in ("failed", "error") else ""
+    detail = ""
+    if outcome in ("failed", "error"):
+        text = report.longreprtext
+        detail = text if len(text) < 4000 else text[:1000] + "\n...\n" + text[-3000:]
     _write({"test": report.nodeid, "outcome": outcome, "detail": detail})
 
 
 def pytest_collectreport(report):
     if report.failed:
         _write({"test": report.nodeid + "::<collect>", "outcome": "error",
-                "detail": report.longreprtext[:2000]})
+                "detail": report.longreprtext[-3000:]})
 
 
 def pytest_sessionfinish(session):
