@@ -412,9 +412,9 @@ class Program:
         self.emit(0, "")
         self.emit(0, "def _drive(obj):")
         self.emit(1, "if _inspect.isasyncgen(obj):")
-        self.emit(2, "async def _all():")
-        self.emit(3, "return [x async for x in obj]")
-        self.emit(2, "obj = _all()")
+        self.emit(2, "async def _all(agen):")
+        self.emit(3, "return [x async for x in agen]")
+        self.emit(2, "obj = _all(obj)")
         self.emit(1, "_current.append(obj)")
         if use_asyncio:
             self.emit(1, "return _asyncio.run(obj)")
