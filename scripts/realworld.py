@@ -35,7 +35,9 @@ Interpreters are names under $PYENV_ROOT/versions or paths; `newest` means
 3.15.2, or 3.14.10 for a library that cannot be installed on 3.15. The work
 directory (default ~/.cache/unawait-realworld) keeps the downloads and, with
 --keep, the environments and trees. Each pytest run is killed after
---suite-timeout seconds (outcomes recorded until then are kept). Exit status
+--suite-timeout seconds: the outcomes recorded until then are kept, the test
+it was running is reported as `hung` (not rerun) and the rest of the suite as
+not compared. Exit status
 1 if any test passes as written and fails desugared, or a run is unverified.
 """
 import argparse
@@ -92,6 +94,10 @@ def _write(record):
         handle.write(json.dumps(record) + "\\n")
 
 
+def pytest_runtest_logstart(nodeid, location):
+    _write({"started": nodeid})
+
+
 def pytest_runtest_logreport(report):
     if report.when == "call" and hasattr(report, "wasxfail"):
         outcome = "xfailed" if report.skipped else "xpassed"
@@ -109,7 +115,7 @@ def pytest_runtest_logreport(report):
     detail = ""
     if outcome in ("failed", "error"):
         text = report.longreprtext
-        detail = text if len(text) < 4000 else text[:1000] + "\n...\n" + text[-3000:]
+        detail = text if len(text) < 4000 else text[:1000] + "\\n...\\n" + text[-3000:]
     _write({"test": report.nodeid, "outcome": outcome, "detail": detail})
 
 
@@ -166,7 +172,8 @@ class Runner:
         self.unawait = os.path.abspath(args.unawait)
         self.lock = threading.Lock()
         self.lib_locks = {name: threading.Lock() for name in LIBRARIES}
-        self.probe_dir = os.path.join(self.work, "probe")
+        # One directory per run: a concurrent run must not load another's probe.
+        self.probe_dir = os.path.join(self.work, "probe-%d" % os.getpid())
         os.makedirs(self.probe_dir, exist_ok=True)
         with open(os.path.join(self.probe_dir, "unawait_realworld_probe.py"), "w") as handle:
             handle.write(PROBE)
@@ -229,7 +236,8 @@ class Runner:
         return python, ""
 
     def pytest(self, name, python, tree, tests=None, runtime_dir=None):
-        """{node id: (outcome, detail)}, modules record, timed out?"""
+        """{node id: (outcome, detail)}, modules record, and the test that
+        was running when the run was killed (None if it was not)."""
         _, packages, _, options, paths = LIBRARIES[name]
         report = os.path.join(self.work, "reports", "%d-%d.jsonl" % (os.getpid(), threading.get_ident()))
         os.makedirs(os.path.dirname(report), exist_ok=True)
@@ -243,19 +251,25 @@ class Runner:
         command = [python, "-m", "pytest", "-p", "no:cacheprovider", "-p", "unawait_realworld_probe", "-q",
                    "--color=no"] + options + (list(tests) if tests else paths)
         code, output = run(command, timeout=self.args.suite_timeout, cwd=tree, env=env)
-        outcomes, modules = {}, None
+        outcomes, modules, running = {}, None, None
         if os.path.exists(report):
             with open(report) as handle:
                 for line in handle:
                     record = json.loads(line)
                     if "modules" in record:
                         modules = record["modules"]
+                    elif "started" in record:
+                        running = record["started"]
                     else:
                         outcomes[record["test"]] = (record["outcome"], record["detail"])
             os.remove(report)
         if not outcomes and code not in (None, 0, 1, 5):
             raise RuntimeError("pytest failed to start (%s):\n%s" % (code, output[-3000:]))
-        return outcomes, modules, code is None
+        if code is not None:
+            running = None
+        elif running is not None and running not in outcomes:
+            outcomes[running] = ("hung", "still running after --suite-timeout; the run was killed here")
+        return outcomes, modules, running
 
     def one(self, name, version):
         """Everything about one library on one interpreter, as a dict."""
@@ -293,14 +307,16 @@ class Runner:
     def compare(self, name, python, written_tree, tree, runtime_dir, written, desugared, modules, timeout):
         common = sorted(set(written) & set(desugared))
         differing = [t for t in common if (written[t][0] == "passed") != (desugared[t][0] == "passed")]
-        # Reruns: a test is flaky if either side gives a different outcome on a rerun.
+        # Reruns: a test is flaky if either side gives a different outcome on
+        # a rerun. A test that hung is not rerun (it would hang again).
+        rerun = [t for t in differing if "hung" not in (written[t][0], desugared[t][0])]
         flaky = set()
         for _ in range(self.args.reruns):
-            if not differing:
+            if not rerun:
                 break
-            again_written = self.pytest(name, python, written_tree, differing)[0]
-            again_desugared = self.pytest(name, python, tree, differing, runtime_dir)[0]
-            for test in differing:
+            again_written = self.pytest(name, python, written_tree, rerun)[0]
+            again_desugared = self.pytest(name, python, tree, rerun, runtime_dir)[0]
+            for test in rerun:
                 if (again_written.get(test, ("missing",))[0] != written[test][0]
                         or again_desugared.get(test, ("missing",))[0] != desugared[test][0]):
                     flaky.add(test)
@@ -366,7 +382,8 @@ def report(results):
                   "modules %d, from the desugared tree %d, with _unawait_ names %d%s"
                   % (head, mode, row["compared"], row["passed_both"], len(row["regressions"]),
                      len(row["improvements"]), len(row["flaky"]),
-                     ", suite TIMED OUT" if row["timeout"] or result["written_timeout"] else "",
+                     "".join(", %s run killed in %s" % (side, test) for side, test in
+                             (("as written", result["written_timeout"]), ("desugared", row["timeout"])) if test),
                      "" if not (row["only_written"] or row["only_desugared"]) else
                      ", %d only as written, %d only desugared" % (row["only_written"], row["only_desugared"]),
                      row["modules"], row["modules_from_tree"], row["modules_with_unawait_names"],
@@ -434,6 +451,7 @@ def main():
     print("\nSummary:")
     failing = report(results)
     print("%d library x interpreter pairs in %.0f s" % (len(pairs), time.time() - started))
+    shutil.rmtree(runner.probe_dir, ignore_errors=True)
     if not args.keep:
         for stale in ("trees", "venvs"):
             shutil.rmtree(os.path.join(args.work_dir, stale), ignore_errors=True)
