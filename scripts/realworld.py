@@ -196,7 +196,8 @@ class Runner:
             staging = tree + ".partial"
             shutil.rmtree(staging, ignore_errors=True)
             with tarfile.open(os.path.join(downloads, found[0])) as archive:
-                archive.extractall(staging)
+                # The "data" filter (3.12+, backported) refuses links and paths out of the tree.
+                archive.extractall(staging, **({"filter": "data"} if hasattr(tarfile, "data_filter") else {}))
             (inner,) = os.listdir(staging)
             os.rename(os.path.join(staging, inner), tree)
             os.rmdir(staging)
