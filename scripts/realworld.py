@@ -170,7 +170,6 @@ class Runner:
         self.args = args
         self.work = args.work_dir
         self.unawait = os.path.abspath(args.unawait)
-        self.lock = threading.Lock()
         self.lib_locks = {name: threading.Lock() for name in LIBRARIES}
         # One directory per run: a concurrent run must not load another's probe.
         self.probe_dir = os.path.join(self.work, "probe-%d" % os.getpid())
@@ -282,8 +281,8 @@ class Runner:
         with self.lib_locks[name]:
             written_tree = self.sdist_tree(name)
         log("%s on %s: as written" % (name, version))
-        written, _, written_timeout = self.pytest(name, python, written_tree)
-        result["written_timeout"] = written_timeout
+        written, _, written_hung = self.pytest(name, python, written_tree)
+        result["written_hung"] = written_hung
         result["modes"] = {}
         for mode in self.args.modes:
             try:
@@ -302,10 +301,10 @@ class Runner:
             if code != 0:
                 raise RuntimeError("unawait runtime --write failed:\n" + output)
         log("%s on %s: desugared (%s)" % (name, version, mode))
-        desugared, modules, timeout = self.pytest(name, python, tree, runtime_dir=runtime_dir)
-        return self.compare(name, python, written_tree, tree, runtime_dir, written, desugared, modules, timeout)
+        desugared, modules, hung = self.pytest(name, python, tree, runtime_dir=runtime_dir)
+        return self.compare(name, python, written_tree, tree, runtime_dir, written, desugared, modules, hung)
 
-    def compare(self, name, python, written_tree, tree, runtime_dir, written, desugared, modules, timeout):
+    def compare(self, name, python, written_tree, tree, runtime_dir, written, desugared, modules, hung):
         common = sorted(set(written) & set(desugared))
         differing = [t for t in common if (written[t][0] == "passed") != (desugared[t][0] == "passed")]
         # Reruns: a test is flaky if either side gives a different outcome on
@@ -336,7 +335,7 @@ class Runner:
             "regressions": regressions,
             "improvements": improvements,
             "flaky": sorted(flaky),
-            "timeout": timeout,
+            "hung": hung,
             "modules": len(modules),
             "modules_from_tree": from_tree,
             "modules_with_unawait_names": with_names,
@@ -384,7 +383,7 @@ def report(results):
                   % (head, mode, row["compared"], row["passed_both"], len(row["regressions"]),
                      len(row["improvements"]), len(row["flaky"]),
                      "".join(", %s run killed in %s" % (side, test) for side, test in
-                             (("as written", result["written_timeout"]), ("desugared", row["timeout"])) if test),
+                             (("as written", result["written_hung"]), ("desugared", row["hung"])) if test),
                      "" if not (row["only_written"] or row["only_desugared"]) else
                      ", %d only as written, %d only desugared" % (row["only_written"], row["only_desugared"]),
                      row["modules"], row["modules_from_tree"], row["modules_with_unawait_names"],
