@@ -267,7 +267,8 @@ class Runner:
             raise RuntimeError("pytest failed to start (%s):\n%s" % (code, output[-3000:]))
         if code is not None:
             running = None
-        elif running is not None and running not in outcomes:
+        elif running is not None:
+            # Its setup may have been reported as passed already.
             outcomes[running] = ("hung", "still running after --suite-timeout; the run was killed here")
         return outcomes, modules, running
 
