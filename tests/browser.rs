@@ -6,29 +6,9 @@
 
 mod common;
 
-use std::path::Path;
 use std::process::Command;
 
 const BIN: &str = env!("CARGO_BIN_EXE_unawait");
-
-fn chromium(profile: &Path, args: &[&str]) -> std::process::Output {
-    Command::new("chromium")
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--hide-scrollbars",
-        ])
-        .arg(format!("--user-data-dir={}", profile.display()))
-        .args(args)
-        .output()
-        .expect("chromium runs (apt-get install chromium)")
-}
 
 #[test]
 #[ignore = "needs Debian's chromium (apt-get install chromium); .ci/run installs it and runs it"]
@@ -47,7 +27,7 @@ fn the_page_links_every_construct_to_its_counterpart_in_a_browser() {
     assert!(status.success());
 
     let url = format!("file://{}", page.display());
-    let dump = chromium(
+    let dump = common::chromium(
         &scratch.0.join("profile-dom"),
         &["--dump-dom", &format!("{url}#selftest")],
     );
@@ -73,7 +53,7 @@ fn the_page_links_every_construct_to_its_counterpart_in_a_browser() {
     std::fs::create_dir_all(&shot_dir).expect("target/browser");
     let shot = shot_dir.join("explain-countdown.png");
     let _ = std::fs::remove_file(&shot);
-    let output = chromium(
+    let output = common::chromium(
         &scratch.0.join("profile-shot"),
         &[
             "--run-all-compositor-stages-before-draw",
@@ -83,18 +63,5 @@ fn the_page_links_every_construct_to_its_counterpart_in_a_browser() {
             &format!("{url}#line-34"),
         ],
     );
-    let png = std::fs::read(&shot).unwrap_or_else(|error| {
-        panic!(
-            "no screenshot ({error}): {}",
-            String::from_utf8_lossy(&output.stderr)
-        )
-    });
-    assert!(png.starts_with(b"\x89PNG"));
-    // A blank page compresses to a few kilobytes; the rendered code does not.
-    assert!(
-        png.len() > 50_000,
-        "screenshot of {} bytes looks blank",
-        png.len()
-    );
-    println!("screenshot: {}", shot.display());
+    common::assert_screenshot(&shot, &output);
 }

@@ -12,32 +12,11 @@
 mod common;
 mod serve_support;
 
-use std::path::Path;
-use std::process::Command;
-
 use serve_support::Served;
 
-fn chromium(profile: &Path, args: &[&str]) -> std::process::Output {
-    Command::new("chromium")
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--hide-scrollbars",
-            // Virtual time runs the page's timers at once, and waits for
-            // its requests to the server (runs take real seconds).
-            "--virtual-time-budget=120000",
-        ])
-        .arg(format!("--user-data-dir={}", profile.display()))
-        .args(args)
-        .output()
-        .expect("chromium runs (apt-get install chromium)")
-}
+/// Virtual time runs the page's timers at once, and waits for its requests
+/// to the server (runs take real seconds).
+const VIRTUAL_TIME: &str = "--virtual-time-budget=120000";
 
 #[test]
 #[ignore = "needs Debian's chromium (apt-get install chromium); .ci/run installs it and runs it"]
@@ -47,7 +26,10 @@ fn the_playground_works_in_a_browser() {
     let server = Served::start(&["--python", &python]);
     let url = format!("{}#selftest", server.url);
 
-    let dump = chromium(&scratch.0.join("profile-dom"), &["--dump-dom", &url]);
+    let dump = common::chromium(
+        &scratch.0.join("profile-dom"),
+        &[VIRTUAL_TIME, "--dump-dom", &url],
+    );
     let dom = String::from_utf8_lossy(&dump.stdout);
     let report = dom
         .split("<pre id=\"selftest\"")
@@ -82,29 +64,17 @@ fn the_playground_works_in_a_browser() {
     std::fs::create_dir_all(&shot_dir).expect("target/browser");
     let shot = shot_dir.join("serve.png");
     let _ = std::fs::remove_file(&shot);
-    let output = chromium(
+    let output = common::chromium(
         &scratch.0.join("profile-shot"),
         &[
+            VIRTUAL_TIME,
             "--run-all-compositor-stages-before-draw",
             "--window-size=1400,1000",
             &format!("--screenshot={}", shot.display()),
             &url,
         ],
     );
-    let png = std::fs::read(&shot).unwrap_or_else(|error| {
-        panic!(
-            "no screenshot ({error}): {}",
-            String::from_utf8_lossy(&output.stderr)
-        )
-    });
-    assert!(png.starts_with(b"\x89PNG"));
-    // A blank page compresses to a few kilobytes; the rendered code does not.
-    assert!(
-        png.len() > 50_000,
-        "screenshot of {} bytes looks blank",
-        png.len()
-    );
-    println!("screenshot: {}", shot.display());
+    common::assert_screenshot(&shot, &output);
 }
 
 /// `bytes` as raw deflate (RFC 1951) in stored blocks: valid input for the
@@ -151,7 +121,10 @@ fn a_link_reproduces_the_view() {
         server.url,
         base64url(&stored_deflate(code.as_bytes()))
     );
-    let dump = chromium(&scratch.0.join("profile"), &["--dump-dom", &url]);
+    let dump = common::chromium(
+        &scratch.0.join("profile"),
+        &[VIRTUAL_TIME, "--dump-dom", &url],
+    );
     let dom = String::from_utf8_lossy(&dump.stdout);
     // The editor's layer shows the code from the link, the slider the pass.
     assert!(

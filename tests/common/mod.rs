@@ -102,3 +102,43 @@ pub fn check_outputs(interpreter: &Interpreter, paths: &[PathBuf]) -> Vec<String
         })
         .collect()
 }
+
+/// Runs headless Chromium with a fresh profile in `profile`, as this
+/// machine allows it (no sandbox, no network chatter), plus `args`.
+pub fn chromium(profile: &Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new("chromium")
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--hide-scrollbars",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .args(args)
+        .output()
+        .expect("chromium runs (apt-get install chromium)")
+}
+
+/// Checks that Chromium (whose run gave `output`) wrote a screenshot of a
+/// rendered page at `shot`.
+pub fn assert_screenshot(shot: &Path, output: &std::process::Output) {
+    let png = std::fs::read(shot).unwrap_or_else(|error| {
+        panic!(
+            "no screenshot ({error}): {}",
+            String::from_utf8_lossy(&output.stderr)
+        )
+    });
+    assert!(png.starts_with(b"\x89PNG"));
+    // A blank page compresses to a few kilobytes; the rendered code does not.
+    assert!(
+        png.len() > 50_000,
+        "screenshot of {} bytes looks blank",
+        png.len()
+    );
+    println!("screenshot: {}", shot.display());
+}
