@@ -73,3 +73,9 @@ print("ag_await:", walk(agen))
 for c in (coro, h, consumer):
     c.close()
 print("closed:", walk(coro), inspect.getcoroutinestate(coro))
+# The states are the module's own constants (anyio compares them with `is`).
+print("identical constants:", inspect.getcoroutinestate(coro) is inspect.CORO_CLOSED,
+      inspect.getcoroutinestate(h) is inspect.CORO_CLOSED,
+      inspect.getcoroutinestate(kept) is inspect.CORO_SUSPENDED)
+if hasattr(inspect, "getasyncgenstate"):
+    print("async generator:", inspect.getasyncgenstate(agen) is inspect.AGEN_SUSPENDED)

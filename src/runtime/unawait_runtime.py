@@ -405,8 +405,9 @@ class _unawait_Coroutine:
     if _unawait_HAS_STATE:
         @property
         def cr_state(self):
-            # GEN_CREATED -> CORO_CREATED, ...
-            return "CORO" + self._unawait_gen.gi_state[3:]
+            # The interned constants (programs compare them with `is`, as
+            # `getcoroutinestate(c) is CORO_CLOSED`).
+            return _unawait_CORO_STATES[self._unawait_gen.gi_state]
 
 
 # Shown as CPython shows its own coroutine type.
@@ -533,6 +534,21 @@ _unawait_COROUTINE_METHOD_CODES = frozenset(
 def _unawait_delegate(gen):
     return (yield from gen)
 
+
+# A body generator's `gi_state` as a coroutine's `cr_state` and an async
+# generator's `ag_state` (3.15), the same interned strings as CPython's.
+_unawait_CORO_STATES = {
+    "GEN_CREATED": "CORO_CREATED",
+    "GEN_RUNNING": "CORO_RUNNING",
+    "GEN_SUSPENDED": "CORO_SUSPENDED",
+    "GEN_CLOSED": "CORO_CLOSED",
+}
+_unawait_AGEN_STATES = {
+    "GEN_CREATED": "AGEN_CREATED",
+    "GEN_RUNNING": "AGEN_RUNNING",
+    "GEN_SUSPENDED": "AGEN_SUSPENDED",
+    "GEN_CLOSED": "AGEN_CLOSED",
+}
 
 # The code of every desugared coroutine function's body: a generator
 # running one of these is a coroutine's body, not the program's own. Those
@@ -1199,7 +1215,7 @@ class _unawait_AsyncGenerator:
         def ag_state(self):
             # The body's frame decides, as for native ones: suspended at an
             # await inside the generator is AGEN_SUSPENDED.
-            return "A" + self._unawait_gen.gi_state
+            return _unawait_AGEN_STATES[self._unawait_gen.gi_state]
 
     def __del__(self):
         gen = _unawait_getattr(self, "_unawait_gen", None)  # None: the call's arguments were rejected
