@@ -208,7 +208,11 @@ def write_doc(path, table, expected, found, suites):
         "",
         "| versions | test | reason |",
         "|---|---|---|",
-    ] + ["| %s | `%s` | %s |" % entry for entry in expected]
+    ] + ["| %s | `%s` | %s |" % entry for entry in expected] + [
+        "",
+        "Real libraries' own test suites (anyio, aiostream, asgiref, pytest-asyncio, ...),",
+        "run as written and desugared by `scripts/realworld.py`: `docs/realworld.md`.",
+    ]
     with open(path, "w", encoding="utf-8") as handle:
         handle.write("\n".join(lines) + "\n")
 
