@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use common::{case_name, describe, golden_cases, interpreters};
-use unawait::verify::{Interpreter, Verdict, max_python, min_python, parallel_map, round_trip};
+use unawait::verify::{Interpreter, Verdict, parallel_map, round_trip, runs_on};
 use unawait::{Options, RuntimeMode, desugar, desugar_bytes};
 
 /// Golden case `path` as written, and desugared (encoded like the case).
@@ -72,10 +72,8 @@ fn run_both_ways(runtime: RuntimeMode, pythons: &[Interpreter]) -> Report {
     let mut skipped = 0;
     for (case, source, desugared) in &cases {
         let text = String::from_utf8_lossy(source);
-        let min = min_python(&text).unwrap_or((3, 6));
-        let max = max_python(&text).unwrap_or((3, u32::MAX));
         for python in pythons {
-            if (min..=max).contains(&python.version) {
+            if runs_on(&text, python.version) {
                 jobs.push((case, source, desugared, python));
             } else {
                 skipped += 1;

@@ -230,12 +230,7 @@ fn explained_cases_behave_the_same() {
     let beside = [("unawait_runtime.py", unawait::runtime::SOURCE.as_bytes())];
     let cases: Vec<_> = golden_cases()
         .into_iter()
-        .filter(|case| {
-            let source = source_of(case);
-            let min = unawait::verify::min_python(&source).unwrap_or((3, 6));
-            let max = unawait::verify::max_python(&source).unwrap_or((3, u32::MAX));
-            (min..=max).contains(&python.version)
-        })
+        .filter(|case| unawait::verify::runs_on(&source_of(case), python.version))
         .collect();
     let failures: Vec<String> = parallel_map(&cases, |case| {
         let original = std::fs::read(case).expect("readable");

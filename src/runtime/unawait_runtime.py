@@ -53,6 +53,7 @@ _unawait_bool = bool
 _unawait_compile = compile
 _unawait_delattr = delattr
 _unawait_exec = exec
+_unawait_frozenset = frozenset
 _unawait_getattr = getattr
 _unawait_hasattr = hasattr
 _unawait_id = id
@@ -1557,8 +1558,6 @@ def _unawait_folded(display):
         return _unawait_tuple(display)
     return _unawait_frozenset(display)
 
-
-_unawait_frozenset = frozenset
 
 
 _unawait_COMPREHENSION_KINDS = ("listcomp", "setcomp", "dictcomp", "genexpr")

@@ -96,6 +96,14 @@ pub fn max_python(source: &str) -> Option<(u32, u32)> {
     python_bound(source, "# max-python:")
 }
 
+/// Whether a program's `# min-python` / `# max-python` lines let it run on
+/// CPython `version` (no line: every version from 3.6 on).
+pub fn runs_on(source: &str, version: (u32, u32)) -> bool {
+    let min = min_python(source).unwrap_or((3, 6));
+    let max = max_python(source).unwrap_or((3, u32::MAX));
+    (min..=max).contains(&version)
+}
+
 fn python_bound(source: &str, marker: &str) -> Option<(u32, u32)> {
     let line = source
         .lines()
@@ -813,5 +821,9 @@ Traceback (most recent call last):\nRuntimeError: <coroutine object f at 0x?>\n"
         assert_eq!(min_python("# doc\nx = 1\n"), None);
         assert_eq!(max_python("# max-python: 3.13\n# doc\n"), Some((3, 13)));
         assert_eq!(max_python("# min-python: 3.8\n"), None);
+        assert!(runs_on("# max-python: 3.13\n", (3, 13)));
+        assert!(!runs_on("# max-python: 3.13\n", (3, 14)));
+        assert!(!runs_on("# min-python: 3.8\n", (3, 7)));
+        assert!(runs_on("x = 1\n", (3, 6)));
     }
 }
