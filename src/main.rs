@@ -5,9 +5,6 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 mod cli;
-mod learn_command;
-mod serve;
-mod verify_command;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use unawait::RuntimeMode;
@@ -75,16 +72,16 @@ enum Command {
     /// Run files as written and desugared on CPython and compare what they do.
     Verify(VerifyArgs),
     /// Show what desugaring changes, as a unified or side-by-side diff.
-    Diff(learn_command::DiffArgs),
+    Diff(cli::learn::DiffArgs),
     /// Explain each rewritten construct, as text or a side-by-side HTML page.
-    Explain(learn_command::ExplainArgs),
+    Explain(cli::learn::ExplainArgs),
     /// List the CPython 3.6+ interpreters `verify --all-pythons` and the tests
     /// use: python3 and each $PYENV_ROOT/versions/* (UNAWAIT_PYTHONS, a
     /// `:`-separated list, overrides); one `VERSION PATH` line each.
     Pythons,
     /// A live playground in the browser: type async code, watch it desugar
     /// pass by pass, run both forms on CPython.
-    Serve(serve::ServeArgs),
+    Serve(cli::serve::ServeArgs),
 }
 
 #[derive(clap::Args)]
@@ -211,7 +208,7 @@ fn run(cli: &Cli) -> ExitCode {
             return ExitCode::SUCCESS;
         }
         Some(Command::Verify(args)) => {
-            return match verify_command::run(args) {
+            return match cli::verify::run(args) {
                 Ok(true) => ExitCode::SUCCESS,
                 Ok(false) => ExitCode::from(1),
                 Err(error) => {
@@ -220,10 +217,10 @@ fn run(cli: &Cli) -> ExitCode {
                 }
             };
         }
-        Some(Command::Diff(args)) => return learn_command::diff(args),
-        Some(Command::Explain(args)) => return learn_command::explain(args),
+        Some(Command::Diff(args)) => return cli::learn::diff(args),
+        Some(Command::Explain(args)) => return cli::learn::explain(args),
         Some(Command::Serve(args)) => {
-            if let Err(error) = serve::run(args) {
+            if let Err(error) = cli::serve::run(args) {
                 eprintln!("unawait: {error:#}");
             }
             // A server that returns was never serving.

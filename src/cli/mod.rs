@@ -6,7 +6,10 @@
 
 pub mod files;
 mod inputs;
+pub mod learn;
 mod report;
+pub mod serve;
+pub mod verify;
 
 use std::collections::HashMap;
 use std::fs;

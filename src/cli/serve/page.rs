@@ -10,18 +10,21 @@ const SCRIPT: &str = include_str!("page.js");
 
 /// The shipped examples, offered in the page's menu.
 const EXAMPLES: [(&str, &str); 4] = [
-    ("countdown.py", include_str!("../../examples/countdown.py")),
+    (
+        "countdown.py",
+        include_str!("../../../examples/countdown.py"),
+    ),
     (
         "async_generators.py",
-        include_str!("../../examples/async_generators.py"),
+        include_str!("../../../examples/async_generators.py"),
     ),
     (
         "comprehensions.py",
-        include_str!("../../examples/comprehensions.py"),
+        include_str!("../../../examples/comprehensions.py"),
     ),
     (
         "async_with_edge_cases.py",
-        include_str!("../../examples/async_with_edge_cases.py"),
+        include_str!("../../../examples/async_with_edge_cases.py"),
     ),
 ];
 

@@ -106,7 +106,7 @@ impl Drop for RunSlot<'_> {
 }
 
 pub fn run(args: &ServeArgs) -> Result<()> {
-    let interpreters = crate::verify_command::interpreters(&args.pythons, args.all_pythons)?;
+    let interpreters = crate::cli::verify::interpreters(&args.pythons, args.all_pythons)?;
     let token = random_token()?;
     let mut servers = Vec::new();
     let port;
