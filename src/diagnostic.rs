@@ -20,9 +20,40 @@ pub struct Diagnostic {
     pub severity: Severity,
     pub range: TextRange,
     pub message: String,
-    /// CPython's exception type for a syntax error: `SyntaxError`, or its
-    /// subclass `IndentationError`.
-    pub exception: &'static str,
+    /// CPython's exception type for a syntax error (unsupported input is
+    /// reported as a `SyntaxError` too, where an exception is wanted).
+    pub exception: ExceptionType,
+}
+
+/// The exception CPython raises for input it rejects.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExceptionType {
+    SyntaxError,
+    /// A subclass of `SyntaxError`.
+    IndentationError,
+    /// A subclass of `IndentationError`.
+    TabError,
+    /// Expressions nested deeper than the parser's stack (3.12+ words it as
+    /// "Parser stack overflowed"; before, a bare `MemoryError`).
+    MemoryError,
+}
+
+impl ExceptionType {
+    /// The exception's name, as a traceback prints it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::SyntaxError => "SyntaxError",
+            Self::IndentationError => "IndentationError",
+            Self::TabError => "TabError",
+            Self::MemoryError => "MemoryError",
+        }
+    }
+}
+
+impl fmt::Display for ExceptionType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
 }
 
 impl Diagnostic {
@@ -31,7 +62,7 @@ impl Diagnostic {
             severity: Severity::SyntaxError,
             range,
             message: message.into(),
-            exception: "SyntaxError",
+            exception: ExceptionType::SyntaxError,
         }
     }
 
@@ -40,7 +71,7 @@ impl Diagnostic {
             severity: Severity::Unsupported,
             range,
             message: message.into(),
-            exception: "SyntaxError",
+            exception: ExceptionType::SyntaxError,
         }
     }
 
@@ -74,7 +105,7 @@ impl Diagnostic {
     /// syntax error, `error` for unsupported input.
     pub fn kind(&self) -> &'static str {
         match self.severity {
-            Severity::SyntaxError => self.exception,
+            Severity::SyntaxError => self.exception.name(),
             Severity::Unsupported => "error",
         }
     }
@@ -178,7 +209,7 @@ impl Diagnostics {
             severity,
             range: TextRange::empty(at),
             message,
-            exception: "SyntaxError",
+            exception: ExceptionType::SyntaxError,
         })
     }
 

@@ -27,7 +27,7 @@ pub mod syntax;
 pub mod text;
 pub mod verify;
 
-use diagnostic::{Diagnostic, Diagnostics, Severity};
+use diagnostic::{Diagnostic, Diagnostics, ExceptionType, Severity};
 pub use runtime::RuntimeMode;
 use syntax::{Module, TextRange, TextSize};
 
@@ -545,7 +545,7 @@ fn output_failure(
         format!(
             "the desugared code would nest too deeply for CPython ({message}): each `async with` and `async for` adds two blocks; move some of the code into a function"
         )
-    } else if failure.kind == "MemoryError" {
+    } else if failure.kind == ExceptionType::MemoryError {
         format!("the desugared code would nest too deeply ({message})")
     } else {
         let construct = match written_by {
@@ -580,7 +580,7 @@ mod tests {
         let source = "async def f():\n    return [x async for x in g()]\n";
         let failure = syntax::ParseFailure {
             range: TextRange::empty(TextSize::new(0)),
-            kind: "SyntaxError",
+            kind: ExceptionType::SyntaxError,
             message: "invalid syntax".to_string(),
             unreadable: None,
         };

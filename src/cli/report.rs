@@ -102,7 +102,7 @@ impl FileReport {
                         Severity::Unsupported => "unsupported",
                     },
                     "exception": match diagnostic.severity {
-                        Severity::SyntaxError => Some(diagnostic.exception),
+                        Severity::SyntaxError => Some(diagnostic.exception.name()),
                         Severity::Unsupported => None,
                     },
                     "message": diagnostic.message,

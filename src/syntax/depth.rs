@@ -11,6 +11,7 @@
 //! [`MAX_NESTING`] deep; deeper input is refused with CPython's parser
 //! error instead of overflowing the stack.
 
+use crate::diagnostic::ExceptionType;
 use std::cell::RefCell;
 
 use super::ast::visitor::transformer::{self, Transformer};
@@ -32,7 +33,7 @@ pub const MAX_NESTING: usize = 50_000;
 pub(super) fn too_complex(at: TextSize, what: &str) -> ParseFailure {
     ParseFailure {
         range: TextRange::empty(at),
-        kind: "MemoryError",
+        kind: ExceptionType::MemoryError,
         message: format!(
             "Parser stack overflowed - Python source too complex to parse ({what} nested more than {MAX_NESTING} deep)"
         ),

@@ -6,6 +6,7 @@
 //! where they changed); where CPython has no more
 //! specific message, it says "invalid syntax", and so does this.
 
+use crate::diagnostic::ExceptionType;
 use ruff_python_ast::token::{TokenKind, Tokens};
 use ruff_python_parser::{LexicalErrorType, ParseError, ParseErrorType};
 use ruff_text_size::{Ranged, TextRange, TextSize};
@@ -33,7 +34,7 @@ pub(super) fn cpython_failure(
     }
     let syntax = |message: String| ParseFailure {
         range: error.location,
-        kind: "SyntaxError",
+        kind: ExceptionType::SyntaxError,
         message,
         unreadable: None,
     };
@@ -48,7 +49,7 @@ pub(super) fn cpython_failure(
                     .len();
             ParseFailure {
                 range: TextRange::empty(size(line_start + indent.saturating_sub(1))),
-                kind: "IndentationError",
+                kind: ExceptionType::IndentationError,
                 message: "unexpected indent".to_string(),
                 unreadable: None,
             }
@@ -58,7 +59,7 @@ pub(super) fn cpython_failure(
             let end = line_end(source, usize::from(error.location.start()));
             ParseFailure {
                 range: TextRange::empty(size(end)),
-                kind: "IndentationError",
+                kind: ExceptionType::IndentationError,
                 message: "unindent does not match any outer indentation level".to_string(),
                 unreadable: None,
             }
@@ -71,7 +72,7 @@ pub(super) fn cpython_failure(
             let header_line = line_of(TextSize::of(header));
             ParseFailure {
                 range: error.location,
-                kind: "IndentationError",
+                kind: ExceptionType::IndentationError,
                 message: format!(
                     "{} on line {header_line}",
                     lowercase_first(&message.replace('`', "'"))
@@ -103,7 +104,7 @@ pub(super) fn cpython_failure(
         ParseErrorType::Lexical(LexicalErrorType::LineContinuationError) => ParseFailure {
             // CPython points at the character after the backslash.
             range: TextRange::empty(error.location.start() + TextSize::new(1)),
-            kind: "SyntaxError",
+            kind: ExceptionType::SyntaxError,
             message: "unexpected character after line continuation character".to_string(),
             unreadable: None,
         },
@@ -139,7 +140,7 @@ pub(super) fn cpython_failure(
         ParseErrorType::PositionalAfterKeywordArgument => ParseFailure {
             // CPython points just past the argument.
             range: TextRange::empty(error.location.end()),
-            kind: "SyntaxError",
+            kind: ExceptionType::SyntaxError,
             message: "positional argument follows keyword argument".to_string(),
             unreadable: None,
         },
@@ -198,7 +199,7 @@ pub(super) fn nesting(source: &str, tokens: &Tokens) -> Nesting {
                 if brackets > MAX_NESTED_BRACKETS {
                     return failure(ParseFailure {
                         range: token.range(),
-                        kind: "SyntaxError",
+                        kind: ExceptionType::SyntaxError,
                         message: "too many nested parentheses".to_string(),
                         unreadable: None,
                     });
@@ -215,7 +216,7 @@ pub(super) fn nesting(source: &str, tokens: &Tokens) -> Nesting {
                             source,
                             usize::from(token.start()),
                         ))),
-                        kind: "IndentationError",
+                        kind: ExceptionType::IndentationError,
                         message: "too many levels of indentation".to_string(),
                         unreadable: None,
                     });
@@ -285,7 +286,7 @@ pub(super) fn tab_failure(source: &str, tokens: &Tokens) -> Option<ParseFailure>
         if !consistent {
             return Some(ParseFailure {
                 range: TextRange::empty(size(line_start)),
-                kind: "TabError",
+                kind: ExceptionType::TabError,
                 message: "inconsistent use of tabs and spaces in indentation".to_string(),
                 unreadable: None,
             });
@@ -322,7 +323,7 @@ fn bracket_failure(tokens: &Tokens, end_of_file: TextSize) -> Option<(ParseFailu
         let failure = |message: String| {
             let failure = ParseFailure {
                 range: token.range(),
-                kind: "SyntaxError",
+                kind: ExceptionType::SyntaxError,
                 message,
                 unreadable: None,
             };
@@ -341,7 +342,7 @@ fn bracket_failure(tokens: &Tokens, end_of_file: TextSize) -> Option<(ParseFailu
     open.first().map(|&(opener, range)| {
         let failure = ParseFailure {
             range,
-            kind: "SyntaxError",
+            kind: ExceptionType::SyntaxError,
             message: format!("'{opener}' was never closed"),
             unreadable: None,
         };

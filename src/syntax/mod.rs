@@ -10,6 +10,7 @@
 //! async syntax passes through with (see [`ParseFailure::unreadable`]). It
 //! builds on the toolchain we target.
 
+use crate::diagnostic::ExceptionType;
 use ruff_python_ast::token::TokenKind;
 use ruff_python_parser::{Mode, ParseOptions};
 
@@ -59,7 +60,7 @@ pub struct ParseFailure {
     /// `SyntaxError`, `IndentationError`, `TabError`, or `MemoryError` for
     /// expressions nested deeper than [`MAX_NESTING`] (CPython's parser
     /// gives up long before).
-    pub kind: &'static str,
+    pub kind: ExceptionType,
     pub message: String,
     /// Syntax CPython accepts (on the target version, or on the newest
     /// without one) that the pinned parser cannot read, rather than an
@@ -87,7 +88,7 @@ pub fn parse_for(source: &str, target: Option<TargetVersion>) -> Result<Module, 
     if let Some(at) = source.find('\0') {
         return Err(ParseFailure {
             range: TextRange::empty(crate::text::size(at)),
-            kind: "SyntaxError",
+            kind: ExceptionType::SyntaxError,
             message: "source code cannot contain null bytes".to_string(),
             unreadable: None,
         });
@@ -124,7 +125,7 @@ pub fn parse_for(source: &str, target: Option<TargetVersion>) -> Result<Module, 
                     .any(|token| matches!(token.kind(), TokenKind::Async | TokenKind::Await));
                 failure = ParseFailure {
                     range: error.location,
-                    kind: "SyntaxError",
+                    kind: ExceptionType::SyntaxError,
                     message: format!(
                         "unawait's parser cannot read {construct}, new in Python {}.{}; only files without async syntax pass through with it",
                         since.major, since.minor
