@@ -10,7 +10,7 @@ every suspension, so running a program as written and desugared must print
 the same lines.
 
 The programs use only syntax and behaviour that CPython 3.6-3.13 share, and
-avoid what the README lists under "Known differences" (they never look at
+avoid what docs/limits.md lists under "Known differences" (they never look at
 types, frames or `locals()`, and never leave an async generator for the
 garbage collector to finalize while it can still await).
 
@@ -181,7 +181,7 @@ class Generator:
         may await, and it is only used where it is closed explicitly: freed
         unclosed without an event loop's hooks, CPython drops its frame with
         "async generator ignored GeneratorExit" where the desugared one runs
-        the rest of its `finally` blocks (README, "Known differences")."""
+        the rest of its `finally` blocks (docs/limits.md, "Known differences")."""
         name = self.fresh("agen")
         fn = Function(name, True)
         lines = ["async def %s(limit):" % name]
@@ -397,7 +397,7 @@ class Generator:
         if form == forms[1] and source.startswith(tuple(self.generators)):
             # A throw into that await abandons the async generator mid-loop;
             # when a coroutine up the chain is handling an exception, 3.9-3.11
-            # finalize it earlier than the desugared code (README, Known
+            # finalize it earlier than the desugared code (docs/limits.md, Known
             # differences; docs/divergences/throw_traceback_3_9_to_3_11.py).
             # golden/async_comprehension/abandoned_iterator_release.py covers
             # the rest of this case.

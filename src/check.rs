@@ -25,7 +25,7 @@
 use crate::config::TargetVersion;
 use crate::diagnostic::Diagnostic;
 use crate::syntax::ast::visitor::{self, Visitor};
-use crate::syntax::ast::{Expr, Stmt, TypeParam};
+use crate::syntax::ast::{self, Expr, Stmt, TypeParam};
 use crate::syntax::{
     Ranged, TextRange, comprehension_generators, is_async_comprehension, walk_class_header,
     walk_comprehension_scope, walk_function_header,
@@ -268,54 +268,65 @@ impl Checker {
     }
 }
 
+impl Checker {
+    /// A function definition: with type parameters, its annotations are in
+    /// an annotation scope of their own while decorators and defaults stay
+    /// in the enclosing scope.
+    fn visit_function_def(&mut self, def: &ast::StmtFunctionDef) {
+        match &def.type_params {
+            None => walk_function_header(self, def),
+            // Decorators and defaults stay in the enclosing scope.
+            Some(type_params) => {
+                for decorator in &def.decorator_list {
+                    self.visit_decorator(decorator);
+                }
+                for parameter in def.parameters.iter_non_variadic_params() {
+                    if let Some(default) = &parameter.default {
+                        self.visit_expr(default);
+                    }
+                }
+                self.visit_type_params(type_params);
+                self.in_annotation_scope(GENERIC_DEFINITION, |checker| {
+                    for parameter in def.parameters.iter() {
+                        if let Some(annotation) = parameter.annotation() {
+                            checker.visit_annotation(annotation);
+                        }
+                    }
+                    if let Some(returns) = &def.returns {
+                        checker.visit_annotation(returns);
+                    }
+                });
+            }
+        }
+        self.visit_function_body(def.is_async, &def.body);
+    }
+
+    /// A class definition: with type parameters, its bases are in an
+    /// annotation scope of their own.
+    fn visit_class_def(&mut self, class: &ast::StmtClassDef) {
+        match &class.type_params {
+            None => walk_class_header(self, class),
+            Some(type_params) => {
+                for decorator in &class.decorator_list {
+                    self.visit_decorator(decorator);
+                }
+                self.visit_type_params(type_params);
+                if let Some(arguments) = &class.arguments {
+                    self.in_annotation_scope(GENERIC_DEFINITION, |checker| {
+                        checker.visit_arguments(arguments);
+                    });
+                }
+            }
+        }
+        self.with_scope(Scope::Class, |checker| checker.visit_body(&class.body));
+    }
+}
+
 impl<'a> Visitor<'a> for Checker {
     fn visit_stmt(&mut self, stmt: &'a Stmt) {
         match stmt {
-            Stmt::FunctionDef(def) => {
-                match &def.type_params {
-                    None => walk_function_header(self, def),
-                    // Decorators and defaults stay in the enclosing scope.
-                    Some(type_params) => {
-                        for decorator in &def.decorator_list {
-                            self.visit_decorator(decorator);
-                        }
-                        for parameter in def.parameters.iter_non_variadic_params() {
-                            if let Some(default) = &parameter.default {
-                                self.visit_expr(default);
-                            }
-                        }
-                        self.visit_type_params(type_params);
-                        self.in_annotation_scope(GENERIC_DEFINITION, |checker| {
-                            for parameter in def.parameters.iter() {
-                                if let Some(annotation) = parameter.annotation() {
-                                    checker.visit_annotation(annotation);
-                                }
-                            }
-                            if let Some(returns) = &def.returns {
-                                checker.visit_annotation(returns);
-                            }
-                        });
-                    }
-                }
-                self.visit_function_body(def.is_async, &def.body);
-            }
-            Stmt::ClassDef(class) => {
-                match &class.type_params {
-                    None => walk_class_header(self, class),
-                    Some(type_params) => {
-                        for decorator in &class.decorator_list {
-                            self.visit_decorator(decorator);
-                        }
-                        self.visit_type_params(type_params);
-                        if let Some(arguments) = &class.arguments {
-                            self.in_annotation_scope(GENERIC_DEFINITION, |checker| {
-                                checker.visit_arguments(arguments);
-                            });
-                        }
-                    }
-                }
-                self.with_scope(Scope::Class, |checker| checker.visit_body(&class.body));
-            }
+            Stmt::FunctionDef(def) => self.visit_function_def(def),
+            Stmt::ClassDef(class) => self.visit_class_def(class),
             Stmt::TypeAlias(alias) => {
                 if let Some(type_params) = &alias.type_params {
                     self.visit_type_params(type_params);

@@ -38,7 +38,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
-use crate::RuntimeMode;
+use crate::runtime::RuntimeMode;
 
 /// The file name settings are read from.
 pub const FILE_NAME: &str = "pyproject.toml";

@@ -2,8 +2,9 @@
 
 use std::fmt;
 
-use crate::syntax::TextRange;
-use crate::text;
+use crate::line_index::{LineIndex, line_end, next_line_start};
+pub use crate::syntax::ExceptionType;
+use crate::syntax::{TextRange, size};
 
 /// What kind of problem a diagnostic reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,37 +24,6 @@ pub struct Diagnostic {
     /// CPython's exception type for a syntax error (unsupported input is
     /// reported as a `SyntaxError` too, where an exception is wanted).
     pub exception: ExceptionType,
-}
-
-/// The exception CPython raises for input it rejects.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ExceptionType {
-    SyntaxError,
-    /// A subclass of `SyntaxError`.
-    IndentationError,
-    /// A subclass of `IndentationError`.
-    TabError,
-    /// Expressions nested deeper than the parser's stack (3.12+ words it as
-    /// "Parser stack overflowed"; before, a bare `MemoryError`).
-    MemoryError,
-}
-
-impl ExceptionType {
-    /// The exception's name, as a traceback prints it.
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::SyntaxError => "SyntaxError",
-            Self::IndentationError => "IndentationError",
-            Self::TabError => "TabError",
-            Self::MemoryError => "MemoryError",
-        }
-    }
-}
-
-impl fmt::Display for ExceptionType {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
 }
 
 impl Diagnostic {
@@ -79,14 +49,18 @@ impl Diagnostic {
     /// columns counting characters, as CPython's `SyntaxError.offset` and
     /// `end_offset` do (the end is exclusive).
     pub fn location(&self, source: &str) -> Location {
-        self.located(&Lines::new(source))
+        self.located(source, &LineIndex::new(source))
     }
 
-    /// [`Diagnostic::location`] in the source `lines` index.
-    pub fn located(&self, lines: &Lines) -> Location {
-        let (start, end) = self.clamped_range(lines.source);
-        let (line, column) = lines.line_and_column(start);
-        let (end_line, end_column) = lines.line_and_column(end);
+    /// [`Diagnostic::location`] with the source's `lines` indexed.
+    fn located(&self, source: &str, lines: &LineIndex) -> Location {
+        let (start, end) = self.clamped_range(source);
+        let line_and_column = |at: usize| {
+            let (index, line_start) = lines.line_and_start(source, at);
+            (index + 1, source[line_start..at].chars().count() + 1)
+        };
+        let (line, column) = line_and_column(start);
+        let (end_line, end_column) = line_and_column(end);
         Location {
             line,
             column,
@@ -114,16 +88,15 @@ impl Diagnostic {
     /// under the offending range (on its first line). Columns are 1-based and
     /// count characters, as CPython's `SyntaxError.offset` does.
     pub fn render(&self, path: &str, source: &str) -> String {
-        self.render_in(path, &Lines::new(source))
+        self.render_in(path, source, &LineIndex::new(source))
     }
 
-    /// [`Diagnostic::render`] against the source `lines` index.
-    fn render_in(&self, path: &str, lines: &Lines) -> String {
-        let source = lines.source;
+    /// [`Diagnostic::render`] with the source's `lines` indexed.
+    fn render_in(&self, path: &str, source: &str, lines: &LineIndex) -> String {
         let (start, end) = self.clamped_range(source);
-        let Location { line, column, .. } = self.located(lines);
-        let line_start = lines.line_start(start);
-        let line_end = text::line_end(source, start);
+        let Location { line, column, .. } = self.located(source, lines);
+        let line_start = lines.line_start(source, start);
+        let line_end = line_end(source, start);
         let source_line = &source[line_start..line_end];
         let underline = source[start..end.min(line_end)].chars().count().max(1);
         let pad: String = source[line_start..start]
@@ -136,44 +109,6 @@ impl Diagnostic {
             message = self.message,
             carets = "^".repeat(underline),
         )
-    }
-}
-
-/// Where the lines of a source start, read once: locating each of many
-/// diagnostics by counting the line breaks before it would take time that
-/// grows with the square of the file.
-pub struct Lines<'a> {
-    source: &'a str,
-    starts: Vec<usize>,
-}
-
-impl<'a> Lines<'a> {
-    pub fn new(source: &'a str) -> Self {
-        Lines {
-            source,
-            starts: crate::line_map::line_starts(source),
-        }
-    }
-
-    /// The 0-based index of the line holding `at`, and where it starts, as
-    /// [`text::line_start`] and [`text::count_line_breaks`] count lines:
-    /// the `\r` of a `\r\n` ends a line for an offset just after it.
-    fn line_of(&self, at: usize) -> (usize, usize) {
-        let index = self.starts.partition_point(|&start| start <= at) - 1;
-        if at > 0 && self.source.as_bytes()[at - 1] == b'\r' && self.starts[index] != at {
-            (index + 1, at)
-        } else {
-            (index, self.starts[index])
-        }
-    }
-
-    fn line_start(&self, at: usize) -> usize {
-        self.line_of(at).1
-    }
-
-    fn line_and_column(&self, at: usize) -> (usize, usize) {
-        let (index, line_start) = self.line_of(at);
-        (index + 1, self.source[line_start..at].chars().count() + 1)
     }
 }
 
@@ -199,12 +134,12 @@ impl Diagnostics {
     pub fn at_line(source: &str, line: usize, severity: Severity, message: String) -> Self {
         let mut offset = 0;
         for _ in 1..line {
-            match text::next_line_start(source, offset) {
+            match next_line_start(source, offset) {
                 Some(next) => offset = next,
                 None => break,
             }
         }
-        let at = text::size(offset);
+        let at = size(offset);
         Self::single(Diagnostic {
             severity,
             range: TextRange::empty(at),
@@ -214,8 +149,24 @@ impl Diagnostics {
     }
 
     pub fn render(&self, path: &str, source: &str) -> String {
-        let lines = Lines::new(source);
-        self.0.iter().map(|d| d.render_in(path, &lines)).collect()
+        let lines = LineIndex::new(source);
+        self.0
+            .iter()
+            .map(|d| d.render_in(path, source, &lines))
+            .collect()
+    }
+
+    /// Each diagnostic with its [`Location`] in `source` (whose lines are
+    /// indexed once: locating each of many diagnostics by counting the line
+    /// breaks before it would take time that grows with the square of the
+    /// file).
+    pub fn located<'d>(&'d self, source: &str) -> impl Iterator<Item = (&'d Diagnostic, Location)> {
+        let lines = LineIndex::new(source);
+        self.0
+            .iter()
+            .map(move |d| (d, d.located(source, &lines)))
+            .collect::<Vec<_>>()
+            .into_iter()
     }
 }
 

@@ -28,6 +28,17 @@ impl Construct {
         }
     }
 
+    /// The keyword a line holding the construct as the user wrote it holds
+    /// (`None` for constructs not marked by one keyword on their line).
+    pub fn keyword(self) -> Option<&'static str> {
+        match self {
+            Construct::Await => Some("await"),
+            Construct::AsyncFor => Some("for"),
+            Construct::AsyncWith => Some("with"),
+            _ => None,
+        }
+    }
+
     /// What it becomes, in a few words.
     pub fn becomes(self) -> &'static str {
         match self {
@@ -124,12 +135,12 @@ pub(crate) fn insert_comments(
     if at_line.is_empty() {
         return (code.to_string(), map.to_vec());
     }
-    let newline = crate::source::line_ending(code);
+    let newline = crate::line_index::line_ending(code);
     let mut out = String::with_capacity(code.len() + at_line.len() * 100);
     let mut new_map = Vec::with_capacity(map.len() + at_line.len());
     let mut rest = code;
     for (index, origin) in map.iter().enumerate() {
-        let end = crate::text::next_line_start(rest, 0).unwrap_or(rest.len());
+        let end = crate::line_index::next_line_start(rest, 0).unwrap_or(rest.len());
         let line = &rest[..end];
         if let Some(constructs) = at_line.get(&index) {
             let indentation =

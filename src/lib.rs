@@ -7,29 +7,88 @@
 //! assert!(output.code.contains("return (yield from _unawait_await(compute()))"));
 //! assert!(!output.code.contains("async def"));
 //! ```
+//!
+//! The library is [`desugar`] (text), [`desugar_bytes`] and
+//! [`desugar_file`] (a file's bytes, decoded and encoded as CPython reads
+//! them, also [`decode`] alone), their [`Options`] and [`Output`], the
+//! errors in [`diagnostic`], the `[tool.unawait]` settings in [`config`],
+//! the runtime's source in [`runtime`], the round-trip executor in
+//! [`verify`], and the learning views in [`views`]. The parser adapter, the
+//! passes and the printer are private: their shape changes with the parser.
+//!
+//! ```
+//! use unawait::diagnostic::{Diagnostic, Diagnostics, ExceptionType, Location, Severity};
+//! use unawait::{Construct, FileOutput, Options, Output, Pass, RuntimeMode};
+//!
+//! let options = Options { runtime: RuntimeMode::Import, ..Options::default() };
+//! let file: FileOutput = unawait::desugar_file(b"async def f():\n    await g()\n", &options).unwrap();
+//! let output: &Output = &file.desugared;
+//! assert_eq!(output.constructs, [(1, Construct::AsyncDef), (2, Construct::Await)]);
+//! let passes: Vec<Pass> = unawait::passes().collect();
+//! assert_eq!(passes.len(), 4);
+//!
+//! let error: Diagnostics = unawait::desugar("def f(:\n", &options).unwrap_err();
+//! let first: &Diagnostic = &error.0[0];
+//! assert_eq!((first.severity, first.exception), (Severity::SyntaxError, ExceptionType::SyntaxError));
+//! let at: Location = first.location("def f(:\n");
+//! assert_eq!((at.line, at.column), (1, 7));
+//! ```
 
-// The README's Rust examples run as doctests.
+// The Rust examples of the library's guide run as doctests.
 #[cfg(doctest)]
-#[doc = include_str!("../README.md")]
-struct ReadmeExamples;
+#[doc = include_str!("../docs/library.md")]
+struct LibraryGuideExamples;
 
-pub mod check;
+/// The internals stay out of the public API; each of these fails to
+/// compile.
+///
+/// ```compile_fail
+/// use unawait::syntax;
+/// ```
+/// ```compile_fail
+/// use unawait::passes::PIPELINE;
+/// ```
+/// ```compile_fail
+/// use unawait::text;
+/// ```
+/// ```compile_fail
+/// use unawait::line_map;
+/// ```
+/// ```compile_fail
+/// use unawait::line_index;
+/// ```
+/// ```compile_fail
+/// use unawait::source;
+/// ```
+/// ```compile_fail
+/// use unawait::check;
+/// ```
+/// ```compile_fail
+/// use unawait::explain;
+/// ```
+#[cfg(doctest)]
+struct PrivateInternals;
+
+mod check;
 pub mod config;
 pub mod diagnostic;
-pub mod diff;
-pub mod explain;
-pub mod html;
-pub mod line_map;
-pub mod passes;
+mod explain;
+mod line_index;
+mod line_map;
+mod passes;
 pub mod runtime;
-pub mod source;
-pub mod syntax;
-pub mod text;
+mod source;
+mod syntax;
+mod text;
 pub mod verify;
+pub mod views;
 
-use diagnostic::{Diagnostic, Diagnostics, ExceptionType, Severity};
+use diagnostic::{Diagnostic, Diagnostics, Severity};
+pub use explain::Construct;
+use line_index::{count_line_breaks, line_count, line_ending};
 pub use runtime::RuntimeMode;
-use syntax::{Module, TextRange, TextSize};
+pub use syntax::MAX_NESTING;
+use syntax::{Module, TextRange};
 
 /// How to desugar.
 #[derive(Debug, Clone, Default)]
@@ -37,7 +96,7 @@ pub struct Options {
     /// Copy the runtime helpers into the output, or import them.
     pub runtime: RuntimeMode,
     /// Run the pipeline only up to and including this pass (see
-    /// [`passes::PIPELINE`]); the output then still holds the async syntax
+    /// [`passes()`]); the output then still holds the async syntax
     /// later passes remove.
     pub stop_after: Option<String>,
     /// Run only these passes (in pipeline order, whatever order they are
@@ -63,6 +122,44 @@ pub struct Output {
     /// The constructs rewritten, each with its 1-based input line, in
     /// input order.
     pub constructs: Vec<(u32, explain::Construct)>,
+}
+
+impl Output {
+    /// The output for a source left as it is: the same text, each line from
+    /// itself.
+    pub fn unchanged(source: &str) -> Output {
+        Output {
+            code: source.to_string(),
+            changed: false,
+            line_map: (1..=line_count(source))
+                .map(|line| u32::try_from(line).ok())
+                .collect(),
+            constructs: Vec::new(),
+        }
+    }
+}
+
+/// A pass of the pipeline [`desugar`] runs, in order (see
+/// [`Options::passes`] and [`Options::stop_after`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Pass {
+    /// The name `--passes` and `--stop-after` take.
+    pub name: &'static str,
+    /// One line on what it rewrites.
+    pub description: &'static str,
+}
+
+/// The passes, in the order they run.
+///
+/// ```
+/// let names: Vec<&str> = unawait::passes().map(|pass| pass.name).collect();
+/// assert_eq!(names, ["async_comprehension", "async_for", "async_with", "coroutine"]);
+/// ```
+pub fn passes() -> impl Iterator<Item = Pass> {
+    passes::PIPELINE.iter().map(|pass| Pass {
+        name: pass.name(),
+        description: pass.description(),
+    })
 }
 
 /// Stack for the thread [`desugar`] works on. Parsing and rewriting recurse
@@ -113,31 +210,101 @@ pub fn spawn_with_large_stack<'scope, T: Send + 'scope>(
         })
 }
 
+/// [`desugar`] on the current thread: parse and check, run the passes,
+/// Runs `work` on every job, on as many threads as there are cores (or as
+/// `UNAWAIT_THREADS` says), each with a [`STACK_SIZE`] stack so that jobs
+/// that desugar need no thread of their own; returns the results in job
+/// order.
+pub fn parallel_map<J: Sync, R: Send>(jobs: &[J], work: impl Fn(&J) -> R + Sync) -> Vec<R> {
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let results = std::sync::Mutex::new((0..jobs.len()).map(|_| None).collect::<Vec<Option<R>>>());
+    let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let threads = std::env::var("UNAWAIT_THREADS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(cores);
+    let threads = threads.clamp(1, jobs.len().max(1));
+    let worker = || {
+        loop {
+            let index = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let Some(job) = jobs.get(index) else { break };
+            let result = work(job);
+            results
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)[index] = Some(result);
+        }
+    };
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            // Large stacks, so that jobs that desugar need no thread of
+            // their own (see `desugar`).
+            if spawn_with_large_stack(scope, worker).is_err() {
+                scope.spawn(worker);
+            }
+        }
+    });
+    results
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .into_iter()
+        .map(|result| result.expect("every job ran"))
+        .collect()
+}
+
+/// put the runtime in, comment if asked.
 fn desugar_here(source: &str, options: &Options) -> Result<Output, Diagnostics> {
-    let selected = selected_passes(options)?;
+    let selection =
+        passes::Selection::new(options.passes.as_deref(), options.stop_after.as_deref()).map_err(
+            |message| Diagnostics::single(Diagnostic::unsupported(TextRange::default(), message)),
+        )?;
+    let Some(module) = parse_and_check(source, options)? else {
+        return Ok(Output::unchanged(source));
+    };
+    let prologue_at = prologue_offset(source, &module);
+    let rewritten = passes::run_pipeline(source, module, &selection)?;
+    if rewritten.sections.is_empty() {
+        return Ok(Output::unchanged(source));
+    }
+    let (code, map) = with_prologue(
+        &rewritten,
+        prologue_at,
+        options.runtime,
+        line_ending(source),
+    );
+    let (code, map) = if options.explain {
+        explain::insert_comments(&code, &map, &rewritten.constructs)
+    } else {
+        (code, map)
+    };
+    Ok(Output {
+        code,
+        changed: true,
+        line_map: map.into_iter().map(|line| line.map(|l| l + 1)).collect(),
+        constructs: rewritten
+            .constructs
+            .into_iter()
+            .map(|(line, construct)| (line + 1, construct))
+            .collect(),
+    })
+}
+
+/// Parses `source` and makes CPython's compile-time checks; `None` when
+/// there is nothing to rewrite (no async syntax, or valid syntax the parser
+/// cannot read in a file without any).
+fn parse_and_check(source: &str, options: &Options) -> Result<Option<Module>, Diagnostics> {
     let module = match syntax::parse_for(source, options.target_version) {
         Ok(module) => module,
-        // Valid syntax the parser cannot read: a file without async syntax
-        // has nothing to rewrite and passes through as it is.
         Err(syntax::ParseFailure {
-            unreadable:
-                Some(syntax::Unreadable {
-                    has_async_syntax: false,
-                }),
+            unreadable: Some(unreadable),
+            range,
+            message,
             ..
         }) => {
-            return Ok(Output {
-                code: source.to_string(),
-                changed: false,
-                line_map: line_map::identity(source),
-                constructs: Vec::new(),
-            });
-        }
-        Err(failure) if failure.unreadable.is_some() => {
-            return Err(Diagnostics::single(Diagnostic::unsupported(
-                failure.range,
-                failure.message,
-            )));
+            return if unreadable.has_async_syntax {
+                Err(Diagnostics::single(Diagnostic::unsupported(range, message)))
+            } else {
+                Ok(None)
+            };
         }
         Err(failure) => {
             return Err(Diagnostics::single(Diagnostic {
@@ -155,18 +322,10 @@ fn desugar_here(source: &str, options: &Options) -> Result<Output, Diagnostics> 
         newer.sort_by_key(|diagnostic| diagnostic.range.start());
         return Err(Diagnostics(newer));
     }
-    let unchanged = || {
-        Ok(Output {
-            code: source.to_string(),
-            changed: false,
-            line_map: line_map::identity(source),
-            constructs: Vec::new(),
-        })
-    };
     // Everything the checker and the passes act on holds an `async` or
     // `await` keyword; most files have neither and need no further walk.
     if !module.has_async_syntax {
-        return unchanged();
+        return Ok(None);
     }
     let problems = check::check(
         &module.body,
@@ -175,229 +334,37 @@ fn desugar_here(source: &str, options: &Options) -> Result<Output, Diagnostics> 
     if !problems.is_empty() {
         return Err(Diagnostics(problems));
     }
+    Ok(Some(module))
+}
 
-    let prologue_at = prologue_offset(source, &module);
-    let mut cx = passes::Context {
-        prefix: choose_prefix(source),
-        sections: Default::default(),
-        comprehensions: 0,
-        marks: !source.contains(line_map::MARK),
-        constructs: Default::default(),
-    };
-    let mut current = source.to_string();
-    // The origin of each line of `current` in `source`.
-    let mut origins: Vec<Option<line_map::Origin>> = (0..line_map::line_count(source))
-        .map(|line| {
-            Some(line_map::Origin {
-                line: u32::try_from(line).unwrap_or(u32::MAX),
-                generated: false,
-            })
-        })
-        .collect();
-    let mut constructs = Vec::new();
-    let source_starts = line_map::line_starts(source);
-    let mut parsed = Some(module);
-    // The pass that wrote `current`, if one did.
-    let mut written_by: Option<&'static str> = None;
-    for (index, pass) in passes::PIPELINE.iter().enumerate() {
-        if !selected[index] {
-            continue;
-        }
-        if !pass.should_run(&current) {
-            continue;
-        }
-        loop {
-            let module = match parsed.take() {
-                Some(module) => module,
-                None => syntax::parse(&current).map_err(|failure| {
-                    let line = line_map::line_of(
-                        &line_map::line_starts(&current),
-                        usize::from(failure.range.start()),
-                    );
-                    let origin = origins.get(line as usize).copied().flatten();
-                    output_failure(source, origin.map(|o| o.line), written_by, &failure)
-                })?,
-            };
-            let text = text::Text::new(&current, &module);
-            if let Some(problem) = skipped_prerequisite(index, &selected, &module, &text, &cx) {
-                let (at, skipped, construct) = problem;
-                let line = line_map::line_of(&line_map::line_starts(&current), at);
-                let line = origins
-                    .get(line as usize)
-                    .copied()
-                    .flatten()
-                    .map_or(0, |o| o.line);
-                return Err(Diagnostics::at_line(
-                    source,
-                    line as usize + 1,
-                    Severity::Unsupported,
-                    format!(
-                        "this {} needs the {skipped} pass: the {} pass would leave it in a generator function, where it is a syntax error; add {skipped} to the selected passes",
-                        construct.syntax(),
-                        pass.name()
-                    ),
-                ));
-            }
-            let rewritten = pass.run(&module, &text, &mut cx);
-            let starts = line_map::line_starts(&current);
-            // Each line is read once per kind of construct, however many
-            // constructs of that kind it holds.
-            let mut found = std::collections::BTreeSet::new();
-            for (at, construct) in cx.constructs.take() {
-                let line = line_map::line_of(&starts, usize::from(at));
-                if let Some(Some(origin)) = origins.get(line as usize)
-                    && !origin.generated
-                {
-                    found.insert((origin.line, construct));
-                }
-            }
-            constructs.extend(found.into_iter().filter(|&(line, construct)| {
-                written_by_user(source, &source_starts, line, construct)
-            }));
-            match rewritten {
-                Some(next) => {
-                    let (next, pass_origins) = if cx.marks {
-                        line_map::strip(&next, &current)
-                    } else {
-                        let pass_origins = line_map::diff_origins(&current, &next);
-                        (next, pass_origins)
-                    };
-                    origins = line_map::compose(&origins, &pass_origins);
-                    current = next;
-                    written_by = Some(pass.name());
-                }
-                None => {
-                    parsed = Some(module);
-                    break;
-                }
-            }
-            if !pass.repeats() {
-                break;
-            }
-        }
-        if options.stop_after.as_deref() == Some(pass.name()) {
-            break;
-        }
-    }
-    if cx.sections.is_empty() {
-        return unchanged();
-    }
-    let newline = source::line_ending(source);
-    let prologue = runtime::prologue(&cx.sections, options.runtime, &cx.prefix, newline);
+/// The pipeline's output with the runtime prologue (the helpers, or their
+/// import) at `prologue_at`, and the 0-based source line of each line.
+fn with_prologue(
+    rewritten: &passes::Rewritten,
+    prologue_at: usize,
+    runtime: RuntimeMode,
+    newline: &str,
+) -> (String, Vec<Option<u32>>) {
+    let current = &rewritten.code;
+    let prologue = runtime::prologue(&rewritten.sections, runtime, &rewritten.prefix, newline);
     let mut code = String::with_capacity(current.len() + prologue.len() + 2);
     code.push_str(&current[..prologue_at]);
     if prologue_at > 0 && !current[..prologue_at].ends_with(['\n', '\r']) {
         code.push_str(newline);
     }
-    let prologue_line = line_map::line_count(&code);
+    let prologue_line = line_count(&code);
     code.push_str(&prologue);
     code.push_str(&current[prologue_at..]);
-    let mut map: Vec<Option<u32>> = origins.iter().map(|o| o.map(|o| o.line)).collect();
-    let prologue_lines = text::count_line_breaks(&prologue);
+    let mut map: Vec<Option<u32>> = rewritten
+        .origins
+        .iter()
+        .map(|origin| origin.map(|origin| origin.line))
+        .collect();
     map.splice(
         prologue_line.min(map.len())..prologue_line.min(map.len()),
-        std::iter::repeat_n(None, prologue_lines),
+        std::iter::repeat_n(None, count_line_breaks(&prologue)),
     );
-    constructs.sort();
-    constructs.dedup();
-    if options.explain {
-        (code, map) = explain::insert_comments(&code, &map, &constructs);
-    }
-    Ok(Output {
-        code,
-        changed: true,
-        line_map: map.into_iter().map(|line| line.map(|l| l + 1)).collect(),
-        constructs: constructs
-            .into_iter()
-            .map(|(line, construct)| (line + 1, construct))
-            .collect(),
-    })
-}
-
-/// Whether a construct found on a line copied from `source` line `line`
-/// is the user's, rather than written by an earlier pass into a line that
-/// starts with copied text (`n = await _unawait_anext(...)` from an
-/// `async for n in ...` line): the user's line holds its keyword.
-fn written_by_user(
-    source: &str,
-    starts: &[usize],
-    line: u32,
-    construct: explain::Construct,
-) -> bool {
-    let keyword = match construct {
-        explain::Construct::Await => "await",
-        explain::Construct::AsyncFor => "for",
-        explain::Construct::AsyncWith => "with",
-        _ => return true,
-    };
-    let start = starts.get(line as usize).copied().unwrap_or(source.len());
-    let end = text::line_end(source, start);
-    source[start..end].contains(keyword)
-}
-
-/// Which passes of [`passes::PIPELINE`] `options` select.
-fn selected_passes(options: &Options) -> Result<Vec<bool>, Diagnostics> {
-    let names: Vec<&str> = passes::PIPELINE.iter().map(|pass| pass.name()).collect();
-    let unknown = |name: &str| {
-        Diagnostics::single(Diagnostic::unsupported(
-            TextRange::default(),
-            format!(
-                "no pass is named {name:?} (the passes are {})",
-                names.join(", ")
-            ),
-        ))
-    };
-    if let Some(name) = &options.stop_after
-        && !names.contains(&name.as_str())
-    {
-        return Err(unknown(name));
-    }
-    match &options.passes {
-        None => Ok(vec![true; names.len()]),
-        Some(chosen) => {
-            if let Some(name) = chosen.iter().find(|name| !names.contains(&name.as_str())) {
-                return Err(unknown(name));
-            }
-            Ok(names
-                .iter()
-                .map(|name| chosen.iter().any(|c| c == name))
-                .collect())
-        }
-    }
-}
-
-/// A construct that an earlier, unselected pass would have rewritten and
-/// that the pass at `index` cannot take as it is: the `coroutine` pass turns
-/// `async def` into plain generator functions, where `async for`, `async
-/// with` and async comprehensions are syntax errors. Returns its offset,
-/// the skipped pass and the construct.
-fn skipped_prerequisite(
-    index: usize,
-    selected: &[bool],
-    module: &Module,
-    text: &text::Text,
-    cx: &passes::Context,
-) -> Option<(usize, &'static str, explain::Construct)> {
-    if passes::PIPELINE[index].name() != "coroutine" {
-        return None;
-    }
-    for (earlier, pass) in passes::PIPELINE[..index].iter().enumerate() {
-        if selected[earlier] || !pass.should_run(text.src) {
-            continue;
-        }
-        let mut scratch = passes::Context {
-            prefix: cx.prefix.clone(),
-            sections: Default::default(),
-            comprehensions: 0,
-            marks: false,
-            constructs: Default::default(),
-        };
-        pass.run(module, text, &mut scratch);
-        if let Some((at, construct)) = scratch.constructs.take().into_iter().min() {
-            return Some((usize::from(at), pass.name(), construct));
-        }
-    }
-    None
+    (code, map)
 }
 
 /// Desugars a file's bytes: decodes them as CPython would, and encodes the
@@ -457,12 +424,7 @@ pub struct FileOutput {
 /// assert_eq!(file.bytes, file.desugared.code.as_bytes());
 /// ```
 pub fn desugar_file(bytes: &[u8], options: &Options) -> Result<FileOutput, (String, Diagnostics)> {
-    let source = source::decode(bytes).map_err(|error| {
-        let text = String::from_utf8_lossy(bytes).into_owned();
-        let diagnostics =
-            Diagnostics::at_line(&text, error.line, Severity::SyntaxError, error.message);
-        (text, diagnostics)
-    })?;
+    let source = source::decode(bytes).map_err(|error| decode_failure(bytes, error))?;
     let output = desugar(&source.text, options).map_err(|d| (source.text.clone(), d))?;
     if !output.changed {
         return Ok(FileOutput {
@@ -483,17 +445,28 @@ pub fn desugar_file(bytes: &[u8], options: &Options) -> Result<FileOutput, (Stri
     })
 }
 
-/// A prefix no identifier of `source` uses: `_unawait`, else `_unawait1`, …
-/// Checking the whole text (strings and comments too) keeps this cheap and
-/// conservative.
-fn choose_prefix(source: &str) -> String {
-    let mut prefix = runtime::DEFAULT_PREFIX.to_string();
-    let mut counter = 0;
-    while source.contains(&format!("{prefix}_")) {
-        counter += 1;
-        prefix = format!("{}{counter}", runtime::DEFAULT_PREFIX);
-    }
-    prefix
+/// Decodes Python source as CPython does (PEP 263 and PEP 3120): a UTF-8
+/// BOM or a coding cookie in the first two lines names the encoding, UTF-8
+/// otherwise. Errors come with the text as far as it could be read, to
+/// render them against.
+///
+/// ```
+/// let text = unawait::decode(b"# coding: latin-1\nname = '\xe9'\n").unwrap();
+/// assert_eq!(text, "# coding: latin-1\nname = '\u{e9}'\n");
+///
+/// let (text, diagnostics) = unawait::decode(b"name = '\xe9'\n").unwrap_err();
+/// assert!(diagnostics.render("m.py", &text).starts_with("m.py:1:1: SyntaxError: "));
+/// ```
+pub fn decode(bytes: &[u8]) -> Result<String, (String, Diagnostics)> {
+    source::decode(bytes)
+        .map(|source| source.text)
+        .map_err(|error| decode_failure(bytes, error))
+}
+
+fn decode_failure(bytes: &[u8], error: source::DecodeError) -> (String, Diagnostics) {
+    let text = String::from_utf8_lossy(bytes).into_owned();
+    let diagnostics = Diagnostics::at_line(&text, error.line, Severity::SyntaxError, error.message);
+    (text, diagnostics)
 }
 
 /// Where the runtime prologue goes: after the module docstring and
@@ -513,81 +486,16 @@ fn prologue_offset(source: &str, module: &Module) -> usize {
     match module.body.get(leading) {
         Some(stmt) => {
             let at = usize::from(syntax::Ranged::start(stmt));
-            let line_start = text::line_start(source, at);
+            let line_start = line_index::line_start(source, at);
             // A statement sharing its line with a future import stays after it.
             if leading > 0
                 && usize::from(syntax::Ranged::end(&module.body[leading - 1])) > line_start
             {
-                text::next_line_start(source, at).unwrap_or(source.len())
+                line_index::next_line_start(source, at).unwrap_or(source.len())
             } else {
                 line_start
             }
         }
         None => source.len(),
-    }
-}
-
-/// A pass produced code that does not parse: the rewritten blocks (each
-/// `async with` and `async for` adds two levels) went past CPython's nesting
-/// limits, rewritten expressions (each `await` adds one level) past
-/// [`syntax::MAX_NESTING`], or a bug in pass `written_by`. The error stands
-/// at the 0-based input line `line` the failing code comes from, and names
-/// the construct that pass rewrites there, so that even a bug points at the
-/// input that shows it.
-fn output_failure(
-    source: &str,
-    line: Option<u32>,
-    written_by: Option<&str>,
-    failure: &syntax::ParseFailure,
-) -> Diagnostics {
-    let message = &failure.message;
-    let text = if message.starts_with("too many") {
-        format!(
-            "the desugared code would nest too deeply for CPython ({message}): each `async with` and `async for` adds two blocks; move some of the code into a function"
-        )
-    } else if failure.kind == ExceptionType::MemoryError {
-        format!("the desugared code would nest too deeply ({message})")
-    } else {
-        let construct = match written_by {
-            Some("async_comprehension") => "asynchronous comprehension",
-            Some("async_for") => "'async for' statement",
-            Some("async_with") => "'async with' statement",
-            Some("coroutine") => "'async def' function",
-            _ => "async construct",
-        };
-        format!(
-            "cannot desugar this {construct}: its desugared form is not valid Python ({}: {message}); please report this",
-            failure.kind
-        )
-    };
-    match line {
-        Some(line) => Diagnostics::at_line(source, line as usize + 1, Severity::Unsupported, text),
-        None => Diagnostics::single(Diagnostic::unsupported(
-            TextRange::empty(TextSize::new(0)),
-            text,
-        )),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// A pass bug is reported at the input line it shows on, naming the
-    /// construct; never as an "internal error" without a place.
-    #[test]
-    fn unparsable_output_names_the_construct_and_its_line() {
-        let source = "async def f():\n    return [x async for x in g()]\n";
-        let failure = syntax::ParseFailure {
-            range: TextRange::empty(TextSize::new(0)),
-            kind: ExceptionType::SyntaxError,
-            message: "invalid syntax".to_string(),
-            unreadable: None,
-        };
-        let diagnostics = output_failure(source, Some(1), Some("async_comprehension"), &failure);
-        assert_eq!(
-            diagnostics.render("m.py", source),
-            "m.py:2:1: error: cannot desugar this asynchronous comprehension: its desugared form is not valid Python (SyntaxError: invalid syntax); please report this\n        return [x async for x in g()]\n    ^\n"
-        );
     }
 }

@@ -13,6 +13,7 @@
 
 use std::fmt::Write as _;
 
+use crate::line_index::{LineIndex, line_count};
 use crate::syntax::TextSize;
 
 /// Opens a mark: a kind letter and a decimal offset follow, then [`END`].
@@ -57,46 +58,11 @@ pub(crate) fn trim_trailing_blanks(out: &mut String) {
     out.push_str(&marks);
 }
 
-/// Offsets at which the lines of `text` start (`\n`, `\r\n` and a lone `\r`
-/// end a line).
-pub(crate) fn line_starts(text: &str) -> Vec<usize> {
-    std::iter::once(0)
-        .chain(crate::text::line_break_ends(text.as_bytes()))
-        .collect()
-}
-
-/// The 0-based line holding offset `at`, given [`line_starts`].
-pub(crate) fn line_of(starts: &[usize], at: usize) -> u32 {
-    let line = starts
-        .partition_point(|&start| start <= at)
-        .saturating_sub(1);
-    u32::try_from(line).unwrap_or(u32::MAX)
-}
-
-/// The line map of a text copied whole: line N comes from line N.
-pub fn identity(text: &str) -> Vec<Option<u32>> {
-    (1..=line_count(text))
-        .map(|line| u32::try_from(line).ok())
-        .collect()
-}
-
-/// How many lines `text` has, as an editor counts them: a final line break
-/// ends the last line rather than starting an empty one.
-pub(crate) fn line_count(text: &str) -> usize {
-    let breaks = crate::text::count_line_breaks(text);
-    if text.is_empty() || text.ends_with(['\n', '\r']) {
-        breaks
-    } else {
-        breaks + 1
-    }
-}
-
 /// Removes the marks from a pass's `marked` output, and returns the clean
 /// text with the origin (a line of `input`, the pass's input) of each of
 /// its lines: the origin of the line's first non-blank character, or of its
 /// start when it is blank.
-pub(crate) fn strip(marked: &str, input: &str) -> (String, Vec<Option<Origin>>) {
-    let starts = line_starts(input);
+pub(crate) fn strip(marked: &str, input: &LineIndex) -> (String, Vec<Option<Origin>>) {
     let mut clean = String::with_capacity(marked.len());
     let mut origins = Vec::new();
     // The mark in force: its kind, the input line it names, and the line
@@ -142,7 +108,7 @@ pub(crate) fn strip(marked: &str, input: &str) -> (String, Vec<Option<Origin>>) 
         let (kind, at) = mark[..end].split_at(1);
         let at: usize = at.parse().expect("a mark holds an offset");
         generated = kind.starts_with(SITE);
-        base = line_of(&starts, at);
+        base = input.line(at);
         breaks = 0;
         rest = &mark[end + END.len_utf8()..];
     }
@@ -189,20 +155,6 @@ pub(crate) fn compose(earlier: &[Option<Origin>], pass: &[Option<Origin>]) -> Ve
         .collect()
 }
 
-/// The line map as JSON: `{"lines": [...]}` with, for output line `i + 1`,
-/// the 1-based input line at index `i`, or `null` for lines that come from
-/// no input line (runtime helpers, `--explain` comments).
-pub fn to_json(map: &[Option<u32>], input: &str, output: &str) -> String {
-    let document = serde_json::json!({
-        "input": input,
-        "output": output,
-        "lines": map,
-    });
-    let mut text = serde_json::to_string_pretty(&document).expect("JSON of plain values");
-    text.push('\n');
-    text
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -221,18 +173,6 @@ mod tests {
     }
 
     #[test]
-    fn line_breaks_are_lf_crlf_and_lone_cr() {
-        let text = "a\r\nb\rc\n\r\n\rd";
-        assert_eq!(line_starts(text), [0, 3, 5, 7, 9, 10]);
-        assert_eq!(crate::text::count_line_breaks(text), 5);
-        assert_eq!(line_count(text), 6);
-        assert_eq!(line_count("a\r"), 1);
-        assert_eq!(line_starts("\r"), [0, 1]);
-        assert_eq!(identity("x\ny\n"), [Some(1), Some(2)]);
-        assert_eq!(identity(""), []);
-    }
-
-    #[test]
     fn copied_lines_count_on_and_generated_lines_keep_their_site() {
         let input = "a\nwith x:\n    b\nc\n";
         let out = marked(&[
@@ -247,7 +187,7 @@ mod tests {
             ("", Some((COPY, 17))),
             ("c\n", None),
         ]);
-        let (clean, origins) = strip(&out, input);
+        let (clean, origins) = strip(&out, &LineIndex::new(input));
         assert_eq!(clean, "a\nenter()\ntry:\n    b\nfinally:\n    exit()\nc\n");
         let lines: Vec<_> = origins
             .iter()
@@ -278,7 +218,7 @@ mod tests {
             ("y", Some((COPY, 15))),
             (")\n", Some((COPY, 16))),
         ]);
-        let (clean, origins) = strip(&out, input);
+        let (clean, origins) = strip(&out, &LineIndex::new(input));
         assert_eq!(clean, "\n    x = yield from f(y)\n");
         assert_eq!(
             origins,
@@ -297,7 +237,10 @@ mod tests {
 
     #[test]
     fn crlf_is_one_break_and_a_last_line_without_break_counts() {
-        let (clean, origins) = strip(&marked(&[("a\r\nb\r\nc", Some((COPY, 0)))]), "a\r\nb\r\nc");
+        let (clean, origins) = strip(
+            &marked(&[("a\r\nb\r\nc", Some((COPY, 0)))]),
+            &LineIndex::new("a\r\nb\r\nc"),
+        );
         assert_eq!(clean, "a\r\nb\r\nc");
         let lines: Vec<_> = origins.iter().map(|o| o.unwrap().line).collect();
         assert_eq!(lines, [0, 1, 2]);
@@ -309,7 +252,7 @@ mod tests {
         mark_site(&mut out, TextSize::new(3));
         out.push(' ');
         trim_trailing_blanks(&mut out);
-        let (clean, _) = strip(&out, "abcd");
+        let (clean, _) = strip(&out, &LineIndex::new("abcd"));
         assert_eq!(clean, "def f():");
         assert!(out.ends_with(END));
     }

@@ -146,7 +146,7 @@ impl From<Runtime> for RuntimeMode {
 }
 
 fn pass_names() -> clap::builder::PossibleValuesParser {
-    clap::builder::PossibleValuesParser::new(unawait::passes::PIPELINE.map(|pass| pass.name()))
+    clap::builder::PossibleValuesParser::new(unawait::passes().map(|pass| pass.name))
 }
 
 const EXAMPLES: &str = "\
@@ -196,8 +196,8 @@ fn run(cli: &Cli) -> ExitCode {
     match &cli.command {
         Some(Command::Runtime(args)) => return runtime_command(args),
         Some(Command::Passes) => {
-            for pass in unawait::passes::PIPELINE {
-                println!("{:<20} {}", pass.name(), pass.description());
+            for pass in unawait::passes() {
+                println!("{:<20} {}", pass.name, pass.description);
             }
             return ExitCode::SUCCESS;
         }

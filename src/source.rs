@@ -131,15 +131,6 @@ pub fn encode(text: &str, like: &SourceText) -> Result<Vec<u8>, String> {
     Ok(out)
 }
 
-/// The newline sequence the file uses first, `\n` when it has none.
-pub fn line_ending(text: &str) -> &'static str {
-    match text.find(['\n', '\r']) {
-        Some(at) if text[at..].starts_with("\r\n") => "\r\n",
-        Some(at) if text[at..].starts_with('\r') => "\r",
-        _ => "\n",
-    }
-}
-
 fn find_cookie(bytes: &[u8]) -> Option<(usize, String)> {
     let mut lines = bytes.split_inclusive(|&b| b == b'\n');
     let first = lines.next()?;
@@ -251,7 +242,7 @@ fn codec_for(name: &str) -> Option<Codec> {
 }
 
 fn line_of(bytes: &[u8], offset: usize) -> usize {
-    1 + crate::text::count_line_breaks(&bytes[..offset])
+    1 + crate::line_index::count_line_breaks(&bytes[..offset])
 }
 
 fn non_utf8_error(bytes: &[u8], at: usize, cookie: &Option<(usize, String)>) -> DecodeError {
@@ -318,12 +309,5 @@ mod tests {
         assert_eq!(decode(b"x = 1\ny = '\xff'\n").unwrap_err().line, 2);
         // A lone carriage return ends a line too, as CPython counts them.
         assert_eq!(decode(b"x = 1\ry = 2\r\nz = '\xff'\r").unwrap_err().line, 3);
-    }
-
-    #[test]
-    fn line_endings() {
-        assert_eq!(line_ending("a\r\nb\n"), "\r\n");
-        assert_eq!(line_ending("a\rb"), "\r");
-        assert_eq!(line_ending("a"), "\n");
     }
 }

@@ -6,7 +6,10 @@
 //! indentation to each line, except lines that begin inside a string literal,
 //! whose contents must never change.
 
-use crate::syntax::{Module, TextRange, TextSize};
+use std::cell::OnceCell;
+
+use crate::line_index::{LineIndex, line_end, line_ending, next_line_start};
+use crate::syntax::{Module, TextRange, offset, size};
 
 pub struct Text<'a> {
     pub src: &'a str,
@@ -18,58 +21,8 @@ pub struct Text<'a> {
     pub indent_unit: &'a str,
     /// The quote character for string literals `unawait` writes.
     pub quote: char,
-    /// Where each line starts, computed on first use: a pass asks for the
-    /// line of every statement and site, and scanning back to the line
-    /// break each time is quadratic on a long line of many of them.
-    line_starts: std::cell::OnceCell<Vec<usize>>,
-}
-
-pub fn offset(size: TextSize) -> usize {
-    usize::from(size)
-}
-
-/// The [`TextSize`] of a byte offset (sources the parser accepts are under
-/// 4 GiB).
-pub fn size(at: usize) -> TextSize {
-    TextSize::new(u32::try_from(at).unwrap_or(u32::MAX))
-}
-
-/// Offset of the start of the line holding `at`. Lines end at `\n`, `\r\n`
-/// or a lone `\r`, as CPython's tokenizer reads them.
-pub fn line_start(src: &str, at: usize) -> usize {
-    src[..at].rfind(['\n', '\r']).map_or(0, |i| i + 1)
-}
-
-/// Offset of the line break ending the line holding `at` (or the end of
-/// the text).
-pub fn line_end(src: &str, at: usize) -> usize {
-    src[at..].find(['\n', '\r']).map_or(src.len(), |i| at + i)
-}
-
-/// Offset of the line after the one holding `at`, past its whole line break
-/// (`\r\n` is one); `None` on the last line.
-pub fn next_line_start(src: &str, at: usize) -> Option<usize> {
-    let end = line_end(src, at);
-    match src.as_bytes().get(end)? {
-        b'\r' if src.as_bytes().get(end + 1) == Some(&b'\n') => Some(end + 2),
-        _ => Some(end + 1),
-    }
-}
-
-/// How many line breaks `text` holds (`\r\n` counts once); the text may be
-/// undecoded bytes.
-pub fn count_line_breaks(text: &(impl AsRef<[u8]> + ?Sized)) -> usize {
-    line_break_ends(text.as_ref()).count()
-}
-
-/// The offset just past each line break of `bytes` (`\r\n` is one break),
-/// found with `memchr`: every file's line map needs them, so this runs over
-/// every byte of every input.
-pub fn line_break_ends(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    memchr::memchr2_iter(b'\n', b'\r', bytes).filter_map(|at| {
-        let ends_a_break = bytes[at] == b'\n' || bytes.get(at + 1) != Some(&b'\n');
-        ends_a_break.then_some(at + 1)
-    })
+    /// The text's lines, indexed on first use.
+    lines: OnceCell<LineIndex>,
 }
 
 impl<'a> Text<'a> {
@@ -78,14 +31,14 @@ impl<'a> Text<'a> {
             src,
             strings: &module.string_ranges,
             comments: &module.comment_ranges,
-            newline: crate::source::line_ending(src),
+            newline: line_ending(src),
             indent_unit: module
                 .first_indent
                 .as_deref()
                 .filter(|unit| !unit.is_empty())
                 .unwrap_or("    "),
             quote: module.first_quote.unwrap_or('"'),
-            line_starts: std::cell::OnceCell::new(),
+            lines: OnceCell::new(),
         }
     }
 
@@ -93,18 +46,15 @@ impl<'a> Text<'a> {
         &self.src[range]
     }
 
-    /// Offset of the start of the line holding `at`, as [`line_start`]
-    /// finds it.
+    /// The text's lines.
+    pub fn lines(&self) -> &LineIndex {
+        self.lines.get_or_init(|| LineIndex::new(self.src))
+    }
+
+    /// Offset of the start of the line holding `at`, as
+    /// [`crate::line_index::line_start`] finds it.
     pub fn line_start(&self, at: usize) -> usize {
-        // Right after the `\r` of a `\r\n`, [`line_start`] sees a line
-        // start that the table, which counts `\r\n` once, does not hold.
-        if at > 0 && self.src.as_bytes()[at - 1] == b'\r' {
-            return at;
-        }
-        let starts = self
-            .line_starts
-            .get_or_init(|| crate::line_map::line_starts(self.src));
-        starts[starts.partition_point(|&start| start <= at) - 1]
+        self.lines().line_start(self.src, at)
     }
 
     /// Offset of the newline ending the line holding `at` (or the end of file).
@@ -254,7 +204,7 @@ impl<'a> Text<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::syntax::parse;
+    use crate::syntax::{TextSize, parse};
 
     fn reindent(src: &str, extra: &str) -> String {
         let module = parse(src).unwrap();

@@ -190,7 +190,7 @@ fn diff_prints_what_would_change_and_changes_nothing() {
 
 /// The unified diff the library makes, to compare `--diff` with.
 fn common_diff(name: &str, old: &str, new: &str) -> String {
-    unawait::diff::unified(old, new, name, name, false)
+    unawait::views::diff::unified(old, new, name, name, false)
 }
 
 #[test]

@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use common::{case_name, describe, golden_cases, interpreters};
-use unawait::verify::{Interpreter, Verdict, parallel_map, round_trip, runs_on};
+use unawait::parallel_map;
+use unawait::verify::{Interpreter, Verdict, round_trip, runs_on};
 use unawait::{Options, RuntimeMode, desugar, desugar_bytes};
 
 /// Golden case `path` as written, and desugared (encoded like the case).
@@ -30,9 +31,7 @@ fn read_and_desugar(path: &Path, runtime: RuntimeMode) -> (Vec<u8>, Vec<u8>) {
 
 /// Source text as CPython decodes it (coding cookie, BOM).
 fn text_of(bytes: &[u8]) -> String {
-    unawait::source::decode(bytes)
-        .expect("golden cases decode")
-        .text
+    unawait::decode(bytes).expect("golden cases decode")
 }
 
 #[test]
@@ -148,9 +147,9 @@ fn cases_behave_the_same_with_the_imported_runtime() {
     assert_equivalent(RuntimeMode::Import, newest, "golden (--runtime=import)");
 }
 
-/// The demonstration of a known difference (README, "Known differences")
-/// differs exactly on the versions the README names and nowhere else: if
-/// either side changes, the documentation is wrong.
+/// The demonstration of a known difference (docs/limits.md, "Known
+/// differences") differs exactly on the versions the page names and nowhere
+/// else: if either side changes, the documentation is wrong.
 #[test]
 fn the_documented_divergence_differs_only_on_3_9_to_3_11() {
     let path = common::repo_root().join("docs/divergences/throw_traceback_3_9_to_3_11.py");
@@ -209,9 +208,9 @@ fn desugaring_the_output_again_changes_nothing() {
 type LineSpans = Vec<(usize, usize)>;
 
 fn async_lines(source: &str) -> (LineSpans, LineSpans) {
-    use unawait::syntax::Ranged;
-    use unawait::syntax::ast::visitor::{Visitor, walk_expr, walk_stmt};
-    use unawait::syntax::ast::{Expr, Stmt};
+    use ruff_python_ast::visitor::{Visitor, walk_expr, walk_stmt};
+    use ruff_python_ast::{Expr, Stmt};
+    use ruff_text_size::{Ranged, TextSize};
 
     struct Collector<'s> {
         source: &'s str,
@@ -219,7 +218,7 @@ fn async_lines(source: &str) -> (LineSpans, LineSpans) {
         headers: Vec<(usize, usize)>,
     }
     impl Collector<'_> {
-        fn line(&self, at: unawait::syntax::TextSize) -> usize {
+        fn line(&self, at: TextSize) -> usize {
             self.source[..usize::from(at)].matches('\n').count()
         }
     }
@@ -261,7 +260,7 @@ fn async_lines(source: &str) -> (LineSpans, LineSpans) {
             walk_stmt(self, stmt);
         }
     }
-    let module = unawait::syntax::parse(source).expect("golden cases parse");
+    let module = common::parse(source).expect("golden cases parse");
     let mut collector = Collector {
         source,
         defs: Vec::new(),

@@ -6,13 +6,12 @@ mod common;
 use std::time::Duration;
 
 use common::{case_name, golden_cases, interpreters};
-use unawait::verify::{Verdict, parallel_map, round_trip};
+use unawait::parallel_map;
+use unawait::verify::{Verdict, round_trip};
 use unawait::{Options, RuntimeMode, desugar};
 
 fn source_of(path: &std::path::Path) -> String {
-    unawait::source::decode(&std::fs::read(path).expect("readable"))
-        .expect("golden cases decode")
-        .text
+    unawait::decode(&std::fs::read(path).expect("readable")).expect("golden cases decode")
 }
 
 fn options(explain: bool, passes: Option<&[&str]>) -> Options {
@@ -208,8 +207,8 @@ fn explanations_are_comments_only() {
             "{name}: no explanation"
         );
         comments += count;
-        unawait::syntax::parse(&explained.code)
-            .unwrap_or_else(|e| panic!("{name}: explained output does not parse: {}", e.message));
+        common::parse(&explained.code)
+            .unwrap_or_else(|e| panic!("{name}: explained output does not parse: {e}"));
         assert_eq!(
             explained.line_map.len(),
             lines(&explained.code).len(),
@@ -283,11 +282,8 @@ fn every_selection_of_passes_gives_valid_python_or_says_what_is_missing() {
             let name = format!("{} with --passes {}", case_name(&case), chosen.join(","));
             match desugar(&source, &options(false, Some(&chosen))) {
                 Ok(output) => {
-                    unawait::syntax::parse(&output.code).unwrap_or_else(|e| {
-                        panic!(
-                            "{name}: output does not parse: {}\n{}",
-                            e.message, output.code
-                        )
+                    common::parse(&output.code).unwrap_or_else(|e| {
+                        panic!("{name}: output does not parse: {e}\n{}", output.code)
                     });
                     if !chosen.contains(&"async_for") && !chosen.contains(&"async_comprehension") {
                         assert!(

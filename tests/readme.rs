@@ -1,4 +1,5 @@
-//! The README's walkthrough shows what `unawait` really prints.
+//! The README's walkthrough shows what `unawait` really prints, and the
+//! usage guide's tables say what the code accepts.
 
 use unawait::{Options, RuntimeMode, desugar};
 
@@ -54,9 +55,14 @@ fn readme() -> String {
     std::fs::read_to_string(root.join("README.md")).expect("README.md")
 }
 
-/// The README's exit status table says what `unawait --help` says.
+fn usage_guide() -> String {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(root.join("docs/usage.md")).expect("docs/usage.md")
+}
+
+/// The usage guide's exit status table says what `unawait --help` says.
 #[test]
-fn readme_exit_status_table_matches_the_help() {
+fn usage_exit_status_table_matches_the_help() {
     let help = std::process::Command::new(env!("CARGO_BIN_EXE_unawait"))
         .arg("--help")
         .output()
@@ -72,12 +78,12 @@ fn readme_exit_status_table_matches_the_help() {
             Some((code.to_string(), meaning.trim().to_string()))
         })
         .collect();
-    let readme = readme();
-    let table = readme
-        .split("### Exit status\n")
+    let usage = usage_guide();
+    let table = usage
+        .split("## Exit status\n")
         .nth(1)
-        .expect("the README has an exit status section");
-    let from_readme: Vec<(String, String)> = table
+        .expect("the usage guide has an exit status section");
+    let from_guide: Vec<(String, String)> = table
         .lines()
         .skip_while(|line| !line.starts_with("| 0 |"))
         .take_while(|line| line.starts_with('|'))
@@ -86,19 +92,19 @@ fn readme_exit_status_table_matches_the_help() {
             (cells[0].trim().to_string(), cells[1].trim().to_string())
         })
         .collect();
-    assert_eq!(from_readme.len(), 3, "{from_readme:?}");
-    assert_eq!(from_readme, from_help);
+    assert_eq!(from_guide.len(), 3, "{from_guide:?}");
+    assert_eq!(from_guide, from_help);
 }
 
-/// Every `[tool.unawait]` key the code accepts has a row in the README's
-/// settings table, and no other key does.
+/// Every `[tool.unawait]` key the code accepts has a row in the usage
+/// guide's settings table, and no other key does.
 #[test]
-fn readme_settings_table_lists_every_key() {
-    let readme = readme();
-    let section = readme
-        .split("### Settings in pyproject.toml\n")
+fn usage_settings_table_lists_every_key() {
+    let usage = usage_guide();
+    let section = usage
+        .split("## Settings in pyproject.toml\n")
         .nth(1)
-        .expect("the README has a settings section");
+        .expect("the usage guide has a settings section");
     let keys: Vec<&str> = section
         .lines()
         .skip_while(|line| !line.starts_with("| key |"))
@@ -107,4 +113,34 @@ fn readme_settings_table_lists_every_key() {
         .map(|line| line.split('`').nth(1).expect("a key in backquotes"))
         .collect();
     assert_eq!(keys, unawait::config::KEYS);
+}
+
+/// Every relative link of the README and the guides in `docs/` names a file
+/// that exists.
+#[test]
+fn documentation_links_point_at_existing_files() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut pages = vec![root.join("README.md")];
+    for entry in std::fs::read_dir(root.join("docs"))
+        .expect("docs/")
+        .flatten()
+    {
+        if entry.path().extension().is_some_and(|e| e == "md") {
+            pages.push(entry.path());
+        }
+    }
+    let mut links = 0;
+    for page in &pages {
+        let text = std::fs::read_to_string(page).expect("readable");
+        for (at, _) in text.match_indices("](") {
+            let target = text[at + 2..].split(')').next().unwrap_or_default();
+            if target.starts_with("http") || target.starts_with('#') {
+                continue;
+            }
+            links += 1;
+            let path = page.parent().expect("a directory").join(target);
+            assert!(path.exists(), "{}: broken link {target}", page.display());
+        }
+    }
+    assert!(links >= 10, "only {links} links found");
 }

@@ -354,7 +354,7 @@ fn many_awaits_in_one_statement_are_desugared() {
 #[test]
 fn nesting_past_the_limit_is_an_error() {
     let dir = Scratch::new("robust-deep");
-    let limit = unawait::syntax::MAX_NESTING;
+    let limit = unawait::MAX_NESTING;
     let message = "MemoryError: Parser stack overflowed - Python source too complex to parse";
     // `x = -…-a`: the value is depth 1, `a` depth `levels`. (An await at
     // the bottom would be desugared one level deeper, past the limit for
@@ -380,10 +380,29 @@ fn nesting_past_the_limit_is_an_error() {
             limit + 9
         ),
     );
-    // Every kind of chain, four times the limit (past what the stack holds
-    // in a debug build), with or without async syntax: the error, never a
-    // crash.
     let deep = 4 * limit;
+    // The parser recurses into lambda defaults on the thread's own stack:
+    // refused before parsing.
+    let lambdas = format!("x = {}0{}\n", "lambda a=".repeat(deep), ": a".repeat(deep));
+    assert_rejected(
+        &dir,
+        "lambda_defaults.py",
+        lambdas.as_bytes(),
+        &format!(
+            "1:{}: {message} (lambda parameters nested more than {limit} deep)",
+            5 + limit * "lambda a=".len()
+        ),
+    );
+}
+
+/// Every kind of chain, four times the nesting limit (past what the stack
+/// holds in a debug build), with or without async syntax: the error, never a
+/// crash.
+#[test]
+fn every_kind_of_deep_chain_is_an_error_not_a_crash() {
+    let dir = Scratch::new("robust-deep-shapes");
+    let message = "MemoryError: Parser stack overflowed - Python source too complex to parse";
+    let deep = 4 * unawait::MAX_NESTING;
     let body = |expression: String| format!("async def f():\n    x = {expression}\n");
     let shapes = [
         ("not", body(format!("{}(await g())", "not ".repeat(deep)))),
@@ -440,18 +459,6 @@ fn nesting_past_the_limit_is_an_error() {
         assert!(first.contains(expected), "{name}: {first}");
         assert!(written.is_none(), "{name}");
     }
-    // The parser recurses into lambda defaults on the thread's own stack:
-    // refused before parsing.
-    let lambdas = format!("x = {}0{}\n", "lambda a=".repeat(deep), ": a".repeat(deep));
-    assert_rejected(
-        &dir,
-        "lambda_defaults.py",
-        lambdas.as_bytes(),
-        &format!(
-            "1:{}: {message} (lambda parameters nested more than {limit} deep)",
-            5 + limit * "lambda a=".len()
-        ),
-    );
 }
 
 #[test]

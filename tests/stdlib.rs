@@ -8,7 +8,8 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use common::{Scratch, check_outputs, interpreters};
-use unawait::verify::{Interpreter, check_compiled, parallel_map};
+use unawait::parallel_map;
+use unawait::verify::{Interpreter, check_compiled};
 use unawait::{Options, desugar_bytes};
 
 enum Outcome {

@@ -142,16 +142,16 @@ fn run_diff(args: &DiffArgs) -> Result<bool> {
     }
     let desugared_name = format!("{name} (desugared)");
     let shown = if args.side_by_side {
-        unawait::diff::side_by_side(
+        unawait::views::diff::side_by_side(
             &text,
             &output.code,
             &name,
             &desugared_name,
-            unawait::diff::terminal_width(),
+            unawait::views::diff::terminal_width(),
             color,
         )
     } else {
-        unawait::diff::unified(&text, &output.code, &name, &desugared_name, color)
+        unawait::views::diff::unified(&text, &output.code, &name, &desugared_name, color)
     };
     std::io::stdout()
         .write_all(shown.as_bytes())
@@ -186,7 +186,7 @@ fn run_explain(args: &ExplainArgs) -> Result<bool> {
     };
     match &args.html {
         Some(out) => {
-            let page = unawait::html::page(&name, &text, &output);
+            let page = unawait::views::html::page(&name, &text, &output);
             write_atomically(out, page.as_bytes(), None)?;
         }
         None => {

@@ -223,7 +223,7 @@ fn execute(request: &Request) -> Result<u8> {
         jobs.len(),
         request.verbosity() != Verbosity::Quiet && !request.json(),
     );
-    let mut results = unawait::verify::parallel_map(&jobs, |job| {
+    let mut results = unawait::parallel_map(&jobs, |job| {
         let report = process(request, mode, job);
         progress.step();
         report
@@ -365,7 +365,7 @@ fn process(request: &Request, mode: Mode, job: &Job) -> FileReport {
         );
         match mode {
             Mode::Diff if file.desugared.changed => {
-                report.diff = Some(unawait::diff::unified(
+                report.diff = Some(unawait::views::diff::unified(
                     &file.original,
                     &file.desugared.code,
                     &name,
@@ -424,24 +424,50 @@ fn print_one(request: &Request, resolver: &Resolver) -> Result<u8> {
     } else {
         None
     };
+    let (mut report, written, line_map) =
+        desugar_one(request, &name, &bytes, excluded_by, project.as_deref());
+    if report.status != Status::Invalid {
+        write_one(request, path, &name, &mut report, &written, &line_map)?;
+    }
+    let reports = [report];
+    report::print(
+        Mode::Print,
+        &reports,
+        request.verbosity(),
+        request.json(),
+        &resolver.loaded(),
+    )
+    .context("writing the report")?;
+    Ok(report::exit_code(Mode::Print, &reports))
+}
+
+/// The one file's report, the bytes to write, and each output line's input
+/// line.
+fn desugar_one(
+    request: &Request,
+    name: &str,
+    bytes: &[u8],
+    excluded_by: Option<String>,
+    project: Option<&Project>,
+) -> (FileReport, Vec<u8>, Vec<Option<u32>>) {
     let mut report;
-    let mut written = bytes.clone();
+    let mut written = bytes.to_vec();
     // Each output line's input line; an excluded file passes through whole.
-    let mut line_map = unawait::line_map::identity(&String::from_utf8_lossy(&bytes));
+    let mut line_map = unawait::Output::unchanged(&String::from_utf8_lossy(bytes)).line_map;
     if let Some(pattern) = excluded_by {
         // An excluded file passes through unchanged, as a filter should.
         report = FileReport {
             excluded_by: Some(pattern),
-            ..FileReport::new(name.clone(), Status::Excluded)
+            ..FileReport::new(name.to_string(), Status::Excluded)
         };
         if request.json() {
-            report.code = Some(String::from_utf8_lossy(&bytes).into_owned());
+            report.code = Some(String::from_utf8_lossy(bytes).into_owned());
         }
     } else {
-        match unawait::desugar_file(&bytes, &request.options(project.as_deref())) {
+        match unawait::desugar_file(bytes, &request.options(project)) {
             Ok(file) => {
                 report = FileReport::new(
-                    name.clone(),
+                    name.to_string(),
                     if file.desugared.changed {
                         Status::Desugared
                     } else {
@@ -457,50 +483,66 @@ fn print_one(request: &Request, resolver: &Resolver) -> Result<u8> {
             Err((text, diagnostics)) => {
                 report = FileReport {
                     diagnostics: Some((text, diagnostics)),
-                    ..FileReport::new(name.clone(), Status::Invalid)
+                    ..FileReport::new(name.to_string(), Status::Invalid)
                 };
             }
         }
     }
-    if report.status != Status::Invalid {
-        for out in [request.output, request.line_map].into_iter().flatten() {
-            if !is_stdin(path) && same_file(path, out) {
-                bail!("refusing to overwrite the input {}", path.display());
-            }
-        }
-        match request.output {
-            Some(out) => {
-                let permissions = if is_stdin(path) {
-                    None
-                } else {
-                    fs::metadata(path)
-                        .ok()
-                        .map(|metadata| metadata.permissions())
-                };
-                write_atomically(out, &written, permissions)?;
-                report.output = Some(out.to_path_buf());
-            }
-            None if !request.json() => io::stdout()
-                .write_all(&written)
-                .context("writing standard output")?,
-            None => {}
-        }
-        if let Some(map_path) = request.line_map {
-            let output_name = request
-                .output
-                .map_or_else(|| "<stdout>".to_string(), display_name);
-            let json = unawait::line_map::to_json(&line_map, &name, &output_name);
-            write_atomically(map_path, json.as_bytes(), None)?;
+    (report, written, line_map)
+}
+
+/// Writes the one file's output (to `-o` or standard output) and its line
+/// map (`--line-map`), never over the input.
+fn write_one(
+    request: &Request,
+    path: &Path,
+    name: &str,
+    report: &mut FileReport,
+    written: &[u8],
+    line_map: &[Option<u32>],
+) -> Result<()> {
+    for out in [request.output, request.line_map].into_iter().flatten() {
+        if !is_stdin(path) && same_file(path, out) {
+            bail!("refusing to overwrite the input {}", path.display());
         }
     }
-    let reports = [report];
-    report::print(
-        Mode::Print,
-        &reports,
-        request.verbosity(),
-        request.json(),
-        &resolver.loaded(),
-    )
-    .context("writing the report")?;
-    Ok(report::exit_code(Mode::Print, &reports))
+    match request.output {
+        Some(out) => {
+            let permissions = if is_stdin(path) {
+                None
+            } else {
+                fs::metadata(path)
+                    .ok()
+                    .map(|metadata| metadata.permissions())
+            };
+            write_atomically(out, written, permissions)?;
+            report.output = Some(out.to_path_buf());
+        }
+        None if !request.json() => io::stdout()
+            .write_all(written)
+            .context("writing standard output")?,
+        None => {}
+    }
+    if let Some(map_path) = request.line_map {
+        let output_name = request
+            .output
+            .map_or_else(|| "<stdout>".to_string(), display_name);
+        let json = line_map_json(line_map, name, &output_name);
+        write_atomically(map_path, json.as_bytes(), None)?;
+    }
+    Ok(())
+}
+
+/// The line map as JSON: `{"lines": [...]}` with, for output line `i + 1`,
+/// the 1-based input line at index `i`, or `null` for lines that come from
+/// no input line (runtime helpers, `--explain` comments).
+fn line_map_json(map: &[Option<u32>], input: &str, output: &str) -> String {
+    let document = serde_json::json!({
+        "input": input,
+        "output": output,
+        "lines": map,
+    });
+    let mut text = serde_json::to_string_pretty(&document).expect("JSON of plain values");
+    text.push('\n');
+    text
 }

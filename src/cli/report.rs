@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use serde_json::{Value, json};
-use unawait::diagnostic::{Diagnostics, Lines, Severity};
+use unawait::diagnostic::{Diagnostics, Severity};
 
 /// What happened to one input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -85,12 +85,9 @@ impl FileReport {
         let Some((text, diagnostics)) = &self.diagnostics else {
             return Vec::new();
         };
-        let lines = Lines::new(text);
         diagnostics
-            .0
-            .iter()
-            .map(|diagnostic| {
-                let location = diagnostic.located(&lines);
+            .located(text)
+            .map(|(diagnostic, location)| {
                 json!({
                     "path": self.path,
                     "line": location.line,

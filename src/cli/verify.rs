@@ -6,9 +6,7 @@ use std::time::Duration;
 use anyhow::{Result, bail};
 use serde_json::json;
 use unawait::Options;
-use unawait::verify::{
-    Interpreter, Verdict, discover_interpreters, parallel_map, round_trip_mapped,
-};
+use unawait::verify::{Interpreter, Verdict, discover_interpreters, round_trip_mapped};
 
 use crate::{Format, VerifyArgs, cli};
 
@@ -22,7 +20,7 @@ pub fn run(args: &VerifyArgs) -> Result<bool> {
         .flat_map(|f| (0..interpreters.len()).map(move |i| (f, i)))
         .collect();
     let timeout = Duration::from_secs(args.timeout);
-    let verdicts = parallel_map(&jobs, |&(file, interpreter)| match &prepared[file] {
+    let verdicts = unawait::parallel_map(&jobs, |&(file, interpreter)| match &prepared[file] {
         Prepared::Ready {
             original,
             desugared,

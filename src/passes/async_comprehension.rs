@@ -8,6 +8,7 @@
 //! ```
 //! Out:
 //! ```python
+//! @_unawait_comprehension("listcomp")
 //! async def _unawait_listcomp_1(_unawait_source):
 //!     _unawait_result = []
 //!     async for x in _unawait_source:
@@ -16,6 +17,9 @@
 //!     return _unawait_result
 //! result = (await _unawait_listcomp_1(_unawait_inlined(_unawait_aiter(source()))))
 //! ```
+//! `_unawait_comprehension` names the function `<listcomp>` as CPython
+//! names a comprehension's code, and on 3.12+, where CPython inlines the
+//! comprehension, keeps its frame out of `cr_await` chains.
 //! A generator expression becomes an async generator function that
 //! `yield`s each element, and its call is not awaited. As in CPython, the
 //! first iterable is evaluated, and `__aiter__` (or `iter`) called on it, in
@@ -61,10 +65,10 @@ use crate::syntax::ast::statement_visitor::{self, StatementVisitor};
 use crate::syntax::ast::visitor::{self, Visitor};
 use crate::syntax::ast::{self, Expr, Stmt};
 use crate::syntax::{
-    Module, Ranged, TextRange, comprehension_generators, is_async_comprehension,
-    walk_comprehension_scope,
+    Module, Ranged, TextRange, TextSize, comprehension_generators, is_async_comprehension, offset,
+    size, walk_comprehension_scope,
 };
-use crate::text::{Text, offset, size};
+use crate::text::Text;
 
 pub struct AsyncComprehension;
 
@@ -77,8 +81,22 @@ impl Pass for AsyncComprehension {
         "async comprehensions and generator expressions → nested async def functions"
     }
 
+    fn construct(&self) -> &'static str {
+        "asynchronous comprehension"
+    }
+
     fn should_run(&self, source: &str) -> bool {
         source.contains("async") || source.contains("await")
+    }
+
+    fn first_site(&self, module: &Module, text: &Text) -> Option<(TextSize, Construct)> {
+        let first = Collector::of(module, text)
+            .sites
+            .iter()
+            .filter(|(_, site)| matches!(site, Site::Call { .. }))
+            .map(|(range, _)| range.start())
+            .min()?;
+        Some((first, Construct::AsyncComprehension))
     }
 
     fn run(&self, module: &Module, text: &Text, cx: &mut Context) -> Option<String> {
@@ -93,14 +111,7 @@ impl Pass for AsyncComprehension {
 
 /// Rewrites the async comprehensions not nested in another one.
 fn rewrite_outermost(module: &Module, text: &Text, cx: &mut Context) -> Option<String> {
-    let mut collector = Collector {
-        text,
-        sites: Vec::new(),
-        anchor: Vec::new(),
-        lambda_parameters: Vec::new(),
-        globals: Vec::new(),
-    };
-    collector.visit_block(&module.body, false, true);
+    let collector = Collector::of(module, text);
     if collector.sites.is_empty() {
         return None;
     }
@@ -163,7 +174,20 @@ struct Collector<'a, 't> {
     globals: Vec<String>,
 }
 
-impl<'a> Collector<'a, '_> {
+impl<'a, 't> Collector<'a, 't> {
+    /// The outermost async comprehensions of `module`.
+    fn of(module: &'a Module, text: &'t Text<'a>) -> Self {
+        let mut collector = Collector {
+            text,
+            sites: Vec::new(),
+            anchor: Vec::new(),
+            lambda_parameters: Vec::new(),
+            globals: Vec::new(),
+        };
+        collector.visit_block(&module.body, false, true);
+        collector
+    }
+
     /// The statements of a block, each anchored where its line starts.
     fn visit_block(&mut self, body: &'a [Stmt], is_function_body: bool, module_level: bool) {
         let first = body.first().map_or(0, |stmt| offset(stmt.start()));
@@ -562,47 +586,67 @@ impl<'a> Renderer<'a, '_, '_, Site<'a>> {
     }
 
     fn render_definition(&mut self, out: &mut String, definition: &Definition, extra: &str) {
-        let Definition {
-            comprehension,
-            is_async,
-            anchor,
-            number,
-            ref captured,
-            ref walrus,
-        } = *definition;
+        let indent = self.definition_indent(out, definition.anchor, extra);
+        let body = format!("{indent}{}", self.text.indent_unit);
+        let mut lines = self.definition_header(definition, &body);
+        let depth = self.definition_loops(&mut lines, definition, &body, extra);
+        self.definition_element(&mut lines, definition.comprehension, &depth, extra);
+        if !matches!(definition.comprehension, Expr::Generator(_)) {
+            lines.push(format!("{body}return {}", self.cx.name("result")));
+        }
+        // The first line continues where the anchor statement's indentation
+        // was written; the others carry their own.
+        for (index, line) in lines.iter().enumerate() {
+            if index > 0 && !line.starts_with(&body) {
+                out.push_str(&indent);
+            }
+            out.push_str(line);
+            out.push_str(self.text.newline);
+        }
+        out.push_str(&indent);
+    }
+
+    /// The indentation of the definition: the anchor statement's, or one
+    /// level deeper for a function body moved off its `def` line (`def f():
+    /// return [...]`), whose new line starts here.
+    fn definition_indent(&self, out: &mut String, anchor: Anchor, extra: &str) -> String {
         let text = self.text;
-        let nl = text.newline;
-        let unit = text.indent_unit;
-        let indent = if anchor.in_same_line_function_body {
-            // `def f(): return [...]`: the body moves to lines of its own.
+        if anchor.in_same_line_function_body {
             crate::line_map::trim_trailing_blanks(out);
-            let indent = format!("{extra}{}{unit}", text.indentation(anchor.at));
-            out.push_str(nl);
+            let indent = format!("{extra}{}{}", text.indentation(anchor.at), text.indent_unit);
+            out.push_str(text.newline);
             out.push_str(&indent);
             indent
         } else {
             format!("{extra}{}", text.indentation(anchor.at))
-        };
-        let source = self.cx.name("source");
-        let result = self.cx.name("result");
+        }
+    }
+
+    /// The lines up to the loops: the `:=` targets' declarations, the
+    /// decorator, the `def` line, and the result's initial value.
+    fn definition_header(&self, definition: &Definition, body: &str) -> Vec<String> {
+        let Definition {
+            comprehension,
+            is_async,
+            number,
+            ref captured,
+            ref walrus,
+            ..
+        } = *definition;
         let mut lines = Vec::new();
-        let body = format!("{indent}{unit}");
-        let locals: Vec<&str> = walrus
-            .iter()
-            .filter(|(_, global)| !global)
-            .map(|(name, _)| name.as_str())
-            .collect();
-        let globals: Vec<&str> = walrus
-            .iter()
-            .filter(|(_, global)| *global)
-            .map(|(name, _)| name.as_str())
-            .collect();
+        let bound = |global: bool| -> Vec<&str> {
+            walrus
+                .iter()
+                .filter(|(_, is_global)| *is_global == global)
+                .map(|(name, _)| name.as_str())
+                .collect()
+        };
+        let (locals, globals) = (bound(false), bound(true));
         if !locals.is_empty() {
             // `:=` bound these in the enclosing function; an assignment that
             // never runs keeps them its locals for `nonlocal` to reach.
             lines.push(format!("if False: {} = None", locals.join(" = ")));
         }
-        let parameters: String = captured.iter().map(|name| format!(", {name}")).collect();
         if is_async {
             // Names it `<listcomp>` as CPython does, and on 3.12+ keeps an
             // inlined comprehension out of `cr_await` chains.
@@ -618,10 +662,12 @@ impl<'a> Renderer<'a, '_, '_, Site<'a>> {
                 self.text.quoted(kind)
             ));
         }
+        let parameters: String = captured.iter().map(|name| format!(", {name}")).collect();
         lines.push(format!(
-            "{}def {}({source}{parameters}):",
+            "{}def {}({}{parameters}):",
             if is_async { "async " } else { "" },
-            self.function_name(comprehension, number)
+            self.function_name(comprehension, number),
+            self.cx.name("source"),
         ));
         if !locals.is_empty() {
             lines.push(format!("{body}nonlocal {}", locals.join(", ")));
@@ -629,13 +675,29 @@ impl<'a> Renderer<'a, '_, '_, Site<'a>> {
         if !globals.is_empty() {
             lines.push(format!("{body}global {}", globals.join(", ")));
         }
+        let result = self.cx.name("result");
         match comprehension {
             Expr::ListComp(_) => lines.push(format!("{body}{result} = []")),
             Expr::SetComp(_) => lines.push(format!("{body}{result} = {}()", self.cx.name("set"))),
             Expr::DictComp(_) => lines.push(format!("{body}{result} = {{}}")),
             _ => {}
         }
-        let mut depth = body.clone();
+        lines
+    }
+
+    /// The `for`/`async for` and `if` lines of the comprehension's clauses;
+    /// returns the indentation of the element's line inside them.
+    fn definition_loops(
+        &mut self,
+        lines: &mut Vec<String>,
+        definition: &Definition,
+        body: &str,
+        extra: &str,
+    ) -> String {
+        let comprehension = definition.comprehension;
+        let source = self.cx.name("source");
+        let unit = self.text.indent_unit;
+        let mut depth = body.to_string();
         for (index, generator) in comprehension_generators(comprehension).iter().enumerate() {
             let target = self.operand(&generator.target, extra);
             let iterable = if index == 0 {
@@ -661,6 +723,19 @@ impl<'a> Renderer<'a, '_, '_, Site<'a>> {
                 depth.push_str(unit);
             }
         }
+        depth
+    }
+
+    /// The line (or lines) adding the element to the result, `depth` deep.
+    fn definition_element(
+        &mut self,
+        lines: &mut Vec<String>,
+        comprehension: &Expr,
+        depth: &str,
+        extra: &str,
+    ) {
+        let result = self.cx.name("result");
+        let unit = self.text.indent_unit;
         match comprehension {
             // PEP 798 (3.15) unpacking: CPython extends the list as `[*x]`
             // does (LIST_EXTEND, whose TypeError says "Value after * must
@@ -723,19 +798,6 @@ impl<'a> Renderer<'a, '_, '_, Site<'a>> {
             }
             _ => {}
         }
-        if !matches!(comprehension, Expr::Generator(_)) {
-            lines.push(format!("{body}return {result}"));
-        }
-        // The first line continues where the anchor statement's indentation
-        // was written; the others carry their own.
-        for (index, line) in lines.iter().enumerate() {
-            if index > 0 && !line.starts_with(&body) {
-                out.push_str(&indent);
-            }
-            out.push_str(line);
-            out.push_str(nl);
-        }
-        out.push_str(&indent);
     }
 }
 

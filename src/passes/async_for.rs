@@ -20,7 +20,16 @@
 //!     del _unawait_iter
 //! ```
 //! With an `else:` clause, the loop needs a flag so that `else` runs only
-//! when the iterator is exhausted, outside the `except` handler:
+//! when the iterator is exhausted, outside the `except` handler.
+//!
+//! In:
+//! ```python
+//! async for TARGET in ITER:
+//!     BODY
+//! else:
+//!     ELSE
+//! ```
+//! Out:
 //! ```python
 //! _unawait_iter = _unawait_aiter(ITER)
 //! try:
@@ -52,8 +61,8 @@ use super::{Block, Context, HeaderTrivia, Pass, RenderSite, Renderer, statement_
 use crate::explain::Construct;
 use crate::runtime::Section;
 use crate::syntax::ast::{self, Expr, Stmt};
-use crate::syntax::{Module, Ranged, TextRange};
-use crate::text::{Text, offset};
+use crate::syntax::{Module, Ranged, TextRange, TextSize, offset};
+use crate::text::Text;
 
 pub struct AsyncFor;
 
@@ -66,28 +75,42 @@ impl Pass for AsyncFor {
         "async for → explicit __aiter__/__anext__ loop ending on StopAsyncIteration"
     }
 
+    fn construct(&self) -> &'static str {
+        "'async for' statement"
+    }
+
     fn should_run(&self, source: &str) -> bool {
         source.contains("async")
     }
 
+    fn first_site(&self, module: &Module, text: &Text) -> Option<(TextSize, Construct)> {
+        let first = sites(module, text).first()?.0.start();
+        Some((first, Construct::AsyncFor))
+    }
+
     fn run(&self, module: &Module, text: &Text, cx: &mut Context) -> Option<String> {
-        let sites = statement_sites(text, &module.body, |stmt| match stmt {
-            Stmt::For(for_) if for_.is_async => Some((
-                for_,
-                if for_.orelse.is_empty() {
-                    &for_.body[..]
-                } else {
-                    &for_.orelse[..]
-                },
-            )),
-            _ => None,
-        });
+        let sites = sites(module, text);
         if sites.is_empty() {
             return None;
         }
         cx.sections.insert(Section::AsyncFor);
         Some(Renderer::new(text, cx, sites).render_file())
     }
+}
+
+/// The `async for` statements anywhere in `module`.
+fn sites<'a>(module: &'a Module, text: &Text) -> Vec<(TextRange, &'a ast::StmtFor)> {
+    statement_sites(text, &module.body, |stmt| match stmt {
+        Stmt::For(for_) if for_.is_async => Some((
+            for_,
+            if for_.orelse.is_empty() {
+                &for_.body[..]
+            } else {
+                &for_.orelse[..]
+            },
+        )),
+        _ => None,
+    })
 }
 
 impl<'a> RenderSite for Renderer<'a, '_, '_, &'a ast::StmtFor> {

@@ -34,8 +34,8 @@ use super::{Block, Context, HeaderTrivia, Pass, RenderSite, Renderer, statement_
 use crate::explain::Construct;
 use crate::runtime::Section;
 use crate::syntax::ast::{self, Expr, Stmt};
-use crate::syntax::{Module, Ranged, TextRange};
-use crate::text::{Text, offset};
+use crate::syntax::{Module, Ranged, TextRange, TextSize, offset};
+use crate::text::Text;
 
 pub struct AsyncWith;
 
@@ -48,21 +48,35 @@ impl Pass for AsyncWith {
         "async with → __aenter__/__aexit__ awaited in try/except/finally"
     }
 
+    fn construct(&self) -> &'static str {
+        "'async with' statement"
+    }
+
     fn should_run(&self, source: &str) -> bool {
         source.contains("async")
     }
 
+    fn first_site(&self, module: &Module, text: &Text) -> Option<(TextSize, Construct)> {
+        let first = sites(module, text).first()?.0.start();
+        Some((first, Construct::AsyncWith))
+    }
+
     fn run(&self, module: &Module, text: &Text, cx: &mut Context) -> Option<String> {
-        let sites = statement_sites(text, &module.body, |stmt| match stmt {
-            Stmt::With(with) if with.is_async => Some((with, &with.body[..])),
-            _ => None,
-        });
+        let sites = sites(module, text);
         if sites.is_empty() {
             return None;
         }
         cx.sections.insert(Section::AsyncWith);
         Some(Renderer::new(text, cx, sites).render_file())
     }
+}
+
+/// The `async with` statements anywhere in `module`.
+fn sites<'a>(module: &'a Module, text: &Text) -> Vec<(TextRange, &'a ast::StmtWith)> {
+    statement_sites(text, &module.body, |stmt| match stmt {
+        Stmt::With(with) if with.is_async => Some((with, &with.body[..])),
+        _ => None,
+    })
 }
 
 impl<'a> RenderSite for Renderer<'a, '_, '_, &'a ast::StmtWith> {

@@ -37,8 +37,8 @@ use crate::explain::Construct;
 use crate::runtime::Section;
 use crate::syntax::ast::visitor::{self, Visitor};
 use crate::syntax::ast::{self, ConversionFlag, Expr, InterpolatedStringElement, Stmt};
-use crate::syntax::{Module, Ranged, TextRange, TextSize};
-use crate::text::{Text, offset, size};
+use crate::syntax::{Module, Ranged, TextRange, TextSize, offset, size};
+use crate::text::Text;
 
 pub struct Coroutine;
 
@@ -51,18 +51,24 @@ impl Pass for Coroutine {
         "async def → @coroutine generator function; await → yield from, checked"
     }
 
+    fn construct(&self) -> &'static str {
+        "'async def' function"
+    }
+
     fn should_run(&self, source: &str) -> bool {
         source.contains("async") || source.contains("await")
     }
 
+    fn first_site(&self, module: &Module, text: &Text) -> Option<(TextSize, Construct)> {
+        Collector::of(module, text)
+            .sites
+            .iter()
+            .filter_map(|(range, site)| Some((range.start(), site.construct()?)))
+            .min()
+    }
+
     fn run(&self, module: &Module, text: &Text, cx: &mut Context) -> Option<String> {
-        let mut collector = Collector {
-            text,
-            sites: Vec::new(),
-            functions: Vec::new(),
-            bare: None,
-        };
-        collector.visit_body(&module.body);
+        let collector = Collector::of(module, text);
         if collector.sites.is_empty() {
             return None;
         }
@@ -80,6 +86,12 @@ impl Pass for Coroutine {
         }
         let mut renderer = Renderer::new(text, cx, collector.sites);
         Some(renderer.render_file())
+    }
+
+    /// It turns `async def` into generator functions, where the other
+    /// passes' constructs are syntax errors.
+    fn requires(&self) -> &'static [&'static str] {
+        &["async_comprehension", "async_for", "async_with"]
     }
 }
 
@@ -109,6 +121,21 @@ struct Collector<'a, 't> {
     /// The start of the `await` that is the value of the statement being
     /// visited, where `yield from` needs no parentheses.
     bare: Option<TextSize>,
+}
+
+impl<'a, 't> Collector<'a, 't> {
+    /// The `async def` statements, `await` expressions and async
+    /// generators' `yield`s of `module`.
+    fn of(module: &'a Module, text: &'t Text<'a>) -> Self {
+        let mut collector = Collector {
+            text,
+            sites: Vec::new(),
+            functions: Vec::new(),
+            bare: None,
+        };
+        collector.visit_body(&module.body);
+        collector
+    }
 }
 
 impl<'a> Visitor<'a> for Collector<'a, '_> {
@@ -230,7 +257,15 @@ impl<'a> RenderSite for Renderer<'a, '_, '_, Site<'a>> {
     }
 
     fn construct(&self, index: usize) -> Option<Construct> {
-        match self.sites[index] {
+        self.sites[index].construct()
+    }
+}
+
+impl Site<'_> {
+    /// The construct the site rewrites; `None` for an f-string's `{expr=}`
+    /// text, part of an `await`.
+    fn construct(&self) -> Option<Construct> {
+        match self {
             Site::AsyncDef {
                 kind: Kind::AsyncGenerator,
                 ..

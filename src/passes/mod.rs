@@ -11,6 +11,9 @@ mod async_comprehension;
 mod async_for;
 mod async_with;
 mod coroutine;
+mod pipeline;
+
+pub use pipeline::{Rewritten, Selection, run_pipeline};
 
 use std::cell::RefCell;
 use std::collections::BTreeSet;
@@ -18,11 +21,12 @@ use std::collections::BTreeSet;
 use crate::syntax::ast::statement_visitor::{self, StatementVisitor};
 
 use crate::explain::Construct;
+use crate::line_index::next_line_start;
 use crate::line_map;
 use crate::runtime::Section;
 use crate::syntax::ast::{Expr, Stmt};
-use crate::syntax::{Module, Ranged, TextRange, TextSize};
-use crate::text::{Text, next_line_start, offset, size};
+use crate::syntax::{Module, Ranged, TextRange, TextSize, offset, size};
+use crate::text::Text;
 
 /// What every pass of one run shares.
 pub struct Context {
@@ -42,6 +46,16 @@ pub struct Context {
 }
 
 impl Context {
+    pub fn new(prefix: String, marks: bool) -> Self {
+        Context {
+            prefix,
+            sections: BTreeSet::new(),
+            comprehensions: 0,
+            marks,
+            constructs: RefCell::default(),
+        }
+    }
+
     /// A name the output introduces, e.g. `_unawait_aexit`.
     pub fn name(&self, suffix: &str) -> String {
         format!("{}_{suffix}", self.prefix)
@@ -64,14 +78,25 @@ pub trait Pass: Sync {
     fn name(&self) -> &'static str;
     /// One line on what the pass does.
     fn description(&self) -> &'static str;
+    /// What the pass rewrites, as an error message names it
+    /// ("'async for' statement").
+    fn construct(&self) -> &'static str;
     /// A cheap textual check: `false` means there is certainly nothing to do.
     fn should_run(&self, source: &str) -> bool;
+    /// The first construct the pass would rewrite in `module`, found without
+    /// rendering anything.
+    fn first_site(&self, module: &Module, text: &Text) -> Option<(TextSize, Construct)>;
     /// Rewrites every site in `module`; `None` when there was none.
     fn run(&self, module: &Module, text: &Text, cx: &mut Context) -> Option<String>;
     /// Whether the pipeline runs the pass again on its own output until it
     /// finds nothing (its rewrites can bring sites of its kind to light).
     fn repeats(&self) -> bool {
         false
+    }
+    /// The passes whose constructs must be gone before this one runs: its
+    /// output cannot hold them.
+    fn requires(&self) -> &'static [&'static str] {
+        &[]
     }
 }
 

@@ -11,7 +11,7 @@
 //! [`MAX_NESTING`] deep; deeper input is refused with CPython's parser
 //! error instead of overflowing the stack.
 
-use crate::diagnostic::ExceptionType;
+use super::ExceptionType;
 use std::cell::RefCell;
 
 use super::ast::visitor::transformer::{self, Transformer};
@@ -130,7 +130,7 @@ fn nth_lambda_keyword(source: &str, n: usize) -> TextSize {
         .filter(|kind| *kind == TokenKind::Lambda)
         .count();
     match words.get(n - 1) {
-        Some(&at) if words.len() == tokens => crate::text::size(at),
+        Some(&at) if words.len() == tokens => super::size(at),
         _ => TextSize::new(0),
     }
 }

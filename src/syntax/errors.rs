@@ -6,14 +6,15 @@
 //! where they changed); where CPython has no more
 //! specific message, it says "invalid syntax", and so does this.
 
-use crate::diagnostic::ExceptionType;
+use super::ExceptionType;
 use ruff_python_ast::token::{TokenKind, Tokens};
 use ruff_python_parser::{LexicalErrorType, ParseError, ParseErrorType};
 use ruff_text_size::{Ranged, TextRange, TextSize};
 
 use super::ParseFailure;
+use super::size;
 use crate::config::TargetVersion;
-use crate::text::{count_line_breaks, line_end, line_start, size};
+use crate::line_index::{count_line_breaks, line_end, line_start};
 
 /// `error` as CPython `version` words it (3.11 without a target; of the
 /// messages here only the one for a parameter without a default changed,
@@ -32,14 +33,15 @@ pub(super) fn cpython_failure(
     {
         return failure;
     }
-    let syntax = |message: String| ParseFailure {
-        range: error.location,
-        kind: ExceptionType::SyntaxError,
-        message,
-        unreadable: None,
-    };
+    indentation_failure(source, error)
+        .or_else(|| lexical_failure(source, error))
+        .unwrap_or_else(|| grammar_failure(error, version))
+}
+
+/// CPython's IndentationErrors, where its tokenizer or parser finds them.
+fn indentation_failure(source: &str, error: &ParseError) -> Option<ParseFailure> {
     let line_of = |at: TextSize| 1 + count_line_breaks(&source[..usize::from(at)]);
-    match &error.error {
+    Some(match &error.error {
         ParseErrorType::UnexpectedIndentation => {
             // CPython points at the last character of the indentation.
             let line_start = line_start(source, usize::from(error.location.start()));
@@ -80,6 +82,21 @@ pub(super) fn cpython_failure(
                 unreadable: None,
             }
         }
+        _ => return None,
+    })
+}
+
+/// Errors CPython's tokenizer reports: unterminated strings, stray
+/// characters, a bad line continuation, the end of the file.
+fn lexical_failure(source: &str, error: &ParseError) -> Option<ParseFailure> {
+    let syntax = |message: String| ParseFailure {
+        range: error.location,
+        kind: ExceptionType::SyntaxError,
+        message,
+        unreadable: None,
+    };
+    let line_of = |at: TextSize| 1 + count_line_breaks(&source[..usize::from(at)]);
+    Some(match &error.error {
         ParseErrorType::Lexical(
             LexicalErrorType::UnclosedStringError | LexicalErrorType::StringError,
         )
@@ -129,6 +146,20 @@ pub(super) fn cpython_failure(
                 ))
             }
         }
+        _ => return None,
+    })
+}
+
+/// The parser's errors in CPython's words; "invalid syntax" where CPython
+/// says nothing more specific.
+fn grammar_failure(error: &ParseError, version: Option<TargetVersion>) -> ParseFailure {
+    let syntax = |message: String| ParseFailure {
+        range: error.location,
+        kind: ExceptionType::SyntaxError,
+        message,
+        unreadable: None,
+    };
+    match &error.error {
         ParseErrorType::ExpectedToken {
             expected: TokenKind::Colon,
             ..

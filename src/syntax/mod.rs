@@ -1,8 +1,11 @@
 //! The one place that knows which Python parser `unawait` uses.
 //!
-//! Everything else imports the syntax tree through [`ast`] and parses through
-//! [`parse`], so moving to another `ruff_python_parser` release (its API is not
-//! stable) touches this file only. The parser is pinned at `=0.0.10`: it
+//! Only this directory names the parser crates (`tests/code_health.rs`
+//! checks it): everything else parses through [`parse`] and reads the tree
+//! through the re-exported [`ast`], positions as [`TextRange`]. Moving to
+//! another `ruff_python_parser` release (its API is not stable) changes the
+//! parsing, error and token code here; the passes change only where the
+//! nodes they read change shape. The parser is pinned at `=0.0.10`: it
 //! accepts every file of CPython 3.7–3.14's standard library (template
 //! strings, `except A, B:`, PEP 798 unpacking in comprehensions and lazy
 //! imports included) and all of 3.15's but one: `test/test_patma.py`, for
@@ -10,7 +13,6 @@
 //! async syntax passes through with (see [`ParseFailure::unreadable`]). It
 //! builds on the toolchain we target.
 
-use crate::diagnostic::ExceptionType;
 use ruff_python_ast::token::TokenKind;
 use ruff_python_parser::{Mode, ParseOptions};
 
@@ -18,6 +20,48 @@ use crate::config::TargetVersion;
 
 pub use ruff_python_ast as ast;
 pub use ruff_text_size::{Ranged, TextRange, TextSize};
+
+/// The byte offset of a [`TextSize`].
+pub fn offset(size: TextSize) -> usize {
+    usize::from(size)
+}
+
+/// The [`TextSize`] of a byte offset (sources the parser accepts are under
+/// 4 GiB).
+pub fn size(at: usize) -> TextSize {
+    TextSize::new(u32::try_from(at).unwrap_or(u32::MAX))
+}
+
+/// The exception CPython raises for input it rejects.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExceptionType {
+    SyntaxError,
+    /// A subclass of `SyntaxError`.
+    IndentationError,
+    /// A subclass of `IndentationError`.
+    TabError,
+    /// Expressions nested deeper than the parser's stack (3.12+ words it as
+    /// "Parser stack overflowed"; before, a bare `MemoryError`).
+    MemoryError,
+}
+
+impl ExceptionType {
+    /// The exception's name, as a traceback prints it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::SyntaxError => "SyntaxError",
+            Self::IndentationError => "IndentationError",
+            Self::TabError => "TabError",
+            Self::MemoryError => "MemoryError",
+        }
+    }
+}
+
+impl std::fmt::Display for ExceptionType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
 
 /// A parsed module together with what the printer needs besides the tree.
 pub struct Module {
@@ -44,7 +88,6 @@ pub struct Module {
 mod depth;
 pub use depth::MAX_NESTING;
 mod errors;
-pub use errors::{MAX_INDENT_LEVELS, MAX_NESTED_BRACKETS};
 mod scopes;
 
 pub use scopes::{
@@ -87,7 +130,7 @@ pub fn parse_for(source: &str, target: Option<TargetVersion>) -> Result<Module, 
     // CPython refuses these before tokenizing.
     if let Some(at) = source.find('\0') {
         return Err(ParseFailure {
-            range: TextRange::empty(crate::text::size(at)),
+            range: TextRange::empty(size(at)),
             kind: ExceptionType::SyntaxError,
             message: "source code cannot contain null bytes".to_string(),
             unreadable: None,
@@ -108,14 +151,58 @@ pub fn parse_for(source: &str, target: Option<TargetVersion>) -> Result<Module, 
     // CPython's tokenizer stops at its nesting limits before it parses
     // anything further on.
     let nesting = errors::nesting(source, parsed.tokens());
+    let may_nest_too_deep = nesting.may_nest_too_deep;
+    if let Some(failure) = first_failure(source, &parsed, nesting, target) {
+        if may_nest_too_deep {
+            let mut module = parsed
+                .into_syntax()
+                .module()
+                .expect("parsed in module mode");
+            depth::dismantle(&mut module.body);
+        }
+        return Err(failure);
+    }
+    let tokens = TokenFacts::of(source, parsed.tokens());
+    let newer_syntax = match target {
+        Some(_) => parsed
+            .unsupported_syntax_errors()
+            .iter()
+            .map(|error| (error.range, error.to_string()))
+            .collect(),
+        None => Vec::new(),
+    };
+    let module = parsed
+        .into_syntax()
+        .module()
+        .expect("parsed in module mode");
+    Ok(Module {
+        body: module.body.into_iter().collect(),
+        string_ranges: tokens.string_ranges,
+        comment_ranges: tokens.comment_ranges,
+        first_indent: tokens.first_indent,
+        first_quote: tokens.first_quote,
+        has_async_syntax: tokens.has_async_syntax,
+        newer_syntax,
+    })
+}
+
+/// The first error CPython would report for `parsed`: the tokenizer's
+/// (nesting limits, inconsistent tabs) when it comes first, else the
+/// parser's in CPython's wording, else expressions nested too deep for
+/// CPython's parser. Syntax newer than the parser knows is named as
+/// unreadable instead, unless the target predates it.
+fn first_failure(
+    source: &str,
+    parsed: &ruff_python_parser::Parsed<ast::Mod>,
+    nesting: errors::Nesting,
+    target: Option<TargetVersion>,
+) -> Option<ParseFailure> {
     let tokenizer_failure = nesting
         .failure
         .or_else(|| errors::tab_failure(source, parsed.tokens()));
     let failure = match parsed.errors().first() {
         Some(error) => {
             let mut failure = errors::cpython_failure(source, parsed.tokens(), error, target);
-            // Newer syntax than the parser knows: a failure only for a
-            // target older than the syntax, otherwise named as unreadable.
             if let Some((construct, since)) = errors::newer_than_parser(parsed.tokens(), error)
                 && target.is_none_or(|target| target >= since)
             {
@@ -140,90 +227,75 @@ pub fn parse_for(source: &str, target: Option<TargetVersion>) -> Result<Module, 
         }
         None => tokenizer_failure,
     };
-    let failure = failure.or_else(|| {
+    failure.or_else(|| {
         if !nesting.may_nest_too_deep {
             return None;
         }
         let module = parsed.syntax().as_module().expect("parsed in module mode");
         let at = depth::first_too_deep(&module.body)?;
         Some(depth::too_complex(at, "expressions"))
-    });
-    if let Some(failure) = failure {
-        if nesting.may_nest_too_deep {
-            let mut module = parsed
-                .into_syntax()
-                .module()
-                .expect("parsed in module mode");
-            depth::dismantle(&mut module.body);
-        }
-        return Err(failure);
-    }
-
-    let mut string_ranges = Vec::new();
-    let mut comment_ranges = Vec::new();
-    // Start of the outermost open f-/t-string, and how deep the nesting is.
-    let mut interpolated: Option<(TextSize, u32)> = None;
-    let mut first_indent = None;
-    let mut first_quote = None;
-    let mut has_async_syntax = false;
-    for token in parsed.tokens().iter() {
-        let range = token.range();
-        match token.kind() {
-            TokenKind::FStringStart | TokenKind::TStringStart => {
-                interpolated = match interpolated {
-                    None => Some((range.start(), 1)),
-                    Some((start, depth)) => Some((start, depth + 1)),
-                };
-            }
-            TokenKind::FStringEnd | TokenKind::TStringEnd => {
-                interpolated = match interpolated {
-                    Some((start, 1)) => {
-                        string_ranges.push(TextRange::new(start, range.end()));
-                        None
-                    }
-                    Some((start, depth)) => Some((start, depth - 1)),
-                    None => None,
-                };
-            }
-            TokenKind::String if interpolated.is_none() => {
-                if first_quote.is_none() {
-                    first_quote = source[range].chars().find(|c| matches!(c, '\'' | '"'));
-                }
-                string_ranges.push(range);
-            }
-            TokenKind::Indent if first_indent.is_none() => {
-                // CPython counts columns from zero after a form feed.
-                let indent = &source[range];
-                first_indent =
-                    Some(indent[indent.rfind('\x0c').map_or(0, |i| i + 1)..].to_string());
-            }
-            TokenKind::Comment if interpolated.is_none() => comment_ranges.push(range),
-            TokenKind::Async | TokenKind::Await => has_async_syntax = true,
-            _ => {}
-        }
-    }
-
-    let newer_syntax = match target {
-        Some(_) => parsed
-            .unsupported_syntax_errors()
-            .iter()
-            .map(|error| (error.range, error.to_string()))
-            .collect(),
-        None => Vec::new(),
-    };
-    let module = parsed
-        .into_syntax()
-        .module()
-        .expect("parsed in module mode");
-    Ok(Module {
-        body: module.body.into_iter().collect(),
-        string_ranges,
-        comment_ranges,
-        first_indent,
-        first_quote,
-        has_async_syntax,
-        newer_syntax,
     })
+}
+
+/// What the printer needs from the tokens besides the tree (see
+/// [`Module`]).
+struct TokenFacts {
+    string_ranges: Vec<TextRange>,
+    comment_ranges: Vec<TextRange>,
+    first_indent: Option<String>,
+    first_quote: Option<char>,
+    has_async_syntax: bool,
+}
+
+impl TokenFacts {
+    fn of(source: &str, tokens: &ruff_python_ast::token::Tokens) -> Self {
+        let mut facts = TokenFacts {
+            string_ranges: Vec::new(),
+            comment_ranges: Vec::new(),
+            first_indent: None,
+            first_quote: None,
+            has_async_syntax: false,
+        };
+        // Start of the outermost open f-/t-string, and how deep the nesting is.
+        let mut interpolated: Option<(TextSize, u32)> = None;
+        for token in tokens.iter() {
+            let range = token.range();
+            match token.kind() {
+                TokenKind::FStringStart | TokenKind::TStringStart => {
+                    interpolated = match interpolated {
+                        None => Some((range.start(), 1)),
+                        Some((start, depth)) => Some((start, depth + 1)),
+                    };
+                }
+                TokenKind::FStringEnd | TokenKind::TStringEnd => {
+                    interpolated = match interpolated {
+                        Some((start, 1)) => {
+                            facts.string_ranges.push(TextRange::new(start, range.end()));
+                            None
+                        }
+                        Some((start, depth)) => Some((start, depth - 1)),
+                        None => None,
+                    };
+                }
+                TokenKind::String if interpolated.is_none() => {
+                    if facts.first_quote.is_none() {
+                        facts.first_quote = source[range].chars().find(|c| matches!(c, '\'' | '"'));
+                    }
+                    facts.string_ranges.push(range);
+                }
+                TokenKind::Indent if facts.first_indent.is_none() => {
+                    // CPython counts columns from zero after a form feed.
+                    let indent = &source[range];
+                    facts.first_indent =
+                        Some(indent[indent.rfind('\x0c').map_or(0, |i| i + 1)..].to_string());
+                }
+                TokenKind::Comment if interpolated.is_none() => facts.comment_ranges.push(range),
+                TokenKind::Async | TokenKind::Await => facts.has_async_syntax = true,
+                _ => {}
+            }
+        }
+        facts
+    }
 }
 
 /// What a token is, for syntax highlighting.
@@ -299,7 +371,7 @@ pub fn logical_line_starts(source: &str) -> Vec<usize> {
         }
         if at_start {
             let start = usize::from(token.start());
-            line += crate::text::count_line_breaks(&source[counted..start]);
+            line += crate::line_index::count_line_breaks(&source[counted..start]);
             counted = start;
             lines.push(line);
             at_start = false;

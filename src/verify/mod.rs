@@ -317,44 +317,6 @@ pub fn check_compiled(
     Ok(results)
 }
 
-/// Runs `work` on every job, on as many threads as there are cores (or as
-/// `UNAWAIT_THREADS` says); returns the results in job order.
-pub fn parallel_map<J: Sync, R: Send>(jobs: &[J], work: impl Fn(&J) -> R + Sync) -> Vec<R> {
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let results = std::sync::Mutex::new((0..jobs.len()).map(|_| None).collect::<Vec<Option<R>>>());
-    let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
-    let threads = std::env::var("UNAWAIT_THREADS")
-        .ok()
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(cores);
-    let threads = threads.clamp(1, jobs.len().max(1));
-    let worker = || {
-        loop {
-            let index = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            let Some(job) = jobs.get(index) else { break };
-            let result = work(job);
-            results
-                .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner)[index] = Some(result);
-        }
-    };
-    std::thread::scope(|scope| {
-        for _ in 0..threads {
-            // Large stacks, so that jobs that desugar need no thread of
-            // their own (see `desugar`).
-            if crate::spawn_with_large_stack(scope, worker).is_err() {
-                scope.spawn(worker);
-            }
-        }
-    });
-    results
-        .into_inner()
-        .unwrap_or_else(std::sync::PoisonError::into_inner)
-        .into_iter()
-        .map(|result| result.expect("every job ran"))
-        .collect()
-}
-
 /// The traceback frames and exception lines of `stderr`, with each frame in
 /// `script` (the desugared program) pointed at the input line it comes
 /// from: `File "NAME", line INPUT (desugared line N), in f`. Frames in
@@ -596,7 +558,7 @@ fn compare(
             let (a, b) = (shorten_long_lines(&a), shorten_long_lines(&b));
             differences.push(Difference {
                 what,
-                detail: crate::diff::unified(&a, &b, "original", "desugared", false),
+                detail: crate::views::diff::unified(&a, &b, "original", "desugared", false),
             });
         }
     }

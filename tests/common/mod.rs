@@ -142,3 +142,13 @@ pub fn assert_screenshot(shot: &Path, output: &std::process::Output) {
     );
     println!("screenshot: {}", shot.display());
 }
+
+/// The module tree of `code`, parsed by the parser the library uses (taken
+/// directly: the library keeps its parser adapter private); the error as
+/// the parser words it.
+#[allow(dead_code)]
+pub fn parse(code: &str) -> Result<ruff_python_ast::ModModule, String> {
+    ruff_python_parser::parse_module(code)
+        .map(|parsed| parsed.into_syntax())
+        .map_err(|error| error.to_string())
+}

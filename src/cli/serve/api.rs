@@ -2,7 +2,6 @@
 //! JSON document out: desugar (`/api/desugar`) and run (`/api/run`).
 
 use serde_json::{Value, json};
-use unawait::diagnostic::Lines;
 use unawait::verify::{RoundTrip, Run, Verdict, round_trip_with_runs};
 use unawait::{FileOutput, Options, RuntimeMode};
 
@@ -30,7 +29,7 @@ fn parse(body: &[u8]) -> Result<Job, Refusal> {
     let code = value["code"].as_str().ok_or_else(bad)?.to_string();
     let stop_after = match &value["stop_after"] {
         Value::Null => None,
-        Value::String(name) if unawait::passes::PIPELINE.iter().any(|p| p.name() == name) => {
+        Value::String(name) if unawait::passes().any(|pass| pass.name == name) => {
             Some(name.clone())
         }
         _ => return Err(refuse(400, "refused: no such pass")),
@@ -66,12 +65,13 @@ fn parse(body: &[u8]) -> Result<Job, Refusal> {
 fn desugared(job: &Job) -> (Value, Option<FileOutput>) {
     match unawait::desugar_file(job.code.as_bytes(), &job.options) {
         Ok(file) => {
-            let notes: Value = serde_json::from_str(&unawait::html::notes_json(&file.desugared))
-                .unwrap_or_default();
+            let notes: Value =
+                serde_json::from_str(&unawait::views::html::notes_json(&file.desugared))
+                    .unwrap_or_default();
             let answer = json!({
                 "ok": true,
-                "input": unawait::html::highlighted_lines(&file.original),
-                "rows": unawait::html::aligned_rows(&file.original, &file.desugared),
+                "input": unawait::views::html::highlighted_lines(&file.original),
+                "rows": unawait::views::html::aligned_rows(&file.original, &file.desugared),
                 "notes": notes,
                 "changed": file.desugared.changed,
                 "constructs": file.desugared.constructs.len(),
@@ -80,12 +80,9 @@ fn desugared(job: &Job) -> (Value, Option<FileOutput>) {
             (answer, Some(file))
         }
         Err((text, diagnostics)) => {
-            let lines = Lines::new(&text);
             let errors: Vec<Value> = diagnostics
-                .0
-                .iter()
-                .map(|diagnostic| {
-                    let at = diagnostic.located(&lines);
+                .located(&text)
+                .map(|(diagnostic, at)| {
                     json!({
                         "line": at.line,
                         "column": at.column,
@@ -99,7 +96,7 @@ fn desugared(job: &Job) -> (Value, Option<FileOutput>) {
                 .collect();
             let answer = json!({
                 "ok": false,
-                "input": unawait::html::highlighted_lines(&text),
+                "input": unawait::views::html::highlighted_lines(&text),
                 "errors": errors,
             });
             (answer, None)

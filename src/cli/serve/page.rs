@@ -1,6 +1,6 @@
 //! The playground's one page: HTML, style and script in one document that
 //! loads nothing from the network. The highlighting colours and the table
-//! of the aligned view are the HTML view's (`unawait::html`).
+//! of the aligned view are the HTML view's (`unawait::views::html`).
 
 use serde_json::json;
 use unawait::verify::Interpreter;
@@ -31,9 +31,8 @@ const EXAMPLES: [(&str, &str); 4] = [
 /// The page, knowing the passes, the interpreters and the examples.
 pub fn render(interpreters: &[Interpreter]) -> String {
     let config = json!({
-        "passes": unawait::passes::PIPELINE
-            .iter()
-            .map(|pass| json!({ "name": pass.name(), "description": pass.description() }))
+        "passes": unawait::passes()
+            .map(|pass| json!({ "name": pass.name, "description": pass.description }))
             .collect::<Vec<_>>(),
         "pythons": interpreters
             .iter()
@@ -49,7 +48,7 @@ pub fn render(interpreters: &[Interpreter]) -> String {
     // Inside <script>, `</` could end the element early.
     .replace("</", "<\\/");
     TEMPLATE
-        .replace("/*STYLE*/", unawait::html::STYLE)
+        .replace("/*STYLE*/", unawait::views::html::STYLE)
         .replace("/*SCRIPT*/", SCRIPT)
         .replace("/*CONFIG*/", &config)
 }

@@ -14,7 +14,7 @@ const RESET: &str = "\x1b[0m";
 /// headers, hunk ranges, removals and additions carry ANSI colours.
 ///
 /// ```
-/// let diff = unawait::diff::unified("a\nb\n", "a\nc\n", "x.py", "x.py (desugared)", false);
+/// let diff = unawait::views::diff::unified("a\nb\n", "a\nc\n", "x.py", "x.py (desugared)", false);
 /// assert!(diff.starts_with("--- x.py\n+++ x.py (desugared)\n@@ -1,2 +1,2 @@\n"));
 /// assert!(diff.contains("\n-b\n+c\n"));
 /// ```
@@ -98,7 +98,7 @@ const DIM: &str = "\x1b[2m";
 /// (marked `↪`). Empty when the texts are equal.
 ///
 /// ```
-/// let shown = unawait::diff::side_by_side("a\nb\n", "a\nc\n", "x.py", "y.py", 40, false);
+/// let shown = unawait::views::diff::side_by_side("a\nb\n", "a\nc\n", "x.py", "y.py", 40, false);
 /// assert!(shown.lines().any(|row| row.contains("-b") && row.contains("+c")));
 /// ```
 pub fn side_by_side(
