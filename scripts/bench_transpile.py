@@ -2,8 +2,9 @@
 """Transpiling speed, measured side by side in one run over python3's
 standard library (every .py file outside site-packages):
 
-- bare parsing with unawait's parser, `desugar` on one thread and on all
-  cores (`cargo bench --bench transpile`, files held in memory);
+- bare parsing with the parser unawait uses (ruff_python_parser on its
+  own), `desugar` on one thread and on all cores (`cargo bench --bench
+  transpile`, files held in memory);
 - CPython's ast.parse + ast.unparse over the same files;
 - `ruff format` (installed from PyPI into a temporary virtual environment)
   on a copy of the files, as a parse-and-print reference;
@@ -72,7 +73,7 @@ def main():
 
     unawait = unawait_binary()
     rows = [
-        ("unawait's parser, parse only (ceiling)", rust["parse_mb_s"]),
+        ("ruff_python_parser alone, parse only (ceiling)", rust["parse_mb_s"]),
         ("unawait desugar, 1 thread (as the command line runs it)", rust["desugar_mb_s"]),
         ("unawait desugar, 1 ordinary thread (a thread per call)", rust["desugar_ordinary_thread_mb_s"]),
         ("unawait desugar, %d threads" % rust["threads"], rust["desugar_parallel_mb_s"]),

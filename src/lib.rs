@@ -121,7 +121,7 @@ pub struct Output {
     pub line_map: Vec<Option<u32>>,
     /// The constructs rewritten, each with its 1-based input line, in
     /// input order.
-    pub constructs: Vec<(u32, explain::Construct)>,
+    pub constructs: Vec<(u32, Construct)>,
 }
 
 impl Output {
@@ -210,7 +210,6 @@ pub fn spawn_with_large_stack<'scope, T: Send + 'scope>(
         })
 }
 
-/// [`desugar`] on the current thread: parse and check, run the passes,
 /// Runs `work` on every job, on as many threads as there are cores (or as
 /// `UNAWAIT_THREADS` says), each with a [`STACK_SIZE`] stack so that jobs
 /// that desugar need no thread of their own; returns the results in job
@@ -251,6 +250,7 @@ pub fn parallel_map<J: Sync, R: Send>(jobs: &[J], work: impl Fn(&J) -> R + Sync)
         .collect()
 }
 
+/// [`desugar`] on the current thread: parse and check, run the passes,
 /// put the runtime in, comment if asked.
 fn desugar_here(source: &str, options: &Options) -> Result<Output, Diagnostics> {
     let selection =

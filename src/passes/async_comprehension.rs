@@ -65,8 +65,8 @@ use crate::syntax::ast::statement_visitor::{self, StatementVisitor};
 use crate::syntax::ast::visitor::{self, Visitor};
 use crate::syntax::ast::{self, Expr, Stmt};
 use crate::syntax::{
-    Module, Ranged, TextRange, TextSize, comprehension_generators, is_async_comprehension, offset,
-    size, walk_comprehension_scope,
+    Module, Ranged, Reach, TextRange, TextSize, any_expr, comprehension_generators,
+    is_async_comprehension, offset, size, walk_comprehension_scope,
 };
 use crate::text::Text;
 
@@ -356,22 +356,9 @@ impl<'a> Visitor<'a> for Collector<'a, '_> {
 /// comprehensions included: that one's function, defined inside this one's,
 /// then sees this one's variables as CPython's closure would.
 fn holds_async_comprehension(expr: &Expr) -> bool {
-    struct Finder(bool);
-    impl<'a> Visitor<'a> for Finder {
-        fn visit_expr(&mut self, expr: &'a Expr) {
-            if self.0 {
-                return;
-            }
-            if !comprehension_generators(expr).is_empty() && is_async_comprehension(expr) {
-                self.0 = true;
-            } else {
-                visitor::walk_expr(self, expr);
-            }
-        }
-    }
-    let mut finder = Finder(false);
-    walk_comprehension_scope(expr, &mut finder);
-    finder.0
+    any_expr(expr, Reach::ComprehensionScope, |inner| {
+        !comprehension_generators(inner).is_empty() && is_async_comprehension(inner)
+    })
 }
 
 /// Names a function body declares `global` (in its own scope).

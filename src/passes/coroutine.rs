@@ -37,7 +37,7 @@ use crate::explain::Construct;
 use crate::runtime::Section;
 use crate::syntax::ast::visitor::{self, Visitor};
 use crate::syntax::ast::{self, ConversionFlag, Expr, InterpolatedStringElement, Stmt};
-use crate::syntax::{Module, Ranged, TextRange, TextSize, offset, size};
+use crate::syntax::{Module, Ranged, Reach, TextRange, TextSize, any_expr, offset, size};
 use crate::text::Text;
 
 pub struct Coroutine;
@@ -214,19 +214,7 @@ impl<'a> Visitor<'a> for Collector<'a, '_> {
 }
 
 fn contains_await(expr: &Expr) -> bool {
-    struct Finder(bool);
-    impl<'a> Visitor<'a> for Finder {
-        fn visit_expr(&mut self, expr: &'a Expr) {
-            if expr.is_await_expr() {
-                self.0 = true;
-            } else if !self.0 {
-                visitor::walk_expr(self, expr);
-            }
-        }
-    }
-    let mut finder = Finder(false);
-    finder.visit_expr(expr);
-    finder.0
+    any_expr(expr, Reach::Everything, Expr::is_await_expr)
 }
 
 impl<'a> RenderSite for Renderer<'a, '_, '_, Site<'a>> {

@@ -91,8 +91,8 @@ mod errors;
 mod scopes;
 
 pub use scopes::{
-    comprehension_generators, is_async_comprehension, walk_class_header, walk_comprehension_scope,
-    walk_function_header,
+    Reach, any_expr, comprehension_generators, is_async_comprehension, walk_class_header,
+    walk_comprehension_scope, walk_function_header,
 };
 
 /// A parse failure: where, which of CPython's exception types it is, and

@@ -78,6 +78,44 @@ pub fn walk_comprehension_scope<'a, V: Visitor<'a> + ?Sized>(expr: &'a Expr, vis
     }
 }
 
+/// Which expressions [`any_expr`] searches.
+#[derive(Clone, Copy)]
+pub enum Reach {
+    /// The expression and everything inside it, lambdas and comprehensions
+    /// included.
+    Everything,
+    /// What a comprehension evaluates in its own scope (see
+    /// [`walk_comprehension_scope`]), and everything inside that.
+    ComprehensionScope,
+}
+
+/// Whether `found` holds for an expression within `reach` of `expr`; the
+/// search stops at the first one, and does not look inside it.
+pub fn any_expr(expr: &Expr, reach: Reach, found: impl Fn(&Expr) -> bool) -> bool {
+    struct Search<F> {
+        found: F,
+        done: bool,
+    }
+    impl<'a, F: Fn(&Expr) -> bool> Visitor<'a> for Search<F> {
+        fn visit_expr(&mut self, expr: &'a Expr) {
+            if self.done {
+                return;
+            }
+            if (self.found)(expr) {
+                self.done = true;
+            } else {
+                visitor::walk_expr(self, expr);
+            }
+        }
+    }
+    let mut search = Search { found, done: false };
+    match reach {
+        Reach::Everything => search.visit_expr(expr),
+        Reach::ComprehensionScope => walk_comprehension_scope(expr, &mut search),
+    }
+    search.done
+}
+
 /// Whether a comprehension runs as a coroutine: it has an `async for`
 /// clause, or its own scope awaits or holds an asynchronous comprehension
 /// that is not a generator expression (CPython 3.11+; before, that inner
