@@ -3,7 +3,7 @@
 # task walks its coroutines through cr_await and records each cr_frame, and
 # names the tasks awaiting it; the desugared program must show the same
 # tasks and coroutine names (the current task's own graph and the "async"
-# tag of format_call_graph() are known differences, see the README)
+# tag of format_call_graph() are known differences, see docs/limits.md)
 import asyncio
 
 
