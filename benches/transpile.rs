@@ -1,5 +1,6 @@
 //! Transpiling throughput, measured side by side in one run: bare parsing
 //! with the same parser, `ruff_python_parser` on its own (the ceiling);
+//! `desugar_bytes` with no pass selected (everything before the passes);
 //! `desugar_bytes` on one thread (on a large-stack thread, as the command
 //! line calls it, and on an ordinary one); and on all cores. Files are read
 //! into memory first; only the work is timed.
@@ -79,22 +80,32 @@ fn main() {
         }
     });
     let rss_after_parse = max_rss_kib();
-    let desugar_all = || {
+    let desugar_all = |options: &Options| {
         for bytes in &sources {
-            let _ = std::hint::black_box(desugar_bytes(bytes, &options).is_ok());
+            let _ = std::hint::black_box(desugar_bytes(bytes, options).is_ok());
         }
     };
     // As the command line runs: on a thread with the large stack, where
     // `desugar` works directly.
-    let single = std::thread::scope(|scope| {
-        unawait::spawn_with_large_stack(scope, || best(rounds, desugar_all))
-            .expect("a thread")
-            .join()
-            .expect("the benchmark runs")
+    let on_large_stack = |options: &Options| {
+        std::thread::scope(|scope| {
+            unawait::spawn_with_large_stack(scope, || best(rounds, || desugar_all(options)))
+                .expect("a thread")
+                .join()
+                .expect("the benchmark runs")
+        })
+    };
+    // Everything `desugar` does before its passes (decoding, parsing with
+    // CPython's tokenizer checks, the compile-time checks of async files):
+    // the pipeline with no pass selected.
+    let front_end = on_large_stack(&Options {
+        passes: Some(Vec::new()),
+        ..Options::default()
     });
+    let single = on_large_stack(&options);
     // A library caller on an ordinary thread: `desugar` starts a thread with
     // the large stack for each call.
-    let single_ordinary_thread = best(rounds, desugar_all);
+    let single_ordinary_thread = best(rounds, || desugar_all(&options));
     let parallel = best(rounds, || {
         let _ = std::hint::black_box(parallel_map(&sources, |bytes| {
             desugar_bytes(bytes, &options).is_ok()
@@ -103,11 +114,12 @@ fn main() {
     let megabytes = bytes as f64 / 1e6;
     println!(
         "{{\"files\": {}, \"megabytes\": {megabytes:.2}, \"largest_file_bytes\": {largest}, \
-         \"parse_mb_s\": {:.2}, \"desugar_mb_s\": {:.2}, \"desugar_ordinary_thread_mb_s\": {:.2}, \
+         \"parse_mb_s\": {:.2}, \"front_end_mb_s\": {:.2}, \"desugar_mb_s\": {:.2}, \"desugar_ordinary_thread_mb_s\": {:.2}, \
          \"desugar_parallel_mb_s\": {:.2}, \
          \"threads\": {}, \"max_rss_kib_after_parse\": {rss_after_parse}, \"max_rss_kib\": {}}}",
         files.len(),
         megabytes / parse,
+        megabytes / front_end,
         megabytes / single,
         megabytes / single_ordinary_thread,
         megabytes / parallel,
