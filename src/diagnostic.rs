@@ -160,13 +160,12 @@ impl Diagnostics {
     /// indexed once: locating each of many diagnostics by counting the line
     /// breaks before it would take time that grows with the square of the
     /// file).
-    pub fn located<'d>(&'d self, source: &str) -> impl Iterator<Item = (&'d Diagnostic, Location)> {
+    pub fn located(&self, source: &str) -> Vec<(&Diagnostic, Location)> {
         let lines = LineIndex::new(source);
         self.0
             .iter()
-            .map(move |d| (d, d.located(source, &lines)))
-            .collect::<Vec<_>>()
-            .into_iter()
+            .map(|d| (d, d.located(source, &lines)))
+            .collect()
     }
 }
 

@@ -87,6 +87,7 @@ impl FileReport {
         };
         diagnostics
             .located(text)
+            .into_iter()
             .map(|(diagnostic, location)| {
                 json!({
                     "path": self.path,

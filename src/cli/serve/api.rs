@@ -82,6 +82,7 @@ fn desugared(job: &Job) -> (Value, Option<FileOutput>) {
         Err((text, diagnostics)) => {
             let errors: Vec<Value> = diagnostics
                 .located(&text)
+                .into_iter()
                 .map(|(diagnostic, at)| {
                     json!({
                         "line": at.line,
