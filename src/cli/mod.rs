@@ -5,6 +5,7 @@
 //! JSON).
 
 pub mod files;
+pub mod hook;
 mod inputs;
 pub mod learn;
 mod report;

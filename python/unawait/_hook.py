@@ -1,0 +1,363 @@
+"""The import hook: modules desugared as they are imported.
+
+Standard library only, so that `unawait run` can load this file into any
+CPython 3.7+ whether or not the unawait package is installed there. The
+desugaring itself comes from the extension (`unawait._unawait`) when it is
+importable, else from the `unawait` executable named by `UNAWAIT_EXE`
+(`unawait hook-desugar FILE`, one process per module not yet cached).
+"""
+
+import ast
+import importlib.abc
+import importlib.machinery
+import importlib.util
+import json
+import marshal
+import os
+import struct
+import subprocess
+import sys
+import threading
+
+try:
+    from unawait import _unawait
+except ImportError:
+    _unawait = None
+
+if _unawait is not None:
+    VERSION = _unawait.__version__
+else:
+    # Set by the executable that loads this file (see `unawait run`).
+    VERSION = os.environ.get("UNAWAIT_VERSION", "unknown")
+
+RUNTIME_MODULE = "unawait_runtime"
+
+
+class DesugarError(SyntaxError):
+    """Input that cannot be desugared: CPython's `SyntaxError`, worded and
+    placed as CPython words and places it."""
+
+
+class DesugarIndentationError(DesugarError, IndentationError):
+    """CPython's `IndentationError`."""
+
+
+class DesugarTabError(DesugarIndentationError, TabError):
+    """CPython's `TabError`."""
+
+
+class UnsupportedSyntaxError(DesugarError):
+    """Valid Python that unawait cannot rewrite (yet)."""
+
+
+_ERRORS = {
+    "SyntaxError": DesugarError,
+    "IndentationError": DesugarIndentationError,
+    "TabError": DesugarTabError,
+    "Unsupported": UnsupportedSyntaxError,
+}
+
+
+def error(kind, msg, filename, lineno, offset, end_lineno, end_offset, text):
+    """The exception for a failure reported by the desugarer."""
+    details = (filename, lineno, offset, text)
+    if sys.version_info >= (3, 10):
+        details += (end_lineno, end_offset)
+    exception = _ERRORS[kind](msg, details)
+    if sys.version_info < (3, 10):
+        # Before 3.10 SyntaxError has no end position; carry it anyway.
+        exception.end_lineno = end_lineno
+        exception.end_offset = end_offset
+    return exception
+
+
+def desugar_for_import(source, filename):
+    """`(changed, code, line_map)` for a module's bytes; raises
+    `DesugarError` naming `filename`."""
+    if _unawait is not None:
+        result = _unawait.desugar(source, "import", None, None, False, None)
+        if not result[0]:
+            raise error(*result[1:3], filename, *result[3:])
+        _, code, changed, line_map = result
+        return changed, code, line_map
+    return _desugar_with_executable(filename)
+
+
+def _desugar_with_executable(filename):
+    executable = os.environ.get("UNAWAIT_EXE")
+    if not executable:
+        raise ImportError(
+            "unawait: the extension is not importable and UNAWAIT_EXE is not set"
+        )
+    completed = subprocess.run(
+        [executable, "hook-desugar", filename],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    if completed.returncode != 0:
+        raise ImportError(
+            "unawait hook-desugar failed on {}: {}".format(
+                filename, completed.stderr.decode(errors="replace").strip()
+            )
+        )
+    result = json.loads(completed.stdout.decode())
+    failure = result.get("error")
+    if failure is not None:
+        raise error(
+            failure["kind"],
+            failure["msg"],
+            filename,
+            failure["lineno"],
+            failure["offset"],
+            failure["end_lineno"],
+            failure["end_offset"],
+            failure["text"],
+        )
+    return result["changed"], result["code"], result["line_map"]
+
+
+def runtime_source():
+    if _unawait is not None:
+        return _unawait.RUNTIME_SOURCE
+    executable = os.environ.get("UNAWAIT_EXE")
+    return subprocess.check_output([executable, "runtime"]).decode()
+
+
+def remap_lines(tree, line_map):
+    """Gives each node of `tree` (parsed from desugared text) the original
+    line its text came from, so tracebacks, `co_firstlineno` and coverage
+    speak of the source file. Lines from no source line (the runtime
+    import) take the closest source line before them."""
+    filled = []
+    last = 1
+    for line in line_map:
+        if line is not None:
+            last = line
+        filled.append(last)
+
+    def original(line):
+        if 1 <= line <= len(filled):
+            return filled[line - 1]
+        return last
+
+    for node in ast.walk(tree):
+        if getattr(node, "lineno", None) is None:
+            continue
+        node.lineno = original(node.lineno)
+        end = getattr(node, "end_lineno", None)
+        if end is None:
+            continue
+        # Desugared code can move text (a hoisted helper, say); the AST
+        # validator wants each range to run forwards.
+        node.end_lineno = max(original(end), node.lineno)
+        if (
+            node.end_lineno == node.lineno
+            and node.end_col_offset is not None
+            and node.col_offset is not None
+            and node.end_col_offset < node.col_offset
+        ):
+            node.end_col_offset = node.col_offset
+
+
+def compile_module(source, filename, rewrite=None):
+    """The code object for a module's bytes, desugared, with source line
+    numbers; `rewrite(tree)` (pytest's assertion rewriting) transforms the
+    desugared tree before compiling."""
+    changed, code, line_map = desugar_for_import(source, filename)
+    if not changed and rewrite is None:
+        return compile(source, filename, "exec", dont_inherit=True)
+    tree = ast.parse(code if changed else source, filename)
+    if changed:
+        remap_lines(tree, line_map)
+    if rewrite is not None:
+        rewrite(tree)
+    return compile(tree, filename, "exec", dont_inherit=True)
+
+
+# Cache header: CPython's magic number, then the source's mtime in
+# nanoseconds and size, then the marshalled code.
+_HEADER = struct.Struct("<4sQQ")
+
+
+class ImportHook(importlib.abc.MetaPathFinder):
+    """Desugars, on import, the modules of `packages` (names, with their
+    subpackages) and the files under `roots` (directories; files of this
+    interpreter's own installation excepted). Use as a context manager, or
+    call `uninstall()`.
+
+    `include(path)` can claim more files; `rewrite(tree, module_name,
+    path)`, when set, transforms the desugared tree of the files it claims
+    (returning False for the others); `tag` names those extra settings in
+    the cache file names.
+    """
+
+    def __init__(self, packages=(), roots=(), include=None, rewrite=None, tag=""):
+        if isinstance(packages, str):
+            packages = [packages]
+        self.packages = tuple(name for name in packages if name)
+        self.roots = tuple(os.path.join(os.path.realpath(r), "") for r in roots)
+        self.include = include
+        self.rewrite = rewrite
+        self.tag = tag
+        self.modules = []
+        installation = {sys.prefix, sys.base_prefix, sys.exec_prefix}
+        self._installation = tuple(
+            os.path.join(os.path.realpath(p), "") for p in installation
+        )
+        self._lock = threading.Lock()
+
+    def install(self):
+        sys.meta_path.insert(0, self)
+        return self
+
+    def uninstall(self):
+        if self in sys.meta_path:
+            sys.meta_path.remove(self)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info):
+        self.uninstall()
+
+    def _named(self, fullname):
+        return any(
+            fullname == name or fullname.startswith(name + ".")
+            for name in self.packages
+        )
+
+    def wants(self, fullname, path):
+        """Whether the module `fullname`, found at `path`, is desugared."""
+        if self._named(fullname):
+            return True
+        real = os.path.realpath(path)
+        if self.roots and any(real.startswith(root) for root in self.roots):
+            if not any(real.startswith(p) for p in self._installation):
+                return True
+        return self.include is not None and self.include(path)
+
+    def find_spec(self, fullname, path=None, target=None):
+        if fullname == RUNTIME_MODULE:
+            return importlib.util.spec_from_loader(
+                fullname, RuntimeLoader(), origin=RuntimeLoader.filename
+            )
+        if not (self.packages or self.roots or self.include):
+            return None
+        spec = importlib.machinery.PathFinder.find_spec(fullname, path, target)
+        if spec is None or type(spec.loader) is not importlib.machinery.SourceFileLoader:
+            return None
+        if not self.wants(fullname, spec.origin):
+            return None
+        spec.loader = DesugaringLoader(fullname, spec.origin, self)
+        spec.cached = spec.loader.cache_path(spec.origin)
+        return spec
+
+    def cache_tag(self):
+        return "unawait-{}{}".format(VERSION, "-" + self.tag if self.tag else "")
+
+
+class DesugaringLoader(importlib.machinery.SourceFileLoader):
+    """Loads a module desugared; `get_source` (and so `inspect.getsource`
+    and `linecache`) still reads the original file."""
+
+    def __init__(self, fullname, path, hook):
+        super().__init__(fullname, path)
+        self.hook = hook
+
+    def cache_path(self, path):
+        """Where the desugared code is cached, next to CPython's own
+        bytecode (`__pycache__/mod.cpython-311.unawait-0.1.0.pyc`); None
+        where there is no bytecode cache."""
+        try:
+            standard = importlib.util.cache_from_source(path)
+        except (NotImplementedError, ValueError):
+            return None
+        return standard[: -len(".pyc")] + "." + self.hook.cache_tag() + ".pyc"
+
+    def get_code(self, fullname):
+        path = self.get_filename(fullname)
+        stat = os.stat(path)
+        cache = self.cache_path(path)
+        if cache is not None:
+            code = self._read_cache(cache, stat)
+            if code is not None:
+                self.hook.modules.append(fullname)
+                return code
+        source = self.get_data(path)
+        rewrite = None
+        if self.hook.rewrite is not None:
+            rewrite = self.hook.rewrite(fullname, path)
+        code = compile_module(source, path, rewrite)
+        # As for CPython's own cache: read it always, write it unless told not to.
+        if cache is not None and not sys.dont_write_bytecode:
+            self._write_cache(cache, stat, code)
+        self.hook.modules.append(fullname)
+        return code
+
+    @staticmethod
+    def _read_cache(cache, stat):
+        try:
+            with open(cache, "rb") as file:
+                data = file.read()
+        except OSError:
+            return None
+        if len(data) < _HEADER.size:
+            return None
+        magic, mtime_ns, size = _HEADER.unpack_from(data)
+        if (
+            magic != importlib.util.MAGIC_NUMBER
+            or mtime_ns != stat.st_mtime_ns
+            or size != stat.st_size
+        ):
+            return None
+        try:
+            return marshal.loads(data[_HEADER.size :])
+        except (EOFError, ValueError, TypeError):
+            return None
+
+    @staticmethod
+    def _write_cache(cache, stat, code):
+        """Writes the cache file whole or not at all: another process
+        reading it meanwhile sees the old file or the new one. A tree that
+        cannot be written to is simply not cached."""
+        data = (
+            _HEADER.pack(importlib.util.MAGIC_NUMBER, stat.st_mtime_ns, stat.st_size)
+            + marshal.dumps(code)
+        )
+        temporary = "{}.{}.{}.tmp".format(cache, os.getpid(), threading.get_ident())
+        try:
+            os.makedirs(os.path.dirname(cache), exist_ok=True)
+            descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+            try:
+                with os.fdopen(descriptor, "wb") as file:
+                    file.write(data)
+                os.replace(temporary, cache)
+            except BaseException:
+                os.unlink(temporary)
+                raise
+        except OSError:
+            pass
+
+
+class RuntimeLoader(importlib.abc.Loader):
+    """The `unawait_runtime` module desugared code imports: the runtime of
+    this very unawait, whatever else `sys.path` holds."""
+
+    # Not a real file: tracebacks and linecache get the text from
+    # `get_source`.
+    filename = os.path.join(os.path.dirname(os.path.abspath(__file__)), "unawait_runtime.py")
+
+    def create_module(self, spec):
+        return None
+
+    def exec_module(self, module):
+        module.__file__ = self.filename
+        code = compile(self.get_source(RUNTIME_MODULE), self.filename, "exec", dont_inherit=True)
+        exec(code, module.__dict__)
+
+    def get_source(self, fullname):
+        return runtime_source()
+
+
+def install(packages=(), roots=(), include=None, rewrite=None, tag=""):
+    return ImportHook(packages, roots, include, rewrite, tag).install()
