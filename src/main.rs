@@ -89,6 +89,9 @@ enum Command {
     /// A live playground in the browser: type async code, watch it desugar
     /// pass by pass, run both forms on CPython.
     Serve(cli::serve::ServeArgs),
+    /// Run a Python program (`SCRIPT ARGS` or `-m MODULE ARGS`) as
+    /// `python` would, its own modules desugared as they are imported.
+    Run(cli::run::RunArgs),
     /// One file desugared for the import hook, as JSON (for interpreters
     /// without the unawait extension).
     #[command(hide = true)]
@@ -237,6 +240,7 @@ fn run(cli: &Cli) -> ExitCode {
         }
         Some(Command::Diff(args)) => return cli::learn::diff(args),
         Some(Command::HookDesugar(args)) => return cli::hook::run(args),
+        Some(Command::Run(args)) => return cli::run::run(args),
         Some(Command::Explain(args)) => return cli::learn::explain(args),
         Some(Command::Serve(args)) => {
             if let Err(error) = cli::serve::run(args) {

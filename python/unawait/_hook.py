@@ -3,8 +3,8 @@
 Standard library only, so that `unawait run` can load this file into any
 CPython 3.7+ whether or not the unawait package is installed there. The
 desugaring itself comes from the extension (`unawait._unawait`) when it is
-importable, else from the `unawait` executable named by `UNAWAIT_EXE`
-(`unawait hook-desugar FILE`, one process per module not yet cached).
+importable, else from the `unawait` command `unawait run` names (`unawait
+hook-desugar FILE`, one process per module not yet cached).
 """
 
 import ast
@@ -12,6 +12,7 @@ import importlib.abc
 import importlib.machinery
 import importlib.util
 import json
+import linecache
 import marshal
 import os
 import struct
@@ -24,11 +25,19 @@ try:
 except ImportError:
     _unawait = None
 
-if _unawait is not None:
-    VERSION = _unawait.__version__
-else:
-    # Set by the executable that loads this file (see `unawait run`).
-    VERSION = os.environ.get("UNAWAIT_VERSION", "unknown")
+VERSION = _unawait.__version__ if _unawait is not None else None
+# The command that runs `unawait` (see `use_command`).
+COMMAND = None
+
+
+def use_command(command, version):
+    """Desugars with `command` (argv prefix running `unawait`, of version
+    `version`) unless the extension importable here is that version."""
+    global _unawait, COMMAND, VERSION
+    COMMAND = list(command)
+    if VERSION != version:
+        _unawait = None
+    VERSION = version
 
 RUNTIME_MODULE = "unawait_runtime"
 
@@ -49,6 +58,10 @@ class DesugarTabError(DesugarIndentationError, TabError):
 class UnsupportedSyntaxError(DesugarError):
     """Valid Python that unawait cannot rewrite (yet)."""
 
+
+# Tracebacks name them as the package exports them.
+for _class in (DesugarError, DesugarIndentationError, DesugarTabError, UnsupportedSyntaxError):
+    _class.__module__ = "unawait"
 
 _ERRORS = {
     "SyntaxError": DesugarError,
@@ -84,13 +97,8 @@ def desugar_for_import(source, filename):
 
 
 def _desugar_with_executable(filename):
-    executable = os.environ.get("UNAWAIT_EXE")
-    if not executable:
-        raise ImportError(
-            "unawait: the extension is not importable and UNAWAIT_EXE is not set"
-        )
     completed = subprocess.run(
-        [executable, "hook-desugar", filename],
+        COMMAND + ["hook-desugar", filename],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     )
@@ -119,8 +127,7 @@ def _desugar_with_executable(filename):
 def runtime_source():
     if _unawait is not None:
         return _unawait.RUNTIME_SOURCE
-    executable = os.environ.get("UNAWAIT_EXE")
-    return subprocess.check_output([executable, "runtime"]).decode()
+    return subprocess.check_output(COMMAND + ["runtime"]).decode()
 
 
 def remap_lines(tree, line_map):
@@ -238,9 +245,7 @@ class ImportHook(importlib.abc.MetaPathFinder):
 
     def find_spec(self, fullname, path=None, target=None):
         if fullname == RUNTIME_MODULE:
-            return importlib.util.spec_from_loader(
-                fullname, RuntimeLoader(), origin=RuntimeLoader.filename
-            )
+            return importlib.util.spec_from_loader(fullname, RuntimeLoader())
         if not (self.packages or self.roots or self.include):
             return None
         spec = importlib.machinery.PathFinder.find_spec(fullname, path, target)
@@ -287,7 +292,12 @@ class DesugaringLoader(importlib.machinery.SourceFileLoader):
         rewrite = None
         if self.hook.rewrite is not None:
             rewrite = self.hook.rewrite(fullname, path)
-        code = compile_module(source, path, rewrite)
+        try:
+            code = compile_module(source, path, rewrite)
+        except SyntaxError as error:
+            # Reported as CPython reports a module's syntax error: without
+            # the frames of the desugaring.
+            raise error.with_traceback(None)
         # As for CPython's own cache: read it always, write it unless told not to.
         if cache is not None and not sys.dont_write_bytecode:
             self._write_cache(cache, stat, code)
@@ -343,16 +353,17 @@ class RuntimeLoader(importlib.abc.Loader):
     """The `unawait_runtime` module desugared code imports: the runtime of
     this very unawait, whatever else `sys.path` holds."""
 
-    # Not a real file: tracebacks and linecache get the text from
-    # `get_source`.
-    filename = os.path.join(os.path.dirname(os.path.abspath(__file__)), "unawait_runtime.py")
+    # Not a file: tracebacks find the text in linecache.
+    filename = "<unawait_runtime>"
 
     def create_module(self, spec):
         return None
 
     def exec_module(self, module):
-        module.__file__ = self.filename
-        code = compile(self.get_source(RUNTIME_MODULE), self.filename, "exec", dont_inherit=True)
+        source = self.get_source(RUNTIME_MODULE)
+        lines = source.splitlines(True)
+        linecache.cache[self.filename] = (len(source), None, lines, self.filename)
+        code = compile(source, self.filename, "exec", dont_inherit=True)
         exec(code, module.__dict__)
 
     def get_source(self, fullname):

@@ -9,6 +9,7 @@ pub mod hook;
 mod inputs;
 pub mod learn;
 mod report;
+pub mod run;
 pub mod serve;
 pub mod verify;
 
