@@ -88,7 +88,14 @@ fn desugar<'py>(
 /// Runs the command line with `argv` (its first item the program name) and
 /// exits the process with its status, as the native binary would.
 #[pyfunction]
-fn main(py: Python<'_>, argv: Vec<OsString>) {
+fn main(py: Python<'_>, argv: Vec<OsString>) -> PyResult<()> {
+    // `unawait run` defaults to this interpreter, and its hook runs
+    // `python -m unawait` where the native binary would run itself.
+    let python: String = py.import("sys")?.getattr("executable")?.extract()?;
+    let _ = crate::cli::run::EMBEDDING.set(crate::cli::run::Embedding {
+        python: python.clone().into(),
+        command: vec![python, "-m".to_string(), "unawait".to_string()],
+    });
     let status = py.allow_threads(|| crate::command_line(argv));
     // `ExitCode` hides its number; every status the command line returns
     // is one of `ExitCode::from(u8)`.

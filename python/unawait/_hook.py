@@ -192,20 +192,21 @@ class ImportHook(importlib.abc.MetaPathFinder):
     interpreter's own installation excepted). Use as a context manager, or
     call `uninstall()`.
 
-    `include(path)` can claim more files; `rewrite(tree, module_name,
-    path)`, when set, transforms the desugared tree of the files it claims
-    (returning False for the others); `tag` names those extra settings in
-    the cache file names.
+    `include(path)` can claim more files (outside the installation).
+    `rewrite(module_name, path)`, when set, returns for a module either
+    None or `(tag, transform)`: `transform(tree, source)` changes the
+    desugared tree before it is compiled, and `tag` names that change in
+    the cache file's name.
     """
 
-    def __init__(self, packages=(), roots=(), include=None, rewrite=None, tag=""):
+    def __init__(self, packages=(), roots=(), include=None, rewrite=None):
         if isinstance(packages, str):
             packages = [packages]
         self.packages = tuple(name for name in packages if name)
         self.roots = tuple(os.path.join(os.path.realpath(r), "") for r in roots)
         self.include = include
         self.rewrite = rewrite
-        self.tag = tag
+        # The modules desugared (loaded through this hook), in load order.
         self.modules = []
         installation = {sys.prefix, sys.base_prefix, sys.exec_prefix}
         self._installation = tuple(
@@ -238,9 +239,10 @@ class ImportHook(importlib.abc.MetaPathFinder):
         if self._named(fullname):
             return True
         real = os.path.realpath(path)
-        if self.roots and any(real.startswith(root) for root in self.roots):
-            if not any(real.startswith(p) for p in self._installation):
-                return True
+        if any(real.startswith(p) for p in self._installation):
+            return False
+        if any(real.startswith(root) for root in self.roots):
+            return True
         return self.include is not None and self.include(path)
 
     def find_spec(self, fullname, path=None, target=None):
@@ -257,8 +259,6 @@ class ImportHook(importlib.abc.MetaPathFinder):
         spec.cached = spec.loader.cache_path(spec.origin)
         return spec
 
-    def cache_tag(self):
-        return "unawait-{}{}".format(VERSION, "-" + self.tag if self.tag else "")
 
 
 class DesugaringLoader(importlib.machinery.SourceFileLoader):
@@ -269,20 +269,25 @@ class DesugaringLoader(importlib.machinery.SourceFileLoader):
         super().__init__(fullname, path)
         self.hook = hook
 
-    def cache_path(self, path):
+    @staticmethod
+    def cache_path(path, tag=None):
         """Where the desugared code is cached, next to CPython's own
-        bytecode (`__pycache__/mod.cpython-311.unawait-0.1.0.pyc`); None
-        where there is no bytecode cache."""
+        bytecode (`__pycache__/mod.cpython-311.unawait-0.1.0.pyc`, with
+        `tag` after the version); None where there is no bytecode cache."""
         try:
             standard = importlib.util.cache_from_source(path)
         except (NotImplementedError, ValueError):
             return None
-        return standard[: -len(".pyc")] + "." + self.hook.cache_tag() + ".pyc"
+        name = "unawait-" + VERSION + ("-" + tag if tag else "")
+        return standard[: -len(".pyc")] + "." + name + ".pyc"
 
     def get_code(self, fullname):
         path = self.get_filename(fullname)
         stat = os.stat(path)
-        cache = self.cache_path(path)
+        tag, transform = None, None
+        if self.hook.rewrite is not None:
+            tag, transform = self.hook.rewrite(fullname, path) or (None, None)
+        cache = self.cache_path(path, tag)
         if cache is not None:
             code = self._read_cache(cache, stat)
             if code is not None:
@@ -290,8 +295,8 @@ class DesugaringLoader(importlib.machinery.SourceFileLoader):
                 return code
         source = self.get_data(path)
         rewrite = None
-        if self.hook.rewrite is not None:
-            rewrite = self.hook.rewrite(fullname, path)
+        if transform is not None:
+            rewrite = lambda tree: transform(tree, source)  # noqa: E731
         try:
             code = compile_module(source, path, rewrite)
         except SyntaxError as error:
@@ -370,5 +375,5 @@ class RuntimeLoader(importlib.abc.Loader):
         return runtime_source()
 
 
-def install(packages=(), roots=(), include=None, rewrite=None, tag=""):
-    return ImportHook(packages, roots, include, rewrite, tag).install()
+def install(packages=(), roots=(), include=None, rewrite=None):
+    return ImportHook(packages, roots, include, rewrite).install()
