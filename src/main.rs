@@ -111,9 +111,20 @@ struct RuntimeArgs {
     after_help = "Exit status: 0 every run equivalent, 1 a difference, timeout or tool error, 2 usage error."
 )]
 struct VerifyArgs {
-    /// Python files, or directories whose `.py` files to check.
-    #[arg(required = true, value_name = "PATH")]
+    /// Python files, or directories whose `.py` files to check (with
+    /// --pytest: the project directory, default `.`).
+    #[arg(required_unless_present = "pytest", value_name = "PATH")]
     paths: Vec<PathBuf>,
+
+    /// Run the project's pytest suite as written and desugared (`python -m
+    /// pytest` in the directory, through unawait's pytest plugin, desugaring
+    /// its top-level packages) and compare each test's outcome.
+    #[arg(long)]
+    pytest: bool,
+
+    /// Arguments for pytest (after `--`), with --pytest.
+    #[arg(last = true, value_name = "PYTEST_ARGS", requires = "pytest")]
+    pytest_args: Vec<String>,
 
     /// An interpreter to run on; repeat for several (default: python3).
     #[arg(long = "python", value_name = "EXE")]
@@ -125,9 +136,9 @@ struct VerifyArgs {
     all_pythons: bool,
 
     /// Seconds each run may take; a run still going is killed with every
-    /// process it started.
-    #[arg(long, default_value_t = 30, value_name = "SECONDS")]
-    timeout: u64,
+    /// process it started [default: 30; 600 for a --pytest suite]
+    #[arg(long, value_name = "SECONDS")]
+    timeout: Option<u64>,
 
     /// How to print the verdicts.
     #[arg(long, value_enum, default_value_t = Format::Text)]

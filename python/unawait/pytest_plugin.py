@@ -11,7 +11,11 @@ import sys
 
 import pytest
 
-from . import __version__, _hook
+try:
+    from . import _hook
+except ImportError:
+    # Loaded from its source by `unawait verify --pytest`, with the hook.
+    import _unawait_hook as _hook
 
 
 def pytest_addoption(parser):
@@ -79,7 +83,7 @@ class _Session:
     def pytest_report_header(self, config):
         named = ", ".join(self.packages) if self.packages else "no packages"
         return "unawait {}: desugaring {}, the test modules and conftest files".format(
-            __version__, named
+            _hook.VERSION, named
         )
 
     def pytest_terminal_summary(self, terminalreporter):

@@ -8,6 +8,7 @@ pub mod files;
 pub mod hook;
 mod inputs;
 pub mod learn;
+pub mod pytest;
 mod report;
 pub mod run;
 pub mod serve;

@@ -16,7 +16,7 @@ use std::sync::OnceLock;
 
 use serde_json::json;
 
-const HOOK_SOURCE: &str = include_str!("../../python/unawait/_hook.py");
+pub const HOOK_SOURCE: &str = include_str!("../../python/unawait/_hook.py");
 const RUN_SOURCE: &str = include_str!("../../python/unawait/_run.py");
 
 #[derive(clap::Args)]
@@ -64,15 +64,12 @@ pub fn run(args: &RunArgs) -> ExitCode {
         .clone()
         .or_else(|| embedding.map(|embedding| embedding.python.clone()))
         .unwrap_or_else(|| PathBuf::from("python3"));
-    let command = match embedding {
-        Some(embedding) => embedding.command.clone(),
-        None => match std::env::current_exe() {
-            Ok(path) => vec![path.to_string_lossy().into_owned()],
-            Err(error) => {
-                eprintln!("unawait: cannot find this executable's path: {error}");
-                return ExitCode::from(2);
-            }
-        },
+    let command = match hook_command() {
+        Ok(command) => command,
+        Err(error) => {
+            eprintln!("unawait: {error:#}");
+            return ExitCode::from(2);
+        }
     };
     let config = json!({
         "version": unawait::runtime::VERSION,
@@ -89,6 +86,17 @@ pub fn run(args: &RunArgs) -> ExitCode {
     let error = replace_process(&mut child);
     eprintln!("unawait: cannot run {}: {error}", python.display());
     ExitCode::from(2)
+}
+
+/// The argv prefix that runs this `unawait` (for the hook's
+/// `hook-desugar`): this executable, or the interpreter the package runs in.
+pub fn hook_command() -> anyhow::Result<Vec<String>> {
+    if let Some(embedding) = EMBEDDING.get() {
+        return Ok(embedding.command.clone());
+    }
+    let path = std::env::current_exe()
+        .map_err(|error| anyhow::anyhow!("cannot find this executable's path: {error}"))?;
+    Ok(vec![path.to_string_lossy().into_owned()])
 }
 
 /// The `-c` program: loads the hook and `_run.py` from their sources and
