@@ -1,0 +1,89 @@
+"""`unawait run` from the installed command: the program runs as `python`
+runs it, with its own modules desugared."""
+
+import os
+
+from conftest import write
+
+PROGRAM = {
+    "app/main.py": """\
+        import asyncio, os, sys
+        import helper
+
+
+        async def main():
+            return await helper.double(int(sys.argv[1]))
+
+
+        def desugared(module):
+            return any(name.endswith("_coroutine") for name in vars(module))
+
+
+        print(sys.argv, __name__, __file__ == os.path.abspath(sys.argv[0]))
+        print(sys.path[0] == os.path.dirname(os.path.abspath(__file__)))
+        print(asyncio.run(main()), desugared(sys.modules[__name__]), desugared(helper))
+        print(sys.stdin.readline().strip())
+        if sys.argv[2:] == ["fail"]:
+            asyncio.run(helper.fail())
+        sys.exit(3)
+        """,
+    "app/helper.py": """\
+        async def double(x):
+            return 2 * x
+
+
+        async def fail():
+            raise KeyError("line 6")
+        """,
+}
+
+
+def test_a_script_runs_as_python_runs_it(tmp_path, command):
+    write(tmp_path, PROGRAM)
+    completed = command("run", "app/main.py", "21", "-x", cwd=tmp_path, input="from stdin\n")
+    assert completed.returncode == 3, completed.stderr
+    assert completed.stdout.splitlines() == [
+        "['app/main.py', '21', '-x'] __main__ True",
+        "True",
+        "42 True True",
+        "from stdin",
+    ]
+
+
+def test_a_traceback_names_the_original_lines(tmp_path, command):
+    write(tmp_path, PROGRAM)
+    completed = command("run", "app/main.py", "1", "fail", cwd=tmp_path, input="")
+    assert completed.returncode == 1
+    helper = os.path.join(str(tmp_path), "app", "helper.py")
+    assert 'File "{}", line 6, in fail'.format(helper) in completed.stderr
+    assert "KeyError: 'line 6'" in completed.stderr
+    assert "_unawait_run" not in completed.stderr
+
+
+def test_a_module_runs_as_python_dash_m_runs_it(tmp_path, command):
+    write(tmp_path, {
+        "tool/__init__.py": "",
+        "tool/__main__.py": """\
+            import asyncio, sys
+
+
+            async def main():
+                return sys.argv[1:]
+
+
+            names = list(globals())
+            print(asyncio.run(main()), __name__, any(n.endswith("_coroutine") for n in names))
+            """,
+    })
+    completed = command("run", "-m", "tool", "a", "--flag", cwd=tmp_path)
+    assert completed.returncode == 0, completed.stderr
+    assert completed.stdout.strip() == "['a', '--flag'] __main__ True"
+
+
+def test_a_script_that_cannot_be_desugared_is_a_syntax_error(tmp_path, command):
+    write(tmp_path, {"bad.py": "print('never')\nawait f()\n"})
+    completed = command("run", "bad.py", cwd=tmp_path)
+    assert completed.returncode == 1
+    assert completed.stdout == ""
+    assert 'bad.py", line 2' in completed.stderr
+    assert "'await' outside function" in completed.stderr
