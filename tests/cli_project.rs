@@ -792,10 +792,7 @@ fn pyproject_builds_the_extension_with_maturin_and_is_not_a_settings_file() {
     // The extension (python/Cargo.toml) with the Python package, the
     // command as a console script, and the pytest plugin.
     let maturin = &document["tool"]["maturin"];
-    assert_eq!(
-        maturin["manifest-path"].as_str(),
-        Some("python/Cargo.toml")
-    );
+    assert_eq!(maturin["manifest-path"].as_str(), Some("python/Cargo.toml"));
     assert_eq!(maturin["module-name"].as_str(), Some("unawait._unawait"));
     assert_eq!(
         document["project"]["scripts"]["unawait"].as_str(),

@@ -76,7 +76,12 @@ fn text(bytes: &[u8]) -> String {
 fn a_script_runs_as_python_runs_it_on_every_interpreter() {
     let scratch = program();
     for python in common::interpreters() {
-        let output = run(&scratch, python, &["app/main.py", "21", "-x"], "from stdin\n");
+        let output = run(
+            &scratch,
+            python,
+            &["app/main.py", "21", "-x"],
+            "from stdin\n",
+        );
         let stdout = text(&output.stdout);
         assert_eq!(
             output.status.code(),
@@ -86,8 +91,7 @@ fn a_script_runs_as_python_runs_it_on_every_interpreter() {
             text(&output.stderr)
         );
         assert_eq!(
-            stdout,
-            "['app/main.py', '21', '-x'] __main__ True\nTrue\n42 True True\nfrom stdin\n",
+            stdout, "['app/main.py', '21', '-x'] __main__ True\nTrue\n42 True True\nfrom stdin\n",
             "{}",
             python.full_version
         );

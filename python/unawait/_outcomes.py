@@ -1,6 +1,7 @@
 """A pytest plugin for `unawait verify --pytest`: records each test's
 outcome (passed, failed, skipped, xfailed, xpassed, error) and the short
-reason of a failure, written as JSON to a file when the session ends."""
+reason of a failure, and the modules the plugin desugared, written as
+JSON to a file when the session ends."""
 
 import json
 
@@ -39,8 +40,10 @@ class Outcomes:
             self._record(report.nodeid or "<collection>", "error", _reason(report))
 
     def pytest_sessionfinish(self, session):
+        desugaring = session.config.pluginmanager.get_plugin("unawait-session")
+        modules = set(desugaring.hook.modules) if desugaring is not None else ()
         with open(self.path, "w") as file:
-            json.dump(self.tests, file)
+            json.dump({"tests": self.tests, "desugared": sorted(modules)}, file)
 
 
 def _reason(report):

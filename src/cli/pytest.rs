@@ -34,9 +34,18 @@ struct Outcome {
     reason: String,
 }
 
+/// What one pytest run did.
+struct Suite {
+    tests: BTreeMap<String, Outcome>,
+    /// The modules desugared (none as written).
+    desugared: Vec<String>,
+}
+
 /// The comparison on one interpreter.
 struct Comparison {
     compared: usize,
+    /// The modules the desugared run desugared.
+    desugared: Vec<String>,
     /// Test id, as written, desugared (`None`: not run that way).
     differences: Vec<(String, Option<Outcome>, Option<Outcome>)>,
 }
@@ -75,7 +84,9 @@ pub fn run(args: &VerifyArgs, interpreters: &[Interpreter]) -> Result<bool> {
             written.with_context(|| format!("pytest as written on {}", python.path.display()))?,
             desugared.with_context(|| format!("pytest desugared on {}", python.path.display()))?,
         );
-        comparisons.push(compare(written, desugared));
+        let mut comparison = compare(&written.tests, &desugared.tests);
+        comparison.desugared = desugared.desugared.clone();
+        comparisons.push(comparison);
     }
     let compared: usize = comparisons.iter().map(|c| c.compared).sum();
     let differ: usize = comparisons.iter().map(|c| c.differences.len()).sum();
@@ -104,6 +115,14 @@ pub fn run(args: &VerifyArgs, interpreters: &[Interpreter]) -> Result<bool> {
                     packages.join(", ")
                 }
             );
+            for (python, comparison) in interpreters.iter().zip(&comparisons) {
+                println!(
+                    "python {}: {} tests, {} modules desugared",
+                    python.full_version,
+                    comparison.compared,
+                    comparison.desugared.len()
+                );
+            }
             println!("{compared} tests compared, {differ} differ");
         }
         Format::Json => {
@@ -113,6 +132,7 @@ pub fn run(args: &VerifyArgs, interpreters: &[Interpreter]) -> Result<bool> {
                     "python": python.path,
                     "version": python.full_version,
                     "compared": comparison.compared,
+                    "desugared_modules": comparison.desugared,
                     "differences": comparison.differences.iter().map(|(test, written, desugared)| json!({
                         "test": test,
                         "written": written.as_ref().map(|o| &o.outcome),
@@ -150,6 +170,7 @@ fn compare(
         .collect();
     Comparison {
         compared: tests.len(),
+        desugared: Vec::new(),
         differences,
     }
 }
@@ -190,15 +211,14 @@ fn top_level_packages(dir: &Path) -> Result<Vec<String>> {
     Ok(packages)
 }
 
-/// Runs the suite in `dir`, desugared when `packages` is given; each test's
-/// outcome by id.
+/// Runs the suite in `dir`, desugared when `packages` is given.
 fn run_suite(
     python: &Interpreter,
     dir: &Path,
     packages: Option<&[String]>,
     pytest_args: &[String],
     timeout: Duration,
-) -> Result<BTreeMap<String, Outcome>> {
+) -> Result<Suite> {
     let scratch = Scratch::new()?;
     let results = scratch.0.join("outcomes.json");
     let mut arguments = vec![
@@ -263,7 +283,7 @@ fn run_suite(
     }
     let document: Value = serde_json::from_str(&fs::read_to_string(&results)?)
         .context("reading the recorded outcomes")?;
-    Ok(document
+    let tests = document["tests"]
         .as_object()
         .into_iter()
         .flatten()
@@ -277,7 +297,14 @@ fn run_suite(
                 },
             )
         })
-        .collect())
+        .collect();
+    let desugared = document["desugared"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|name| name.as_str().map(str::to_string))
+        .collect();
+    Ok(Suite { tests, desugared })
 }
 
 /// The `-c` program: the hook, the plugin and the recorder loaded from
