@@ -189,3 +189,29 @@ fn a_missing_interpreter_is_a_usage_error() {
     assert_eq!(output.status.code(), Some(2));
     assert!(text(&output.stderr).contains("cannot run /nonexistent/python"));
 }
+
+/// The lines of the README's fenced block that starts with `start`, after
+/// that first line.
+fn readme_block(start: &str) -> String {
+    let readme = std::fs::read_to_string(common::repo_root().join("README.md")).expect("README");
+    readme
+        .split("```")
+        .skip(1)
+        .step_by(2)
+        .filter_map(|block| block.split_once('\n').map(|(_, body)| body))
+        .find_map(|body| body.strip_prefix(start))
+        .map(|rest| rest.trim_start_matches('\n').to_string())
+        .unwrap_or_else(|| panic!("the README has no block starting with {start:?}"))
+}
+
+#[test]
+fn the_readme_run_example_prints_what_is_shown() {
+    let shown = readme_block("$ unawait run examples/countdown.py");
+    let output = Command::new(BIN)
+        .args(["run", "examples/countdown.py"])
+        .current_dir(common::repo_root())
+        .output()
+        .expect("unawait run");
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    assert_eq!(text(&output.stdout), shown);
+}

@@ -133,6 +133,35 @@ fn pytest_arguments_go_after_a_double_dash() {
 }
 
 #[test]
+#[ignore = "needs interpreters with pytest (UNAWAIT_PYTEST_PYTHONS); run by .ci/run"]
+fn the_readme_example_prints_what_is_shown() {
+    let readme = std::fs::read_to_string(common::repo_root().join("README.md")).expect("README");
+    let marker = "$ cd ../.. && unawait verify --pytest examples/project\n";
+    let shown = readme
+        .split_once(marker)
+        .and_then(|(_, rest)| rest.split_once("```"))
+        .map(|(block, _)| block)
+        .expect("the README shows verify --pytest");
+    let output = Command::new(BIN)
+        .args(["verify", "--pytest", "examples/project", "--python"])
+        .arg(&pythons()[0])
+        .current_dir(common::repo_root())
+        .output()
+        .expect("unawait runs");
+    assert_eq!(output.status.code(), Some(0));
+    // The interpreter's version is this machine's.
+    let version = |text: &str| {
+        text.lines()
+            .map(|line| match line.strip_prefix("python ") {
+                Some(rest) => format!("python X{}", &rest[rest.find(':').unwrap_or(0)..]),
+                None => line.to_string(),
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(version(&text(&output.stdout)), version(shown));
+}
+
+#[test]
 fn a_suite_that_cannot_run_is_a_tool_error() {
     // python3 without pytest, or pytest refusing an unknown option: either
     // way there are no outcomes to compare, which must not pass.

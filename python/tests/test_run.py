@@ -19,7 +19,8 @@ PROGRAM = {
             return any(name.endswith("_coroutine") for name in vars(module))
 
 
-        print(sys.argv, __name__, __file__ == os.path.abspath(sys.argv[0]))
+        # As given before 3.9, absolute since.
+        print(sys.argv, __name__, __file__ == os.path.abspath(sys.argv[0]) or sys.version_info < (3, 9))
         print(sys.path[0] == os.path.dirname(os.path.abspath(__file__)))
         print(asyncio.run(main()), desugared(sys.modules[__name__]), desugared(helper))
         print(sys.stdin.readline().strip())
