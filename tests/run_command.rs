@@ -215,3 +215,27 @@ fn the_readme_run_example_prints_what_is_shown() {
     assert!(output.status.success(), "{}", text(&output.stderr));
     assert_eq!(text(&output.stdout), shown);
 }
+
+#[test]
+fn main_holds_what_python_puts_there() {
+    let scratch = common::Scratch::new("run-globals");
+    scratch.write(
+        "show.py",
+        b"print(list(globals()), __doc__, __package__, __spec__, type(__builtins__).__name__)\n",
+    );
+    for python in common::interpreters() {
+        let direct = Command::new(&python.path)
+            .arg("show.py")
+            .current_dir(&scratch.0)
+            .output()
+            .expect("python runs");
+        let desugared = run(&scratch, python, &["show.py"], "");
+        assert_eq!(
+            text(&desugared.stdout),
+            text(&direct.stdout),
+            "{}: {}",
+            python.full_version,
+            text(&desugared.stderr)
+        );
+    }
+}

@@ -10,6 +10,18 @@ import os
 import sys
 
 
+# What the interpreter puts in `__main__` before running anything.
+_MAIN_NAMES = (
+    "__name__",
+    "__doc__",
+    "__package__",
+    "__loader__",
+    "__spec__",
+    "__annotations__",
+    "__builtins__",
+)
+
+
 def main(hook, packages, as_module, argv):
     """Runs `argv[0]` (a script, or a module when `as_module`) with
     `argv[1:]` as its arguments, desugaring the modules under its directory
@@ -43,20 +55,24 @@ def main(hook, packages, as_module, argv):
     sys.path[0] = root
     sys.argv = list(argv)
     installed = hook.install(packages=packages, roots=[root])
-    main_module = sys.modules["__main__"]
-    namespace = main_module.__dict__
-    builtins = namespace["__builtins__"]
-    namespace.clear()
+    # `__main__` as `python SCRIPT` leaves it: the interpreter's own names,
+    # in their order, then the script's; nothing of the bootstrap's.
+    namespace = sys.modules["__main__"].__dict__
+    for name in list(namespace):
+        if name not in _MAIN_NAMES:
+            del namespace[name]
     namespace.update(
         __name__="__main__",
         __doc__=None,
         __package__=None,
         __spec__=None,
         __loader__=hook.DesugaringLoader("__main__", path, installed),
-        __file__=path,
-        __cached__=None,
-        __builtins__=builtins,
     )
+    if "__annotations__" in namespace:
+        namespace["__annotations__"] = {}
+    namespace["__file__"] = path
+    if sys.version_info < (3, 15):
+        namespace["__cached__"] = None
 
     try:
         code = hook.compile_module(source, path)
