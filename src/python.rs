@@ -48,7 +48,9 @@ fn desugar<'py>(
     };
     // Pass names are checked before any parsing: an empty module fails
     // only for options naming no pass.
-    if let Err(diagnostics) = unawait::desugar("", &options) {
+    if (options.passes.is_some() || options.stop_after.is_some())
+        && let Err(diagnostics) = unawait::desugar("", &options)
+    {
         return Err(PyValueError::new_err(
             diagnostics.to_string().trim_end().to_string(),
         ));

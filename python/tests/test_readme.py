@@ -23,17 +23,20 @@ def readme_block(start):
     pytest.fail("the README has no block starting with {!r}".format(start))
 
 
-def test_the_python_example_runs_as_shown(monkeypatch):
+@pytest.mark.parametrize(
+    "start, examples",
+    [(">>> import unawait\n", 3), (">>> import asyncio, sys, unawait\n", 5)],
+)
+def test_the_python_examples_run_as_shown(monkeypatch, start, examples):
     monkeypatch.chdir(ROOT)
     monkeypatch.setattr(sys, "path", list(sys.path))
-    example = readme_block(">>> import unawait")
-    parser = doctest.DocTestParser()
-    test = parser.get_doctest(example, {}, "README", "README.md", 0)
+    example = readme_block(start)
+    test = doctest.DocTestParser().get_doctest(example, {}, "README", "README.md", 0)
     runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
     runner.run(test)
     sys.modules.pop("ticker", None)
     assert runner.failures == 0
-    assert runner.tries >= 8
+    assert runner.tries == examples
 
 
 def test_the_plugin_example_prints_what_is_shown():
