@@ -75,17 +75,20 @@ pub fn run(args: &VerifyArgs, interpreters: &[Interpreter]) -> Result<bool> {
             timeout,
         )
     });
+    let mut runs = runs.into_iter();
     let mut comparisons = Vec::new();
-    for (index, pair) in runs.chunks(2).enumerate() {
-        let python = &interpreters[index];
-        let written = pair[0].as_ref().map_err(|e| anyhow::anyhow!("{e:#}"));
-        let desugared = pair[1].as_ref().map_err(|e| anyhow::anyhow!("{e:#}"));
-        let (written, desugared) = (
-            written.with_context(|| format!("pytest as written on {}", python.path.display()))?,
-            desugared.with_context(|| format!("pytest desugared on {}", python.path.display()))?,
-        );
+    for python in interpreters {
+        let on = python.path.display();
+        let written = runs
+            .next()
+            .context("a run per job")?
+            .with_context(|| format!("pytest as written on {on}"))?;
+        let desugared = runs
+            .next()
+            .context("a run per job")?
+            .with_context(|| format!("pytest desugared on {on}"))?;
         let mut comparison = compare(&written.tests, &desugared.tests);
-        comparison.desugared = desugared.desugared.clone();
+        comparison.desugared = desugared.desugared;
         comparisons.push(comparison);
     }
     let compared: usize = comparisons.iter().map(|c| c.compared).sum();
