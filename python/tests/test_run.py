@@ -2,6 +2,8 @@
 runs it, with its own modules desugared."""
 
 import os
+import subprocess
+import sys
 
 from conftest import write
 
@@ -88,3 +90,15 @@ def test_a_script_that_cannot_be_desugared_is_a_syntax_error(tmp_path, command):
     assert completed.stdout == ""
     assert 'bad.py", line 2' in completed.stderr
     assert "'await' outside function" in completed.stderr
+
+
+def test_another_interpreter_without_unawait_installed(tmp_path, command):
+    # The venv's base interpreter has no unawait: its hook desugars by
+    # running this package's command (`python -m unawait hook-desugar`).
+    base = os.path.join(sys.base_prefix, "bin", "python3")
+    assert subprocess.run([base, "-c", "import unawait"], stderr=subprocess.DEVNULL).returncode
+    write(tmp_path, PROGRAM)
+    completed = command(
+        "run", "--python", base, "app/main.py", "2", cwd=tmp_path, input="x\n")
+    assert completed.returncode == 3, completed.stderr
+    assert completed.stdout.splitlines()[2:] == ["4 True True", "x"]
