@@ -95,7 +95,9 @@ def test_a_script_that_cannot_be_desugared_is_a_syntax_error(tmp_path, command):
 def test_another_interpreter_without_unawait_installed(tmp_path, command):
     # The venv's base interpreter has no unawait: its hook desugars by
     # running this package's command (`python -m unawait hook-desugar`).
-    base = os.path.join(sys.base_prefix, "bin", "python3")
+    with open(os.path.join(sys.prefix, "pyvenv.cfg")) as config:
+        home = next(line.split("=", 1)[1].strip() for line in config if line.startswith("home"))
+    base = os.path.join(home, "python3")
     assert subprocess.run([base, "-c", "import unawait"], stderr=subprocess.DEVNULL).returncode
     write(tmp_path, PROGRAM)
     completed = command(
