@@ -7,7 +7,7 @@
 use std::ffi::OsString;
 use std::process::ExitCode;
 
-use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::exceptions::{PyRuntimeError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyString, PyTuple};
 use unawait::{Options, RuntimeMode};
@@ -57,18 +57,28 @@ fn desugar<'py>(
     }
     // A str is already decoded (a coding cookie in it says nothing, as for
     // `compile(str)`); bytes are decoded as CPython decodes a file.
-    let result = if let Ok(text) = source.downcast::<PyString>() {
-        let text: String = text.extract()?;
-        py.allow_threads(|| desugar_text(&text, &options))
-    } else if let Ok(bytes) = source.downcast::<PyBytes>() {
-        let bytes = bytes.as_bytes().to_vec();
-        py.allow_threads(|| hook::desugar(&bytes, &options))
-    } else {
-        return Err(PyTypeError::new_err(format!(
-            "source must be str or bytes, not {}",
-            source.get_type().name()?
-        )));
-    };
+    let work: Box<dyn FnOnce() -> Result<hook::Desugared, hook::Failure> + Send> =
+        if let Ok(text) = source.downcast::<PyString>() {
+            let text: String = text.extract()?;
+            Box::new(move || desugar_text(&text, &options))
+        } else if let Ok(bytes) = source.downcast::<PyBytes>() {
+            let bytes = bytes.as_bytes().to_vec();
+            Box::new(move || hook::desugar(&bytes, &options))
+        } else {
+            return Err(PyTypeError::new_err(format!(
+                "source must be str or bytes, not {}",
+                source.get_type().name()?
+            )));
+        };
+    // A bug in the desugarer must not surface as PyO3's PanicException,
+    // which is no `Exception` and would get past callers' handlers.
+    let result = py
+        .allow_threads(|| std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)))
+        .map_err(|_| {
+            PyRuntimeError::new_err(
+                "unawait: internal error (a panic, reported above); please report this",
+            )
+        })?;
     match result {
         Ok(desugared) => {
             (true, desugared.code, desugared.changed, desugared.line_map).into_pyobject(py)
