@@ -19,6 +19,7 @@ Reports the median of each over the rounds and the ratios to the plain
 imports. Not a
 test: speeds depend on the machine; docs/performance.md has the figures.
 """
+
 import argparse
 import os
 import shutil
@@ -27,7 +28,7 @@ import subprocess
 import sys
 import tempfile
 
-MODULE = '''\
+MODULE = """\
 import asyncio
 
 
@@ -58,7 +59,7 @@ async def total(n):
 async def fetch(key):
     value = await asyncio.sleep(0, result=key)
     return {{"key": value, "index": {index}}}
-'''
+"""
 
 IMPORT_ALL = """
 import importlib, sys, time
@@ -93,8 +94,13 @@ def main():
 
         def timed(mode):
             completed = subprocess.run(
-                [sys.executable, "-c", code, mode], cwd=root, env=env,
-                stdout=subprocess.PIPE, check=True, universal_newlines=True)
+                [sys.executable, "-c", code, mode],
+                cwd=root,
+                env=env,
+                stdout=subprocess.PIPE,
+                check=True,
+                universal_newlines=True,
+            )
             return float(completed.stdout)
 
         def clear_cache(hook):
@@ -112,14 +118,22 @@ def main():
             rows["hook, first run"].append(timed("hook"))
             rows["hook, cached"].append(timed("hook"))
         medians = {label: statistics.median(times) for label, times in rows.items()}
-        print("CPython {}, {} modules, median of {} rounds".format(
-            sys.version.split()[0], args.modules, args.rounds))
+        print(
+            "CPython {}, {} modules, median of {} rounds".format(
+                sys.version.split()[0], args.modules, args.rounds
+            )
+        )
         print("| import | ms | ratio to plain | ratio to plain first run |")
         print("|---|---|---|---|")
         for label, median in medians.items():
-            print("| {} | {:.1f} | {:.2f}x | {:.2f}x |".format(
-                label, median * 1000, median / medians["plain"],
-                median / medians["plain, first run"]))
+            print(
+                "| {} | {:.1f} | {:.2f}x | {:.2f}x |".format(
+                    label,
+                    median * 1000,
+                    median / medians["plain"],
+                    median / medians["plain, first run"],
+                )
+            )
     finally:
         shutil.rmtree(root)
 

@@ -9,6 +9,7 @@ Times `unawait --version` and `unawait examples/countdown.py` (output to
 /dev/null), alternating the two commands, and reports the medians. Not a
 test; docs/python.md has the figures.
 """
+
 import argparse
 import os
 import statistics
@@ -36,8 +37,11 @@ def main():
                 times[command].append(time.perf_counter() - start)
         native = statistics.median(times[args.native]) * 1000
         installed = statistics.median(times[args.installed]) * 1000
-        print("| unawait {} | {:.1f} | {:.1f} | {:+.1f} |".format(
-            label, native, installed, installed - native))
+        print(
+            "| unawait {} | {:.1f} | {:.1f} | {:+.1f} |".format(
+                label, native, installed, installed - native
+            )
+        )
 
 
 if __name__ == "__main__":

@@ -32,8 +32,11 @@ def python():
             universal_newlines=True,
         )
         if check and completed.returncode != 0:
-            pytest.fail("exit status {}:\n{}{}".format(
-                completed.returncode, completed.stdout, completed.stderr))
+            pytest.fail(
+                "exit status {}:\n{}{}".format(
+                    completed.returncode, completed.stdout, completed.stderr
+                )
+            )
         return completed
 
     return run

@@ -42,8 +42,12 @@ def test_options_are_the_command_lines():
 
 @pytest.mark.parametrize(
     "options",
-    [{"runtime": "copy"}, {"passes": ["no-such-pass"]}, {"stop_after": "nope"},
-     {"target_version": "py2"}],
+    [
+        {"runtime": "copy"},
+        {"passes": ["no-such-pass"]},
+        {"stop_after": "nope"},
+        {"target_version": "py2"},
+    ],
 )
 def test_invalid_options_raise_value_error(options):
     with pytest.raises(ValueError):
@@ -82,9 +86,11 @@ def test_syntax_error_carries_cpythons_fields(tmp_path, command):
             compile(source, "<unknown>", "exec")
         except SyntaxError as cpython:
             assert (cpython.msg, cpython.lineno, cpython.offset) == (
-                error.msg, error.lineno, error.offset)
-            assert (cpython.end_lineno, cpython.end_offset) == (
-                error.end_lineno, error.end_offset)
+                error.msg,
+                error.lineno,
+                error.offset,
+            )
+            assert (cpython.end_lineno, cpython.end_offset) == (error.end_lineno, error.end_offset)
 
 
 def test_indentation_error_is_an_indentation_error(tmp_path, command):

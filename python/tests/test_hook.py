@@ -44,12 +44,16 @@ IMPORT = """\
 
 def test_modules_of_the_packages_are_desugared(tmp_path, python):
     write(tmp_path, PACKAGE)
-    completed = python(IMPORT + """\
+    completed = python(
+        IMPORT
+        + """\
         print(asyncio.run(pkg.double(21)), asyncio.run(pkg.sub.mod.triple(2)))
         print(desugared(pkg), desugared(pkg.sub.mod), desugared(other))
         print(sorted(hook.modules))
         print(sys.modules["unawait_runtime"].__spec__.loader.__class__.__name__)
-        """, tmp_path)
+        """,
+        tmp_path,
+    )
     assert completed.stdout.splitlines() == [
         "42 6",
         "True True False",
@@ -65,12 +69,17 @@ def test_code_is_cached_next_to_cpythons_bytecode(tmp_path, python):
     assert len(cached) == 1
     assert ".unawait-" + __import__("unawait").__version__ + ".pyc" in cached[0]
     # A second run reads the cache: the desugarer is never called.
-    completed = python("""\
+    completed = python(
+        """\
         from unawait import _hook
         def refuse(*args):
             raise AssertionError("desugared again")
         _hook.desugar_for_import = refuse
-""" + IMPORT + "        print(asyncio.run(pkg.double(1)), pkg.__spec__.cached)\n", tmp_path)
+"""
+        + IMPORT
+        + "        print(asyncio.run(pkg.double(1)), pkg.__spec__.cached)\n",
+        tmp_path,
+    )
     assert completed.stdout.split()[0] == "2"
     assert completed.stdout.split()[1].endswith(cached[0])  # spec.cached (3.15 drops __cached__)
 
@@ -78,10 +87,15 @@ def test_code_is_cached_next_to_cpythons_bytecode(tmp_path, python):
 def test_a_changed_source_invalidates_the_cache(tmp_path, python):
     write(tmp_path, PACKAGE)
     python(IMPORT, tmp_path)
-    write(tmp_path, {"pkg/sub/mod.py": """\
+    write(
+        tmp_path,
+        {
+            "pkg/sub/mod.py": """\
         async def triple(x):
             return 3 * x + 1000
-        """})
+        """
+        },
+    )
     completed = python(IMPORT + "        print(asyncio.run(pkg.sub.mod.triple(1)))\n", tmp_path)
     assert completed.stdout.strip() == "1003"
 
@@ -109,7 +123,9 @@ def test_an_unwritable_cache_directory_still_imports(tmp_path, python):
         sub = tmp_path / "pkg" / "sub"
         sub.chmod(stat.S_IRUSR | stat.S_IXUSR)
         try:
-            completed = python(IMPORT + "        print(asyncio.run(pkg.sub.mod.triple(1)))\n", tmp_path)
+            completed = python(
+                IMPORT + "        print(asyncio.run(pkg.sub.mod.triple(1)))\n", tmp_path
+            )
             assert completed.stdout.strip() == "3"
             assert not (sub / "__pycache__").exists()
         finally:
@@ -118,7 +134,9 @@ def test_an_unwritable_cache_directory_still_imports(tmp_path, python):
 
 def test_tracebacks_and_source_speak_of_the_original_file(tmp_path, python):
     write(tmp_path, PACKAGE)
-    completed = python(IMPORT + """\
+    completed = python(
+        IMPORT
+        + """\
         import linecache, traceback
         try:
             asyncio.run(pkg.fail())
@@ -128,7 +146,9 @@ def test_tracebacks_and_source_speak_of_the_original_file(tmp_path, python):
         print(pkg.double.__code__.co_firstlineno)
         print(inspect.getsource(pkg.double).splitlines()[0])
         print(linecache.getline(pkg.__file__, 4).strip())
-        """, tmp_path)
+        """,
+        tmp_path,
+    )
     assert completed.stdout.splitlines() == [
         'True 11 raise ValueError("from line 11")',
         "4",
@@ -139,20 +159,26 @@ def test_tracebacks_and_source_speak_of_the_original_file(tmp_path, python):
 
 def test_reload_desugars_the_new_source(tmp_path, python):
     write(tmp_path, PACKAGE)
-    completed = python(IMPORT + """\
+    completed = python(
+        IMPORT
+        + """\
         import importlib, time
         with open(pkg.sub.mod.__file__, "w") as file:
             file.write("async def triple(x):\\n    return 30 * x\\n")
         importlib.reload(pkg.sub.mod)
         print(asyncio.run(pkg.sub.mod.triple(1)), desugared(pkg.sub.mod))
-        """, tmp_path)
+        """,
+        tmp_path,
+    )
     assert completed.stdout.strip() == "30 True"
 
 
 def test_a_module_that_cannot_be_desugared_raises_syntax_error(tmp_path, python):
     write(tmp_path, PACKAGE)
     write(tmp_path, {"pkg/broken.py": "x = 1\nawait x\n"})
-    completed = python(IMPORT + """\
+    completed = python(
+        IMPORT
+        + """\
         try:
             import pkg.broken
         except SyntaxError as error:
@@ -160,7 +186,9 @@ def test_a_module_that_cannot_be_desugared_raises_syntax_error(tmp_path, python)
                   error.lineno, error.msg)
         # The hook is still installed for the other modules.
         print(hook in sys.meta_path, desugared(__import__("pkg.sub.mod").sub.mod))
-        """, tmp_path)
+        """,
+        tmp_path,
+    )
     assert completed.stdout.splitlines() == [
         "DesugarError True 2 'await' outside function",
         "True True",
@@ -169,39 +197,46 @@ def test_a_module_that_cannot_be_desugared_raises_syntax_error(tmp_path, python)
 
 def test_leaving_the_context_removes_the_hook(tmp_path, python):
     write(tmp_path, PACKAGE)
-    completed = python("""\
+    completed = python(
+        """\
         import inspect, sys, unawait
         with unawait.install_import_hook(["pkg"]) as hook:
             assert hook in sys.meta_path
         print(hook in sys.meta_path)
         import pkg
         print("_unawait_coroutine" in vars(pkg))
-        """, tmp_path)
+        """,
+        tmp_path,
+    )
     assert completed.stdout.split() == ["False", "False"]
 
 
 def test_packages_in_site_packages_are_desugared_too(tmp_path, python):
     # Any directory on sys.path: the hook goes by module name.
     write(tmp_path / "site", PACKAGE)
-    completed = python("""\
+    completed = python(
+        """\
         import sys, inspect, asyncio
         sys.path.insert(0, "site")
         import unawait
         unawait.install_import_hook("pkg")
         import pkg
         print(asyncio.run(pkg.double(5)), "_unawait_coroutine" in vars(pkg))
-        """, tmp_path)
+        """,
+        tmp_path,
+    )
     assert completed.stdout.strip() == "10 True"
 
 
 def test_processes_importing_at_once_never_read_a_partial_cache(tmp_path, python):
     modules = {"pkg/__init__.py": ""}
     for index in range(40):
-        modules["pkg/m{}.py".format(index)] = (
-            "async def f():\n    return {}\n".format(index) + "x = [%s]\n" % ("1," * 2000)
-        )
+        modules["pkg/m{}.py".format(index)] = "async def f():\n    return {}\n".format(
+            index
+        ) + "x = [%s]\n" % ("1," * 2000)
     write(tmp_path, modules)
-    completed = python("""\
+    completed = python(
+        """\
         import subprocess, sys
         child = '''
         import asyncio, unawait
@@ -213,7 +248,9 @@ def test_processes_importing_at_once_never_read_a_partial_cache(tmp_path, python
         '''
         processes = [subprocess.Popen([sys.executable, "-c", child]) for _ in range(6)]
         sys.exit(max(process.wait() for process in processes))
-        """, tmp_path)
+        """,
+        tmp_path,
+    )
     assert completed.returncode == 0
     leftovers = [n for n in os.listdir(str(tmp_path / "pkg" / "__pycache__")) if n.endswith(".tmp")]
     assert leftovers == []

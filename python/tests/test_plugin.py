@@ -77,8 +77,12 @@ def test_the_option_desugars_packages_tests_and_conftest(tmp_path):
     write(tmp_path, PROJECT)
     completed = pytest_in(tmp_path, "--unawait-packages=mylib")
     out = completed.stdout
-    assert "unawait {}: desugaring mylib, the test modules and conftest files".format(
-        __import__("unawait").__version__) in out
+    assert (
+        "unawait {}: desugaring mylib, the test modules and conftest files".format(
+            __import__("unawait").__version__
+        )
+        in out
+    )
     assert "PASSED tests/test_lib.py::test_double" in out
     assert "PASSED tests/test_lib.py::test_desugared" in out
     # pytest's assertion rewriting still explains the failure.
@@ -99,8 +103,7 @@ def test_without_the_option_nothing_is_desugared(tmp_path):
 def test_a_test_module_that_cannot_be_desugared_is_a_collection_error(tmp_path):
     write(tmp_path, PROJECT)
     write(tmp_path, {"tests/test_broken.py": "def test_x():\n    await y\n"})
-    completed = pytest_in(
-        tmp_path, "--unawait-packages=mylib", "--continue-on-collection-errors")
+    completed = pytest_in(tmp_path, "--unawait-packages=mylib", "--continue-on-collection-errors")
     assert "ERROR tests/test_broken.py" in completed.stdout
     assert "'await' outside async function" in completed.stdout
     assert "PASSED tests/test_lib.py::test_desugared" in completed.stdout

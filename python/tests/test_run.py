@@ -64,9 +64,11 @@ def test_a_traceback_names_the_original_lines(tmp_path, command):
 
 
 def test_a_module_runs_as_python_dash_m_runs_it(tmp_path, command):
-    write(tmp_path, {
-        "tool/__init__.py": "",
-        "tool/__main__.py": """\
+    write(
+        tmp_path,
+        {
+            "tool/__init__.py": "",
+            "tool/__main__.py": """\
             import asyncio, sys
 
 
@@ -77,7 +79,8 @@ def test_a_module_runs_as_python_dash_m_runs_it(tmp_path, command):
             names = list(globals())
             print(asyncio.run(main()), __name__, any(n.endswith("_coroutine") for n in names))
             """,
-    })
+        },
+    )
     completed = command("run", "-m", "tool", "a", "--flag", cwd=tmp_path)
     assert completed.returncode == 0, completed.stderr
     assert completed.stdout.strip() == "['a', '--flag'] __main__ True"
@@ -100,7 +103,6 @@ def test_another_interpreter_without_unawait_installed(tmp_path, command):
     base = os.path.join(home, "python3")
     assert subprocess.run([base, "-c", "import unawait"], stderr=subprocess.DEVNULL).returncode
     write(tmp_path, PROGRAM)
-    completed = command(
-        "run", "--python", base, "app/main.py", "2", cwd=tmp_path, input="x\n")
+    completed = command("run", "--python", base, "app/main.py", "2", cwd=tmp_path, input="x\n")
     assert completed.returncode == 3, completed.stderr
     assert completed.stdout.splitlines()[2:] == ["4 True True", "x"]

@@ -1,7 +1,7 @@
 """The import hook: modules desugared as they are imported.
 
 Standard library only, so that `unawait run` can load this file into any
-CPython 3.7+ whether or not the unawait package is installed there. The
+CPython 3.6+ whether or not the unawait package is installed there. The
 desugaring itself comes from the extension (`unawait._unawait`) when it is
 importable, else from the `unawait` command `unawait run` names (`unawait
 hook-desugar FILE`, one process per module not yet cached).
@@ -34,6 +34,7 @@ def use_command(command, version):
     if VERSION != version:
         _unawait = None
     VERSION = version
+
 
 RUNTIME_MODULE = "unawait_runtime"
 
@@ -222,9 +223,7 @@ class ImportHook:
         # The modules desugared (loaded through this hook), in load order.
         self.modules = []
         installation = {sys.prefix, sys.base_prefix, sys.exec_prefix}
-        self._installation = tuple(
-            os.path.join(os.path.realpath(p), "") for p in installation
-        )
+        self._installation = tuple(os.path.join(os.path.realpath(p), "") for p in installation)
 
     def install(self):
         sys.meta_path.insert(0, self)
@@ -241,10 +240,7 @@ class ImportHook:
         self.uninstall()
 
     def _named(self, fullname):
-        return any(
-            fullname == name or fullname.startswith(name + ".")
-            for name in self.packages
-        )
+        return any(fullname == name or fullname.startswith(name + ".") for name in self.packages)
 
     def wants(self, fullname, path):
         """Whether the module `fullname`, found at `path`, is desugared."""
@@ -270,7 +266,6 @@ class ImportHook:
         spec.loader = DesugaringLoader(fullname, spec.origin, self)
         spec.cached = spec.loader.cache_path(spec.origin)
         return spec
-
 
 
 class DesugaringLoader(importlib.machinery.SourceFileLoader):
@@ -347,10 +342,9 @@ class DesugaringLoader(importlib.machinery.SourceFileLoader):
         """Writes the cache file whole or not at all: another process
         reading it meanwhile sees the old file or the new one. A tree that
         cannot be written to is simply not cached."""
-        data = (
-            _HEADER.pack(importlib.util.MAGIC_NUMBER, stat.st_mtime_ns, stat.st_size)
-            + marshal.dumps(code)
-        )
+        data = _HEADER.pack(
+            importlib.util.MAGIC_NUMBER, stat.st_mtime_ns, stat.st_size
+        ) + marshal.dumps(code)
         import threading
 
         temporary = "{}.{}.{}.tmp".format(cache, os.getpid(), threading.get_ident())

@@ -42,8 +42,7 @@ def pytest_load_initial_conftests(early_config, parser, args):
     def is_test_file(path):
         name = os.path.basename(path)
         return name == "conftest.py" or any(
-            fnmatch.fnmatch(path if os.sep in pattern else name, pattern)
-            for pattern in patterns
+            fnmatch.fnmatch(path if os.sep in pattern else name, pattern) for pattern in patterns
         )
 
     hook = _hook.install(
