@@ -50,8 +50,8 @@ struct Comparison {
     differences: Vec<(String, Option<Outcome>, Option<Outcome>)>,
 }
 
-/// Runs the suites and prints the differences; `Ok(true)` when there are
-/// none.
+/// Runs the suites and prints the differences; `Ok(true)` when every suite
+/// ran and no test's outcome differs.
 pub fn run(args: &VerifyArgs, interpreters: &[Interpreter]) -> Result<bool> {
     let dir = match args.paths.as_slice() {
         [] => PathBuf::from("."),
@@ -75,27 +75,37 @@ pub fn run(args: &VerifyArgs, interpreters: &[Interpreter]) -> Result<bool> {
             timeout,
         )
     });
+    // A suite that could not run is reported and counts as a failure (exit
+    // status 1, as a tool error is for `verify`); the others still compare.
     let mut runs = runs.into_iter();
     let mut comparisons = Vec::new();
+    let mut errors = Vec::new();
     for python in interpreters {
         let on = python.path.display();
-        let written = runs
-            .next()
-            .context("a run per job")?
-            .with_context(|| format!("pytest as written on {on}"))?;
-        let desugared = runs
-            .next()
-            .context("a run per job")?
-            .with_context(|| format!("pytest desugared on {on}"))?;
-        let mut comparison = compare(&written.tests, &desugared.tests);
-        comparison.desugared = desugared.desugared;
-        comparisons.push(comparison);
+        let (written, desugared) = (runs.next(), runs.next());
+        match (written, desugared) {
+            (Some(Ok(written)), Some(Ok(desugared))) => {
+                let mut comparison = compare(&written.tests, &desugared.tests);
+                comparison.desugared = desugared.desugared;
+                comparisons.push((python, comparison));
+            }
+            (written, desugared) => {
+                for (how, run) in [("as written", written), ("desugared", desugared)] {
+                    if let Some(Err(error)) = run {
+                        errors.push(format!("pytest {how} on {on}: {error:#}"));
+                    }
+                }
+            }
+        }
     }
-    let compared: usize = comparisons.iter().map(|c| c.compared).sum();
-    let differ: usize = comparisons.iter().map(|c| c.differences.len()).sum();
+    for error in &errors {
+        eprintln!("unawait: {error}");
+    }
+    let compared: usize = comparisons.iter().map(|(_, c)| c.compared).sum();
+    let differ: usize = comparisons.iter().map(|(_, c)| c.differences.len()).sum();
     match args.format {
         Format::Text => {
-            for (python, comparison) in interpreters.iter().zip(&comparisons) {
+            for (python, comparison) in &comparisons {
                 for (test, written, desugared) in &comparison.differences {
                     println!(
                         "{test} (python {}): {} as written, {} desugared{}",
@@ -118,7 +128,7 @@ pub fn run(args: &VerifyArgs, interpreters: &[Interpreter]) -> Result<bool> {
                     packages.join(", ")
                 }
             );
-            for (python, comparison) in interpreters.iter().zip(&comparisons) {
+            for (python, comparison) in &comparisons {
                 println!(
                     "python {}: {} tests, {} modules desugared",
                     python.full_version,
@@ -131,7 +141,7 @@ pub fn run(args: &VerifyArgs, interpreters: &[Interpreter]) -> Result<bool> {
         Format::Json => {
             let document = json!({
                 "packages": packages,
-                "interpreters": interpreters.iter().zip(&comparisons).map(|(python, comparison)| json!({
+                "interpreters": comparisons.iter().map(|(python, comparison)| json!({
                     "python": python.path,
                     "version": python.full_version,
                     "compared": comparison.compared,
@@ -145,11 +155,12 @@ pub fn run(args: &VerifyArgs, interpreters: &[Interpreter]) -> Result<bool> {
                 })).collect::<Vec<_>>(),
                 "compared": compared,
                 "differ": differ,
+                "errors": errors,
             });
             println!("{document:#}");
         }
     }
-    Ok(differ == 0)
+    Ok(differ == 0 && errors.is_empty())
 }
 
 fn label(outcome: Option<&Outcome>) -> &str {
