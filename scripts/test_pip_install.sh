@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Both install routes give a working `unawait` command: `pip install .` into a
-# fresh virtual environment, and `cargo install --path .` into a scratch
-# root; each prints what the cargo-built binary prints, with the same
-# version. Needs network access to PyPI (pip fetches maturin for the build).
+# fresh virtual environment (with `import unawait` too), and `cargo install
+# --path .` (a native executable) into a scratch root; each prints what the
+# cargo-built binary prints, with the same version. Needs network access to PyPI (pip fetches maturin for the build).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 python="${PYTHON:-python3}"
@@ -39,6 +39,19 @@ for runtime in inline import; do
     fi
 done
 
+# The package imports, in-process, with the command's version and output.
+"$work/venv/bin/python" - "$root/examples/countdown.py" "$work/built.py" "$expected_version" <<'PYTHON'
+import sys
+import unawait
+example, printed, version = sys.argv[1:]
+assert "unawait " + unawait.__version__ == version, unawait.__version__
+with open(example, "rb") as file:
+    desugared = unawait.desugar(file.read(), runtime="import")
+with open(printed) as file:
+    assert desugared == file.read(), "unawait.desugar differs from the command"
+print("import unawait works: unawait.desugar gives what the command prints")
+PYTHON
+
 # The installed command runs the desugared example like the original.
 "$installed" "$root/examples/countdown.py" > "$work/countdown.py"
 original="$("$python" "$root/examples/countdown.py")"
@@ -54,6 +67,11 @@ fi
 start=$SECONDS
 cargo install --quiet --locked --path "$root" --root "$work/cargo-root"
 echo "cargo install --path . took $((SECONDS - start)) s"
+# cargo install keeps giving the plain native executable.
+if [ "$(head -c 4 "$work/cargo-root/bin/unawait" | od -An -c | tr -d ' ')" != '177ELF' ]; then
+    echo "cargo install --path . did not install a native executable" >&2
+    exit 1
+fi
 "$work/cargo-root/bin/unawait" "$root/examples/countdown.py" > "$work/cargo-installed.py"
 if ! cmp -s "$work/cargo-installed.py" "$work/countdown.py"; then
     echo "cargo install and pip install give different output" >&2

@@ -1,10 +1,15 @@
 //! The `unawait` command line: argument parsing and file handling only; the
 //! work is `unawait::desugar_bytes`.
 
+use std::ffi::OsString;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 mod cli;
+// The Python extension's entry points; this file is its crate root too
+// (python/Cargo.toml, whose build script sets the cfg).
+#[cfg(unawait_extension)]
+mod python;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use unawait::RuntimeMode;
@@ -15,7 +20,9 @@ use unawait::RuntimeMode;
 /// `__aenter__`/`__aexit__` calls, `async for` an explicit
 /// `__aiter__`/`__anext__` loop. Everything else is copied byte for byte.
 #[derive(Parser)]
-#[command(version, args_conflicts_with_subcommands = true, after_help = EXAMPLES)]
+// Named and versioned explicitly: the Python extension built from this file
+// is another package (`unawait-python`).
+#[command(name = "unawait", version = unawait::runtime::VERSION, args_conflicts_with_subcommands = true, after_help = EXAMPLES)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
@@ -82,6 +89,13 @@ enum Command {
     /// A live playground in the browser: type async code, watch it desugar
     /// pass by pass, run both forms on CPython.
     Serve(cli::serve::ServeArgs),
+    /// Run a Python program (`SCRIPT ARGS` or `-m MODULE ARGS`) as
+    /// `python` would, its own modules desugared as they are imported.
+    Run(cli::run::RunArgs),
+    /// One file desugared for the import hook, as JSON (for interpreters
+    /// without the unawait extension).
+    #[command(hide = true)]
+    HookDesugar(cli::hook::HookArgs),
 }
 
 #[derive(clap::Args)]
@@ -97,9 +111,20 @@ struct RuntimeArgs {
     after_help = "Exit status: 0 every run equivalent, 1 a difference, timeout or tool error, 2 usage error."
 )]
 struct VerifyArgs {
-    /// Python files, or directories whose `.py` files to check.
-    #[arg(required = true, value_name = "PATH")]
+    /// Python files, or directories whose `.py` files to check (with
+    /// --pytest: the project directory, default `.`).
+    #[arg(required_unless_present = "pytest", value_name = "PATH")]
     paths: Vec<PathBuf>,
+
+    /// Run the project's pytest suite as written and desugared (`python -m
+    /// pytest` in the directory, through unawait's pytest plugin, desugaring
+    /// its top-level packages) and compare each test's outcome.
+    #[arg(long)]
+    pytest: bool,
+
+    /// Arguments for pytest (after `--`), with --pytest.
+    #[arg(last = true, value_name = "PYTEST_ARGS", requires = "pytest")]
+    pytest_args: Vec<String>,
 
     /// An interpreter to run on; repeat for several (default: python3).
     #[arg(long = "python", value_name = "EXE")]
@@ -111,9 +136,9 @@ struct VerifyArgs {
     all_pythons: bool,
 
     /// Seconds each run may take; a run still going is killed with every
-    /// process it started.
-    #[arg(long, default_value_t = 30, value_name = "SECONDS")]
-    timeout: u64,
+    /// process it started [default: 30; 600 for a --pytest suite]
+    #[arg(long, value_name = "SECONDS")]
+    timeout: Option<u64>,
 
     /// How to print the verdicts.
     #[arg(long, value_enum, default_value_t = Format::Text)]
@@ -170,8 +195,15 @@ Exit status:
   1  an input could not be desugared; with --check or --diff, a file would change
   2  usage error, invalid settings, or a file could not be read or written";
 
+// The extension calls `command_line` instead.
+#[cfg_attr(unawait_extension, allow(dead_code))]
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    command_line(std::env::args_os())
+}
+
+/// Parses `args` (the first the program name) and runs the command.
+fn command_line(args: impl IntoIterator<Item = OsString>) -> ExitCode {
+    let cli = Cli::parse_from(args);
     // Parsing and rewriting recurse over the syntax tree; deeply nested input
     // needs more stack than a main thread has. Desugaring on this thread
     // (and on the file workers, see `parallel_map`) needs no thread per file.
@@ -218,6 +250,8 @@ fn run(cli: &Cli) -> ExitCode {
             };
         }
         Some(Command::Diff(args)) => return cli::learn::diff(args),
+        Some(Command::HookDesugar(args)) => return cli::hook::run(args),
+        Some(Command::Run(args)) => return cli::run::run(args),
         Some(Command::Explain(args)) => return cli::learn::explain(args),
         Some(Command::Serve(args)) => {
             if let Err(error) = cli::serve::run(args) {

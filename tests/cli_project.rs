@@ -781,7 +781,7 @@ fn pre_commit_hook_runs_unawait_check_on_the_files_it_is_given() {
 }
 
 #[test]
-fn pyproject_builds_the_binary_with_maturin_and_is_not_a_settings_file() {
+fn pyproject_builds_the_extension_with_maturin_and_is_not_a_settings_file() {
     let root = common::repo_root();
     let text = fs::read_to_string(root.join("pyproject.toml")).expect("pyproject.toml");
     let document: toml::Table = toml::from_str(&text).expect("valid TOML");
@@ -789,9 +789,18 @@ fn pyproject_builds_the_binary_with_maturin_and_is_not_a_settings_file() {
         document["build-system"]["build-backend"].as_str(),
         Some("maturin")
     );
+    // The extension (python/Cargo.toml) with the Python package, the
+    // command as a console script, and the pytest plugin.
+    let maturin = &document["tool"]["maturin"];
+    assert_eq!(maturin["manifest-path"].as_str(), Some("python/Cargo.toml"));
+    assert_eq!(maturin["module-name"].as_str(), Some("unawait._unawait"));
     assert_eq!(
-        document["tool"]["maturin"]["bindings"].as_str(),
-        Some("bin")
+        document["project"]["scripts"]["unawait"].as_str(),
+        Some("unawait.__main__:main")
+    );
+    assert_eq!(
+        document["project"]["entry-points"]["pytest11"]["unawait"].as_str(),
+        Some("unawait.pytest_plugin")
     );
     assert_eq!(document["project"]["name"].as_str(), Some("unawait"));
     assert!(document["tool"].get("unawait").is_none());

@@ -5,9 +5,12 @@
 //! JSON).
 
 pub mod files;
+pub mod hook;
 mod inputs;
 pub mod learn;
+pub mod pytest;
 mod report;
+pub mod run;
 pub mod serve;
 pub mod verify;
 

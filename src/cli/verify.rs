@@ -14,12 +14,15 @@ use crate::{Format, VerifyArgs, cli};
 /// equivalent.
 pub fn run(args: &VerifyArgs) -> Result<bool> {
     let interpreters = interpreters(&args.pythons, args.all_pythons)?;
+    if args.pytest {
+        return cli::pytest::run(args, &interpreters);
+    }
     let files = cli::python_files(&args.paths)?;
     let prepared: Vec<Prepared> = files.iter().map(|file| prepare(file)).collect();
     let jobs: Vec<(usize, usize)> = (0..prepared.len())
         .flat_map(|f| (0..interpreters.len()).map(move |i| (f, i)))
         .collect();
-    let timeout = Duration::from_secs(args.timeout);
+    let timeout = Duration::from_secs(args.timeout.unwrap_or(30));
     let verdicts = unawait::parallel_map(&jobs, |&(file, interpreter)| match &prepared[file] {
         Prepared::Ready {
             original,

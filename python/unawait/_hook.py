@@ -1,0 +1,408 @@
+"""The import hook: modules desugared as they are imported.
+
+Standard library only, so that `unawait run` can load this file into any
+CPython 3.6+ whether or not the unawait package is installed there. The
+desugaring itself comes from the extension (`unawait._unawait`) when it is
+importable, else from the `unawait` command `unawait run` names (`unawait
+hook-desugar FILE`, one process per module not yet cached).
+"""
+
+# Only what a cached import needs is imported up front (`importlib.abc`
+# alone costs some 10 ms on 3.11); the rest when a module is desugared.
+import importlib.machinery
+import importlib.util
+import marshal
+import os
+import struct
+import sys
+
+try:
+    from unawait import _unawait
+except ImportError:
+    _unawait = None
+
+VERSION = _unawait.__version__ if _unawait is not None else None
+# The command that runs `unawait` (see `use_command`).
+COMMAND = None
+
+
+def use_command(command, version):
+    """Desugars with `command` (argv prefix running `unawait`, of version
+    `version`) unless the extension importable here is that version."""
+    global _unawait, COMMAND, VERSION
+    COMMAND = list(command)
+    if VERSION != version:
+        _unawait = None
+    VERSION = version
+
+
+RUNTIME_MODULE = "unawait_runtime"
+
+
+class DesugarError(SyntaxError):
+    """Input that cannot be desugared: CPython's `SyntaxError`, worded and
+    placed as CPython words and places it."""
+
+
+class DesugarIndentationError(DesugarError, IndentationError):
+    """CPython's `IndentationError`."""
+
+
+class DesugarTabError(DesugarIndentationError, TabError):
+    """CPython's `TabError`."""
+
+
+class UnsupportedSyntaxError(DesugarError):
+    """Valid Python that unawait cannot rewrite (yet)."""
+
+
+# Tracebacks name them as the package exports them.
+for _class in (DesugarError, DesugarIndentationError, DesugarTabError, UnsupportedSyntaxError):
+    _class.__module__ = "unawait"
+
+_ERRORS = {
+    "SyntaxError": DesugarError,
+    "IndentationError": DesugarIndentationError,
+    "TabError": DesugarTabError,
+    "Unsupported": UnsupportedSyntaxError,
+}
+
+
+def error(kind, msg, filename, lineno, offset, end_lineno, end_offset, text):
+    """The exception for a failure reported by the desugarer."""
+    details = (filename, lineno, offset, text)
+    if sys.version_info >= (3, 10):
+        details += (end_lineno, end_offset)
+    exception = _ERRORS[kind](msg, details)
+    if sys.version_info < (3, 10):
+        # Before 3.10 SyntaxError has no end position; carry it anyway.
+        exception.end_lineno = end_lineno
+        exception.end_offset = end_offset
+    return exception
+
+
+def desugar_for_import(source, filename):
+    """`(changed, code, line_map)` for a module's bytes; raises
+    `DesugarError` naming `filename`."""
+    if _unawait is not None:
+        result = _unawait.desugar(source, "import", None, None, False, None)
+        if not result[0]:
+            raise error(*result[1:3], filename, *result[3:])
+        _, code, changed, line_map = result
+        return changed, code, line_map
+    return _desugar_with_executable(filename)
+
+
+def _desugar_with_executable(filename):
+    import json
+    import subprocess
+
+    completed = subprocess.run(
+        COMMAND + ["hook-desugar", filename],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    if completed.returncode != 0:
+        raise ImportError(
+            "unawait hook-desugar failed on {}: {}".format(
+                filename, completed.stderr.decode(errors="replace").strip()
+            )
+        )
+    result = json.loads(completed.stdout.decode())
+    failure = result.get("error")
+    if failure is not None:
+        raise error(
+            failure["kind"],
+            failure["msg"],
+            filename,
+            failure["lineno"],
+            failure["offset"],
+            failure["end_lineno"],
+            failure["end_offset"],
+            failure["text"],
+        )
+    return result["changed"], result["code"], result["line_map"]
+
+
+def runtime_source():
+    if _unawait is not None:
+        return _unawait.RUNTIME_SOURCE
+    import subprocess
+
+    return subprocess.check_output(COMMAND + ["runtime"]).decode()
+
+
+def remap_lines(tree, line_map):
+    """Gives each node of `tree` (parsed from desugared text) the original
+    line its text came from, so tracebacks, `co_firstlineno` and coverage
+    speak of the source file. Lines from no source line (the runtime
+    import) take the closest source line before them."""
+    import ast
+
+    filled = []
+    last = 1
+    for line in line_map:
+        if line is not None:
+            last = line
+        filled.append(last)
+    count = len(filled)
+    # A walk of its own: `ast.walk` costs three times as much, and this
+    # runs for every node of every module desugared.
+    stack = [tree]
+    while stack:
+        node = stack.pop()
+        for field in node._fields:
+            child = getattr(node, field, None)
+            if type(child) is list:
+                stack.extend(item for item in child if isinstance(item, ast.AST))
+            elif isinstance(child, ast.AST):
+                stack.append(child)
+        start = getattr(node, "lineno", None)
+        if start is None:
+            continue
+        start = node.lineno = filled[start - 1] if 0 < start <= count else last
+        end = getattr(node, "end_lineno", None)
+        if end is None:
+            continue
+        end = filled[end - 1] if 0 < end <= count else last
+        # Desugared code can move text (a hoisted helper, say); the AST
+        # validator wants each range to run forwards.
+        if end <= start:
+            end = start
+            if (
+                node.end_col_offset is not None
+                and node.col_offset is not None
+                and node.end_col_offset < node.col_offset
+            ):
+                node.end_col_offset = node.col_offset
+        node.end_lineno = end
+
+
+def compile_module(source, filename, rewrite=None):
+    """The code object for a module's bytes, desugared, with source line
+    numbers; `rewrite(tree)` (pytest's assertion rewriting) transforms the
+    desugared tree before compiling."""
+    changed, code, line_map = desugar_for_import(source, filename)
+    if not changed and rewrite is None:
+        return compile(source, filename, "exec", dont_inherit=True)
+    import ast
+
+    tree = ast.parse(code if changed else source, filename)
+    if changed:
+        remap_lines(tree, line_map)
+    if rewrite is not None:
+        rewrite(tree)
+    return compile(tree, filename, "exec", dont_inherit=True)
+
+
+# Cache header: CPython's magic number, then the source's mtime in
+# nanoseconds and size, then the marshalled code.
+_HEADER = struct.Struct("<4sQQ")
+
+
+class ImportHook:
+    """Desugars, on import, the modules of `packages` (names, with their
+    subpackages) and the files under `roots` (directories; files of this
+    interpreter's own installation excepted). Use as a context manager, or
+    call `uninstall()`.
+
+    `include(path)` can claim more files (outside the installation).
+    `rewrite(module_name, path)`, when set, returns for a module either
+    None or `(tag, transform)`: `transform(tree, source)` changes the
+    desugared tree before it is compiled, and `tag` names that change in
+    the cache file's name.
+    """
+
+    def __init__(self, packages=(), roots=(), include=None, rewrite=None):
+        if isinstance(packages, str):
+            packages = [packages]
+        self.packages = tuple(name for name in packages if name)
+        self.roots = tuple(os.path.join(os.path.realpath(r), "") for r in roots)
+        self.include = include
+        self.rewrite = rewrite
+        # The modules desugared (loaded through this hook), in load order.
+        self.modules = []
+        installation = {sys.prefix, sys.base_prefix, sys.exec_prefix}
+        self._installation = tuple(os.path.join(os.path.realpath(p), "") for p in installation)
+
+    def install(self):
+        sys.meta_path.insert(0, self)
+        return self
+
+    def uninstall(self):
+        if self in sys.meta_path:
+            sys.meta_path.remove(self)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info):
+        self.uninstall()
+
+    def _named(self, fullname):
+        return any(fullname == name or fullname.startswith(name + ".") for name in self.packages)
+
+    def wants(self, fullname, path):
+        """Whether the module `fullname`, found at `path`, is desugared."""
+        if self._named(fullname):
+            return True
+        real = os.path.realpath(path)
+        if any(real.startswith(p) for p in self._installation):
+            return False
+        if any(real.startswith(root) for root in self.roots):
+            return True
+        return self.include is not None and self.include(path)
+
+    def find_spec(self, fullname, path=None, target=None):
+        if fullname == RUNTIME_MODULE:
+            return importlib.util.spec_from_loader(fullname, RuntimeLoader())
+        if not (self.packages or self.roots or self.include):
+            return None
+        spec = importlib.machinery.PathFinder.find_spec(fullname, path, target)
+        if spec is None or type(spec.loader) is not importlib.machinery.SourceFileLoader:
+            return None
+        if not self.wants(fullname, spec.origin):
+            return None
+        spec.loader = DesugaringLoader(fullname, spec.origin, self)
+        spec.cached = spec.loader.cache_path(spec.origin)
+        return spec
+
+
+class DesugaringLoader(importlib.machinery.SourceFileLoader):
+    """Loads a module desugared; `get_source` (and so `inspect.getsource`
+    and `linecache`) still reads the original file."""
+
+    def __init__(self, fullname, path, hook):
+        super().__init__(fullname, path)
+        self.hook = hook
+
+    @staticmethod
+    def cache_path(path, tag=None):
+        """Where the desugared code is cached, next to CPython's own
+        bytecode (`__pycache__/mod.cpython-311.unawait-0.1.0.pyc`, with
+        `tag` after the version); None where there is no bytecode cache."""
+        try:
+            standard = importlib.util.cache_from_source(path)
+        except (NotImplementedError, ValueError):
+            return None
+        name = "unawait-" + VERSION + ("-" + tag if tag else "")
+        return standard[: -len(".pyc")] + "." + name + ".pyc"
+
+    def get_code(self, fullname):
+        path = self.get_filename(fullname)
+        stat = os.stat(path)
+        tag, transform = None, None
+        if self.hook.rewrite is not None:
+            tag, transform = self.hook.rewrite(fullname, path) or (None, None)
+        cache = self.cache_path(path, tag)
+        if cache is not None:
+            code = self._read_cache(cache, stat)
+            if code is not None:
+                self.hook.modules.append(fullname)
+                return code
+        source = self.get_data(path)
+        rewrite = None
+        if transform is not None:
+            rewrite = lambda tree: transform(tree, source)  # noqa: E731
+        try:
+            code = compile_module(source, path, rewrite)
+        except SyntaxError as error:
+            # Reported as CPython reports a module's syntax error: without
+            # the frames of the desugaring.
+            raise error.with_traceback(None)
+        # As for CPython's own cache: read it always, write it unless told not to.
+        if cache is not None and not sys.dont_write_bytecode:
+            self._write_cache(cache, stat, code)
+        self.hook.modules.append(fullname)
+        return code
+
+    @staticmethod
+    def _read_cache(cache, stat):
+        try:
+            with open(cache, "rb") as file:
+                data = file.read()
+        except OSError:
+            return None
+        if len(data) < _HEADER.size:
+            return None
+        magic, mtime_ns, size = _HEADER.unpack_from(data)
+        if (
+            magic != importlib.util.MAGIC_NUMBER
+            or mtime_ns != stat.st_mtime_ns
+            or size != stat.st_size
+        ):
+            return None
+        try:
+            return marshal.loads(data[_HEADER.size :])
+        except (EOFError, ValueError, TypeError):
+            return None
+
+    @staticmethod
+    def _write_cache(cache, stat, code):
+        """Writes the cache file whole or not at all: another process
+        reading it meanwhile sees the old file or the new one. A tree that
+        cannot be written to is simply not cached."""
+        data = _HEADER.pack(
+            importlib.util.MAGIC_NUMBER, stat.st_mtime_ns, stat.st_size
+        ) + marshal.dumps(code)
+        import threading
+
+        temporary = "{}.{}.{}.tmp".format(cache, os.getpid(), threading.get_ident())
+        try:
+            os.makedirs(os.path.dirname(cache), exist_ok=True)
+            descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+            try:
+                with os.fdopen(descriptor, "wb") as file:
+                    file.write(data)
+                os.replace(temporary, cache)
+            except BaseException:
+                os.unlink(temporary)
+                raise
+        except OSError:
+            pass
+
+
+class _Unchanging:
+    """The cache header's source fields, for code with no source file."""
+
+    st_mtime_ns = 0
+    st_size = 0
+
+
+class RuntimeLoader:
+    """The `unawait_runtime` module desugared code imports: the runtime of
+    this very unawait, whatever else `sys.path` holds. Its code is cached
+    in the package's own `__pycache__` when there is one."""
+
+    def create_module(self, spec):
+        return None
+
+    def exec_module(self, module):
+        # A file name in the installed package that no file has: linecache
+        # (tracebacks, pytest) then asks the module's loader, `get_source`.
+        filename, cache = "<unawait_runtime>", None
+        if _unawait is not None:
+            package = os.path.dirname(os.path.abspath(_unawait.__file__))
+            filename = os.path.join(package, RUNTIME_MODULE + ".py")
+            cache = os.path.join(
+                package,
+                "__pycache__",
+                "{}.{}.unawait-{}.pyc".format(
+                    RUNTIME_MODULE, sys.implementation.cache_tag, VERSION
+                ),
+            )
+        # The version in the name is the validation: no source file to stat.
+        unchanging = _Unchanging()
+        code = DesugaringLoader._read_cache(cache, unchanging) if cache else None
+        if code is None:
+            code = compile(self.get_source(RUNTIME_MODULE), filename, "exec", dont_inherit=True)
+            if cache is not None and not sys.dont_write_bytecode:
+                DesugaringLoader._write_cache(cache, unchanging, code)
+        exec(code, module.__dict__)
+
+    def get_source(self, fullname):
+        return runtime_source()
+
+
+def install(packages=(), roots=(), include=None, rewrite=None):
+    return ImportHook(packages, roots, include, rewrite).install()

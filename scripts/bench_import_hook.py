@@ -1,0 +1,142 @@
+#!/usr/bin/env python3
+"""Importing a package through unawait's import hook against plain imports.
+
+Usage: python scripts/bench_import_hook.py [--modules 300] [--rounds 5]
+
+Run with an interpreter that has the unawait package installed (`pip install
+.`). Generates a package of N modules of async code (async def, await, async
+with, async for, an async generator and an async comprehension each), then
+times, in fresh interpreters, importing all of them (start-up excluded):
+
+- plain: no hook, CPython's own bytecode cache warm;
+- plain, first run: no hook, CPython's bytecode cache emptied before each
+  round (every module compiled, its bytecode written);
+- hook, first run: the hook installed, its cache emptied before each round
+  (every module desugared and compiled);
+- hook, cached: the hook installed, its cache warm.
+
+Reports the median of each over the rounds and the ratios to the plain
+imports. Not a
+test: speeds depend on the machine; docs/performance.md has the figures.
+"""
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+
+MODULE = """\
+import asyncio
+
+
+class Resource:
+    async def __aenter__(self):
+        await asyncio.sleep(0)
+        return self
+
+    async def __aexit__(self, *exc_info):
+        return False
+
+
+async def numbers(n):
+    for i in range(n):
+        await asyncio.sleep(0)
+        yield i + {index}
+
+
+async def total(n):
+    async with Resource():
+        squares = [i * i async for i in numbers(n)]
+    result = 0
+    async for value in numbers(n):
+        result += value
+    return result + sum(squares)
+
+
+async def fetch(key):
+    value = await asyncio.sleep(0, result=key)
+    return {{"key": value, "index": {index}}}
+"""
+
+IMPORT_ALL = """
+import importlib, sys, time
+hooked = sys.argv[1] == "hook"
+start = time.perf_counter()
+if hooked:
+    import unawait
+    unawait.install_import_hook("benchpkg")
+for index in range({count}):
+    importlib.import_module("benchpkg.m%d" % index)
+print(time.perf_counter() - start)
+"""
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--modules", type=int, default=300)
+    parser.add_argument("--rounds", type=int, default=5)
+    args = parser.parse_args()
+    root = tempfile.mkdtemp(prefix="unawait-bench-hook-")
+    try:
+        package = os.path.join(root, "benchpkg")
+        os.mkdir(package)
+        open(os.path.join(package, "__init__.py"), "w").close()
+        for index in range(args.modules):
+            with open(os.path.join(package, "m%d.py" % index), "w") as file:
+                file.write(MODULE.format(index=index))
+        env = dict(os.environ)
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        code = IMPORT_ALL.format(count=args.modules)
+        cache = os.path.join(package, "__pycache__")
+
+        def timed(mode):
+            completed = subprocess.run(
+                [sys.executable, "-c", code, mode],
+                cwd=root,
+                env=env,
+                stdout=subprocess.PIPE,
+                check=True,
+                universal_newlines=True,
+            )
+            return float(completed.stdout)
+
+        def clear_cache(hook):
+            for name in os.listdir(cache) if os.path.isdir(cache) else ():
+                if (".unawait-" in name) == hook:
+                    os.unlink(os.path.join(cache, name))
+
+        timed("plain")  # warms CPython's bytecode cache
+        rows = {"plain": [], "plain, first run": [], "hook, first run": [], "hook, cached": []}
+        for _ in range(args.rounds):
+            rows["plain"].append(timed("plain"))
+            clear_cache(hook=False)
+            rows["plain, first run"].append(timed("plain"))
+            clear_cache(hook=True)
+            rows["hook, first run"].append(timed("hook"))
+            rows["hook, cached"].append(timed("hook"))
+        medians = {label: statistics.median(times) for label, times in rows.items()}
+        print(
+            "CPython {}, {} modules, median of {} rounds".format(
+                sys.version.split()[0], args.modules, args.rounds
+            )
+        )
+        print("| import | ms | ratio to plain | ratio to plain first run |")
+        print("|---|---|---|---|")
+        for label, median in medians.items():
+            print(
+                "| {} | {:.1f} | {:.2f}x | {:.2f}x |".format(
+                    label,
+                    median * 1000,
+                    median / medians["plain"],
+                    median / medians["plain, first run"],
+                )
+            )
+    finally:
+        shutil.rmtree(root)
+
+
+if __name__ == "__main__":
+    main()
