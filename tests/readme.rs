@@ -115,8 +115,23 @@ fn usage_settings_table_lists_every_key() {
     assert_eq!(keys, unawait::config::KEYS);
 }
 
+/// A heading's anchor as GitHub makes it: lower case, spaces as hyphens,
+/// punctuation dropped.
+fn slug(heading: &str) -> String {
+    heading
+        .trim()
+        .to_lowercase()
+        .chars()
+        .filter_map(|c| match c {
+            ' ' => Some('-'),
+            c if c.is_alphanumeric() || c == '-' || c == '_' => Some(c),
+            _ => None,
+        })
+        .collect()
+}
+
 /// Every relative link of the README and the guides in `docs/` names a file
-/// that exists.
+/// that exists (and, with `#anchor`, a heading in it).
 #[test]
 fn documentation_links_point_at_existing_files() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -138,8 +153,20 @@ fn documentation_links_point_at_existing_files() {
                 continue;
             }
             links += 1;
-            let path = page.parent().expect("a directory").join(target);
+            let (file, anchor) = target.split_once('#').unwrap_or((target, ""));
+            let path = page.parent().expect("a directory").join(file);
             assert!(path.exists(), "{}: broken link {target}", page.display());
+            if !anchor.is_empty() {
+                let headings = std::fs::read_to_string(&path).expect("readable");
+                assert!(
+                    headings
+                        .lines()
+                        .filter_map(|line| line.trim_start_matches('#').strip_prefix(' '))
+                        .any(|heading| slug(heading) == anchor),
+                    "{}: no heading for {target}",
+                    page.display()
+                );
+            }
         }
     }
     assert!(links >= 10, "only {links} links found");

@@ -5,6 +5,7 @@
 //! imports them from the module `unawait runtime` prints.
 
 use std::collections::BTreeSet;
+use std::sync::OnceLock;
 
 /// The helper module's source, exactly as `unawait runtime` prints it.
 pub const SOURCE: &str = include_str!("unawait_runtime.py");
@@ -110,8 +111,21 @@ impl Section {
 }
 
 /// The marker line of a section of [`SOURCE`] (without its newline) and the
-/// section's text after it.
+/// section's text after it. The sections are found once: searching the whole
+/// runtime for each section's marker on every desugared file cost about
+/// half of desugaring a small module.
 fn section_source(section: Section) -> (&'static str, &'static str) {
+    static SECTIONS: OnceLock<[(&str, &str); Section::ALL.len()]> = OnceLock::new();
+    let sections = SECTIONS.get_or_init(|| Section::ALL.map(find_section));
+    let index = Section::ALL
+        .iter()
+        .position(|listed| *listed == section)
+        .expect("ALL lists every section");
+    sections[index]
+}
+
+/// Where `section`'s marker and text are in [`SOURCE`].
+fn find_section(section: Section) -> (&'static str, &'static str) {
     let marker = format!("# -- section: {}", section.name());
     let start = SOURCE.find(&marker).expect("every section has a marker");
     let line_end = SOURCE[start..]
