@@ -227,10 +227,12 @@ def _unawait_exception_only(error):
     return "%s: %s\n" % (name, text) if text else "%s\n" % (name,)
 
 
-# unawait's own async generator type and awaitable types, once their
-# section is loaded (the helpers above and below take fast paths for them).
+# unawait's own async generator type and awaitable types, and the code of
+# the generator `async for` steps them with, once their section is loaded
+# (the helpers above and below take fast paths for them).
 _unawait_AsyncGeneratorType = None
 _unawait_SELF_ITERATING = ()
+_unawait_ANEXT_CODE = None
 
 _unawait_origin_tracking_depth = getattr(_unawait_sys, "get_coroutine_origin_tracking_depth", lambda: 0)
 
@@ -568,7 +570,11 @@ def _unawait_awaited(target):
     stand-in wrapping the body is made, with its names. A comprehension's
     body on 3.12+, which has none natively (PEP 709 inlines it), is looked
     through to what it awaits."""
-    if _unawait_type(target) is not _unawait_types.GeneratorType or target.gi_code not in _unawait_BODY_CODES:
+    if _unawait_type(target) is not _unawait_types.GeneratorType:
+        return target
+    if target.gi_code is _unawait_ANEXT_CODE:
+        return _unawait_anext_awaitable(target)
+    if target.gi_code not in _unawait_BODY_CODES:
         return target
     if target.gi_code in _unawait_INLINED_BODY_CODES:
         return _unawait_awaited(target.gi_yieldfrom)
@@ -898,6 +904,10 @@ def _unawait_await(obj):
             _unawait_set_class(obj, _unawait_Coroutine)
             return gen
         return _unawait_awaitable_generator(obj)  # raises what CPython raises
+    if kind is _unawait_types.GeneratorType and obj.gi_code.co_flags & _unawait_CO_ITERABLE_COROUTINE:
+        # Generator-based coroutines, among them what `async for` steps
+        # unawait's own async generators with (see _unawait_anext).
+        return obj
     if kind is _unawait_Coroutine:
         return _unawait_awaitable_generator(obj)
     if kind is _unawait_Ready:
@@ -908,8 +918,6 @@ def _unawait_await(obj):
     if kind is _unawait_types.CoroutineType:
         if obj.cr_await is not None:
             raise _unawait_RuntimeError("coroutine is being awaited already")
-        return obj
-    if kind is _unawait_types.GeneratorType and obj.gi_code.co_flags & _unawait_CO_ITERABLE_COROUTINE:
         return obj
     getter = _unawait_lookup_slot(obj, "__await__")
     if getter is _unawait_MISSING:
@@ -1052,11 +1060,13 @@ def _unawait_anext(iterator):
     CPython does, made ready to await; CPython reports any failure to
     await that as an invalid `__anext__` result."""
     if _unawait_type(iterator) is _unawait_AsyncGeneratorType:
-        # unawait's own async generator (its `__anext__`, inlined): its
-        # awaitable is its own iterator.
+        # unawait's own async generator (its `__anext__`, inlined): the
+        # awaitable, which nothing but this `await` sees, is a generator
+        # doing what its `send`, `throw` and `close` would, which `yield
+        # from` drives without a Python call per step.
         if not iterator._unawait_hooks_inited:
             iterator._unawait_init_hooks()
-        return _unawait_ASend(iterator, None)
+        return _unawait_anext_generator(iterator)
     anext = _unawait_lookup_slot(iterator, "__anext__")
     if anext is _unawait_MISSING:
         raise _unawait_TypeError(
@@ -1400,6 +1410,85 @@ class _unawait_ASend(_unawait_AsyncGeneratorAwaitable):
             _unawait_warn_unused(self, "asend")
 
 
+@_unawait_types.coroutine
+def _unawait_anext_generator(agen):
+    """Awaiting `agen.__anext__()`, as `async for` does: each step is one
+    step of `_unawait_ASend` (with `_unawait_step`), with the same errors
+    and flags. What the consumer's frame throws in is thrown into the body
+    after this frame's handler ends (the body's errors chain nothing of
+    it); closing this generator is closing the awaitable. Every exit drops
+    the locals: a traceback through this frame must keep nothing alive
+    (see _unawait_step)."""
+    if agen._unawait_running and _unawait_CHECKS_RUNNING:
+        agen = None
+        raise _unawait_RuntimeError("anext(): asynchronous generator is already running")
+    gen = agen._unawait_gen
+    _unawait_setslot(agen, "_unawait_running", True)
+    sent = thrown = None
+    closing = False
+    while True:
+        try:
+            if thrown is None:
+                result = gen.send(sent)
+            else:
+                result = gen.throw(thrown)
+        except _unawait_StopIteration:
+            returned = True
+        except _unawait_BaseException as error:
+            sent = thrown = None
+            _unawait_setslot(agen, "_unawait_running", False)
+            if _unawait_isinstance(error, (_unawait_StopAsyncIteration, _unawait_GeneratorExit)):
+                _unawait_setslot(agen, "_unawait_closed", True)
+                if closing:
+                    agen = gen = None
+                    return None
+            agen = gen = None
+            raise
+        else:
+            returned = False
+        sent = thrown = None
+        if returned:
+            _unawait_setslot(agen, "_unawait_running", False)
+            _unawait_setslot(agen, "_unawait_closed", True)
+            agen = gen = None
+            if closing:
+                return None
+            raise _unawait_StopAsyncIteration
+        if _unawait_type(result) is _unawait_AsyncYield:
+            _unawait_setslot(agen, "_unawait_running", False)
+            agen = gen = None
+            if closing:
+                return None
+            value = result.value
+            result = None
+            return value
+        if closing:
+            agen = gen = result = None
+            raise _unawait_RuntimeError("coroutine ignored GeneratorExit")
+        try:
+            sent = yield result
+        except _unawait_GeneratorExit:
+            # Closed (its consumer closed): as `_unawait_ASend.close`.
+            if not _unawait_AWAITABLES_ACT_AS_COROUTINES:
+                agen = gen = result = None
+                return None
+            closing = True
+            thrown = _unawait_GeneratorExit
+        except _unawait_BaseException as error:
+            thrown = error
+        result = None
+
+
+def _unawait_anext_awaitable(generator):
+    """What `cr_await`/`ag_await` show for `_unawait_anext_generator`: the
+    `async_generator_asend` object native code awaits there."""
+    awaitable = _unawait_object_new(_unawait_ASend)
+    awaitable._unawait_agen = generator.gi_frame.f_locals["agen"]
+    awaitable._unawait_state = _unawait_ITER
+    awaitable._unawait_value = None
+    return awaitable
+
+
 def _unawait_thrower(gen):
     def throw(args):
         try:
@@ -1535,6 +1624,7 @@ _unawait_name_type(_unawait_AThrow, "async_generator_athrow")
 
 _unawait_AsyncGeneratorType = _unawait_AsyncGenerator
 _unawait_SELF_ITERATING = (_unawait_ASend, _unawait_AThrow)
+_unawait_ANEXT_CODE = _unawait_anext_generator.__code__
 
 
 # -- section: async_comprehension (needs: coroutine, async_for)
