@@ -1248,6 +1248,11 @@ class _unawait_AsyncGenerator:
             _unawait_write_unraisable(error, self, "closing generator")
 
 
+# The flags every step writes, through their slots' own descriptors (no
+# lookup by name, as `_unawait_setslot` makes).
+_unawait_set_running = _unawait_AsyncGenerator.__dict__["_unawait_running"].__set__
+_unawait_set_closed = _unawait_AsyncGenerator.__dict__["_unawait_closed"].__set__
+
 _unawait_name_type(_unawait_AsyncGenerator, "async_generator")
 _unawait_abc.AsyncGenerator.register(_unawait_AsyncGenerator)
 
@@ -1291,9 +1296,9 @@ def _unawait_step(awaitable, step, argument):
     except _unawait_BaseException as error:
         argument = None  # see _unawait_Coroutine.throw
         awaitable._unawait_state = _unawait_DONE
-        _unawait_setslot(agen, "_unawait_running", False)
+        _unawait_set_running(agen, False)
         if _unawait_isinstance(error, (_unawait_StopAsyncIteration, _unawait_GeneratorExit)):
-            _unawait_setslot(agen, "_unawait_closed", True)
+            _unawait_set_closed(agen, True)
         if not awaitable._unawait_KEEPS_AGEN:
             awaitable._unawait_agen = None
         awaitable = agen = None
@@ -1302,15 +1307,15 @@ def _unawait_step(awaitable, step, argument):
         returned = False
     if returned:
         awaitable._unawait_state = _unawait_DONE
-        _unawait_setslot(agen, "_unawait_running", False)
-        _unawait_setslot(agen, "_unawait_closed", True)
+        _unawait_set_running(agen, False)
+        _unawait_set_closed(agen, True)
         if not awaitable._unawait_KEEPS_AGEN:
             awaitable._unawait_agen = None
         awaitable = agen = None
         raise _unawait_StopAsyncIteration
     if _unawait_type(result) is _unawait_AsyncYield:
         awaitable._unawait_state = _unawait_DONE
-        _unawait_setslot(agen, "_unawait_running", False)
+        _unawait_set_running(agen, False)
         if not awaitable._unawait_KEEPS_AGEN:
             awaitable._unawait_agen = None
         awaitable = agen = None
@@ -1389,7 +1394,7 @@ class _unawait_ASend(_unawait_AsyncGeneratorAwaitable):
         gen = agen._unawait_gen
         if value is not None and gen.gi_frame is not None and _unawait_not_started(gen):
             raise _unawait_TypeError("can't send non-None value to a just-started async generator")
-        _unawait_setslot(agen, "_unawait_running", True)
+        _unawait_set_running(agen, True)
         return _unawait_step(self, gen.send, value)
 
     def throw(self, *args):
@@ -1399,7 +1404,7 @@ class _unawait_ASend(_unawait_AsyncGeneratorAwaitable):
             if self._unawait_agen._unawait_running:
                 raise self._unawait_already_running("anext")
             self._unawait_state = _unawait_ITER
-            _unawait_setslot(self._unawait_agen, "_unawait_running", True)
+            _unawait_set_running(self._unawait_agen, True)
         try:
             return _unawait_step(self, _unawait_thrower(self._unawait_agen._unawait_gen), args)
         finally:
@@ -1423,7 +1428,7 @@ def _unawait_anext_generator(agen):
         agen = None
         raise _unawait_RuntimeError("anext(): asynchronous generator is already running")
     gen = agen._unawait_gen
-    _unawait_setslot(agen, "_unawait_running", True)
+    _unawait_set_running(agen, True)
     sent = thrown = None
     closing = False
     while True:
@@ -1436,9 +1441,9 @@ def _unawait_anext_generator(agen):
             returned = True
         except _unawait_BaseException as error:
             sent = thrown = None
-            _unawait_setslot(agen, "_unawait_running", False)
+            _unawait_set_running(agen, False)
             if _unawait_isinstance(error, (_unawait_StopAsyncIteration, _unawait_GeneratorExit)):
-                _unawait_setslot(agen, "_unawait_closed", True)
+                _unawait_set_closed(agen, True)
                 if closing:
                     agen = gen = None
                     return None
@@ -1448,14 +1453,14 @@ def _unawait_anext_generator(agen):
             returned = False
         sent = thrown = None
         if returned:
-            _unawait_setslot(agen, "_unawait_running", False)
-            _unawait_setslot(agen, "_unawait_closed", True)
+            _unawait_set_running(agen, False)
+            _unawait_set_closed(agen, True)
             agen = gen = None
             if closing:
                 return None
             raise _unawait_StopAsyncIteration
         if _unawait_type(result) is _unawait_AsyncYield:
-            _unawait_setslot(agen, "_unawait_running", False)
+            _unawait_set_running(agen, False)
             agen = gen = None
             if closing:
                 return None
@@ -1564,9 +1569,9 @@ class _unawait_AThrow(_unawait_AsyncGeneratorAwaitable):
         if value is not None:
             raise _unawait_RuntimeError("can't send non-None value to a just-started coroutine")
         self._unawait_state = _unawait_ITER
-        _unawait_setslot(agen, "_unawait_running", True)
+        _unawait_set_running(agen, True)
         if self._unawait_args is None:
-            _unawait_setslot(agen, "_unawait_closed", True)
+            _unawait_set_closed(agen, True)
             return self._unawait_run(_unawait_thrower(gen), (_unawait_GeneratorExit,))
         return self._unawait_run(_unawait_thrower(gen), self._unawait_args)
 
@@ -1582,7 +1587,7 @@ class _unawait_AThrow(_unawait_AsyncGeneratorAwaitable):
             if agen._unawait_running:
                 raise self._unawait_already_running(self._unawait_method())
             self._unawait_state = _unawait_ITER
-            _unawait_setslot(agen, "_unawait_running", True)
+            _unawait_set_running(agen, True)
         try:
             return self._unawait_run(_unawait_thrower(agen._unawait_gen), args)
         finally:
