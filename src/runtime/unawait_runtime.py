@@ -69,6 +69,9 @@ _unawait_tuple = tuple
 _unawait_type = type
 
 _unawait_CO_GENERATOR = 0x20
+# Read on every `await` (a global costs less than the module attribute).
+_unawait_CoroutineType = _unawait_types.CoroutineType
+_unawait_GeneratorType = _unawait_types.GeneratorType
 _unawait_CO_ITERABLE_COROUTINE = 0x100
 
 # -- What each CPython version changed, as the helpers reproduce it --------
@@ -896,7 +899,8 @@ def _unawait_awaitable_generator(coroutine):
 
 def _unawait_await(obj):
     """What awaiting `obj` does before suspending: returns the iterator that
-    `yield from` delegates to, or raises the TypeError CPython raises."""
+    `yield from` delegates to, or raises the TypeError CPython raises. The
+    kinds of object awaited most often are tested first."""
     kind = _unawait_type(obj)
     if kind is _unawait_UnawaitedCoroutine:
         gen = obj._unawait_gen
@@ -904,9 +908,14 @@ def _unawait_await(obj):
             _unawait_set_class(obj, _unawait_Coroutine)
             return gen
         return _unawait_awaitable_generator(obj)  # raises what CPython raises
-    if kind is _unawait_types.GeneratorType and obj.gi_code.co_flags & _unawait_CO_ITERABLE_COROUTINE:
+    if kind is _unawait_GeneratorType and obj.gi_code.co_flags & _unawait_CO_ITERABLE_COROUTINE:
         # Generator-based coroutines, among them what `async for` steps
         # unawait's own async generators with (see _unawait_anext).
+        return obj
+    if kind is _unawait_CoroutineType:
+        # Native coroutines (those of the standard library, of asyncio).
+        if obj.cr_await is not None:
+            raise _unawait_RuntimeError("coroutine is being awaited already")
         return obj
     if kind is _unawait_Coroutine:
         return _unawait_awaitable_generator(obj)
@@ -915,20 +924,16 @@ def _unawait_await(obj):
     if kind in _unawait_SELF_ITERATING:
         # The awaitables of unawait's async generators iterate themselves.
         return obj
-    if kind is _unawait_types.CoroutineType:
-        if obj.cr_await is not None:
-            raise _unawait_RuntimeError("coroutine is being awaited already")
-        return obj
     getter = _unawait_lookup_slot(obj, "__await__")
     if getter is _unawait_MISSING:
         raise _unawait_not_awaitable(obj)
     iterator = getter()
     iterator_kind = _unawait_type(iterator)
     if (
-        iterator_kind is _unawait_types.CoroutineType
+        iterator_kind is _unawait_CoroutineType
         or iterator_kind in _unawait_COROUTINE_TYPES
         or (
-            iterator_kind is _unawait_types.GeneratorType
+            iterator_kind is _unawait_GeneratorType
             and iterator.gi_code.co_flags & _unawait_CO_ITERABLE_COROUTINE
         )
     ):
