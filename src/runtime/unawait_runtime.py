@@ -1420,23 +1420,70 @@ class _unawait_ASend(_unawait_AsyncGeneratorAwaitable):
             _unawait_warn_unused(self, "asend")
 
 
+def _unawait_body_raised(agen, error):
+    """The flags once a step of `agen`'s body raised `error`; whether that
+    closed it."""
+    _unawait_set_running(agen, False)
+    if _unawait_isinstance(error, (_unawait_StopAsyncIteration, _unawait_GeneratorExit)):
+        _unawait_set_closed(agen, True)
+        return True
+    return False
+
+
+def _unawait_body_returned(agen):
+    _unawait_set_running(agen, False)
+    _unawait_set_closed(agen, True)
+
+
 @_unawait_types.coroutine
 def _unawait_anext_generator(agen):
     """Awaiting `agen.__anext__()`, as `async for` does: each step is one
     step of `_unawait_ASend` (with `_unawait_step`), with the same errors
     and flags. What the consumer's frame throws in is thrown into the body
     after this frame's handler ends (the body's errors chain nothing of
-    it); closing this generator is closing the awaitable. Every exit drops
-    the locals: a traceback through this frame must keep nothing alive
-    (see _unawait_step)."""
+    it); closing this generator is closing the awaitable. Once an exception
+    has passed through this frame, every exit drops the locals: a traceback
+    through it must keep nothing alive (see _unawait_step)."""
     if agen._unawait_running and _unawait_CHECKS_RUNNING:
         agen = None
         raise _unawait_RuntimeError("anext(): asynchronous generator is already running")
     gen = agen._unawait_gen
     _unawait_set_running(agen, True)
-    sent = thrown = None
+    try:
+        result = gen.send(None)
+    except _unawait_StopIteration:
+        returned = True
+    except _unawait_BaseException as error:
+        _unawait_body_raised(agen, error)
+        agen = gen = None
+        raise
+    else:
+        if _unawait_type(result) is _unawait_AsyncYield:
+            # The common case, an item at once: nothing has passed through
+            # this frame, so no traceback keeps its locals.
+            _unawait_set_running(agen, False)
+            return result.value
+        returned = False
+    if returned:
+        _unawait_body_returned(agen)
+        agen = gen = None
+        raise _unawait_StopAsyncIteration
+    # The body awaits: what it yields goes out, what comes back goes in.
     closing = False
     while True:
+        sent = thrown = None
+        try:
+            sent = yield result
+        except _unawait_GeneratorExit:
+            # Closed (its consumer closed): as `_unawait_ASend.close`.
+            if not _unawait_AWAITABLES_ACT_AS_COROUTINES:
+                agen = gen = result = None
+                return None
+            closing = True
+            thrown = _unawait_GeneratorExit
+        except _unawait_BaseException as error:
+            thrown = error
+        result = None
         try:
             if thrown is None:
                 result = gen.send(sent)
@@ -1446,20 +1493,16 @@ def _unawait_anext_generator(agen):
             returned = True
         except _unawait_BaseException as error:
             sent = thrown = None
-            _unawait_set_running(agen, False)
-            if _unawait_isinstance(error, (_unawait_StopAsyncIteration, _unawait_GeneratorExit)):
-                _unawait_set_closed(agen, True)
-                if closing:
-                    agen = gen = None
-                    return None
+            closed = _unawait_body_raised(agen, error)
             agen = gen = None
+            if closing and closed:
+                return None
             raise
         else:
             returned = False
         sent = thrown = None
         if returned:
-            _unawait_set_running(agen, False)
-            _unawait_set_closed(agen, True)
+            _unawait_body_returned(agen)
             agen = gen = None
             if closing:
                 return None
@@ -1475,18 +1518,6 @@ def _unawait_anext_generator(agen):
         if closing:
             agen = gen = result = None
             raise _unawait_RuntimeError("coroutine ignored GeneratorExit")
-        try:
-            sent = yield result
-        except _unawait_GeneratorExit:
-            # Closed (its consumer closed): as `_unawait_ASend.close`.
-            if not _unawait_AWAITABLES_ACT_AS_COROUTINES:
-                agen = gen = result = None
-                return None
-            closing = True
-            thrown = _unawait_GeneratorExit
-        except _unawait_BaseException as error:
-            thrown = error
-        result = None
 
 
 def _unawait_anext_awaitable(generator):
