@@ -69,6 +69,9 @@ _unawait_tuple = tuple
 _unawait_type = type
 
 _unawait_CO_GENERATOR = 0x20
+# Read on every `await` (a global costs less than the module attribute).
+_unawait_CoroutineType = _unawait_types.CoroutineType
+_unawait_GeneratorType = _unawait_types.GeneratorType
 _unawait_CO_ITERABLE_COROUTINE = 0x100
 
 # -- What each CPython version changed, as the helpers reproduce it --------
@@ -227,10 +230,12 @@ def _unawait_exception_only(error):
     return "%s: %s\n" % (name, text) if text else "%s\n" % (name,)
 
 
-# unawait's own async generator type and awaitable types, once their
-# section is loaded (the helpers above and below take fast paths for them).
+# unawait's own async generator type and awaitable types, and the code of
+# the generator `async for` steps them with, once their section is loaded
+# (the helpers above and below take fast paths for them).
 _unawait_AsyncGeneratorType = None
 _unawait_SELF_ITERATING = ()
+_unawait_ANEXT_CODE = None
 
 _unawait_origin_tracking_depth = getattr(_unawait_sys, "get_coroutine_origin_tracking_depth", lambda: 0)
 
@@ -568,7 +573,11 @@ def _unawait_awaited(target):
     stand-in wrapping the body is made, with its names. A comprehension's
     body on 3.12+, which has none natively (PEP 709 inlines it), is looked
     through to what it awaits."""
-    if _unawait_type(target) is not _unawait_types.GeneratorType or target.gi_code not in _unawait_BODY_CODES:
+    if _unawait_type(target) is not _unawait_types.GeneratorType:
+        return target
+    if target.gi_code is _unawait_ANEXT_CODE:
+        return _unawait_anext_awaitable(target)
+    if target.gi_code not in _unawait_BODY_CODES:
         return target
     if target.gi_code in _unawait_INLINED_BODY_CODES:
         return _unawait_awaited(target.gi_yieldfrom)
@@ -890,7 +899,8 @@ def _unawait_awaitable_generator(coroutine):
 
 def _unawait_await(obj):
     """What awaiting `obj` does before suspending: returns the iterator that
-    `yield from` delegates to, or raises the TypeError CPython raises."""
+    `yield from` delegates to, or raises the TypeError CPython raises. The
+    kinds of object awaited most often are tested first."""
     kind = _unawait_type(obj)
     if kind is _unawait_UnawaitedCoroutine:
         gen = obj._unawait_gen
@@ -898,6 +908,15 @@ def _unawait_await(obj):
             _unawait_set_class(obj, _unawait_Coroutine)
             return gen
         return _unawait_awaitable_generator(obj)  # raises what CPython raises
+    if kind is _unawait_GeneratorType and obj.gi_code.co_flags & _unawait_CO_ITERABLE_COROUTINE:
+        # Generator-based coroutines, among them what `async for` steps
+        # unawait's own async generators with (see _unawait_anext).
+        return obj
+    if kind is _unawait_CoroutineType:
+        # Native coroutines (those of the standard library, of asyncio).
+        if obj.cr_await is not None:
+            raise _unawait_RuntimeError("coroutine is being awaited already")
+        return obj
     if kind is _unawait_Coroutine:
         return _unawait_awaitable_generator(obj)
     if kind is _unawait_Ready:
@@ -905,22 +924,16 @@ def _unawait_await(obj):
     if kind in _unawait_SELF_ITERATING:
         # The awaitables of unawait's async generators iterate themselves.
         return obj
-    if kind is _unawait_types.CoroutineType:
-        if obj.cr_await is not None:
-            raise _unawait_RuntimeError("coroutine is being awaited already")
-        return obj
-    if kind is _unawait_types.GeneratorType and obj.gi_code.co_flags & _unawait_CO_ITERABLE_COROUTINE:
-        return obj
     getter = _unawait_lookup_slot(obj, "__await__")
     if getter is _unawait_MISSING:
         raise _unawait_not_awaitable(obj)
     iterator = getter()
     iterator_kind = _unawait_type(iterator)
     if (
-        iterator_kind is _unawait_types.CoroutineType
+        iterator_kind is _unawait_CoroutineType
         or iterator_kind in _unawait_COROUTINE_TYPES
         or (
-            iterator_kind is _unawait_types.GeneratorType
+            iterator_kind is _unawait_GeneratorType
             and iterator.gi_code.co_flags & _unawait_CO_ITERABLE_COROUTINE
         )
     ):
@@ -1052,11 +1065,13 @@ def _unawait_anext(iterator):
     CPython does, made ready to await; CPython reports any failure to
     await that as an invalid `__anext__` result."""
     if _unawait_type(iterator) is _unawait_AsyncGeneratorType:
-        # unawait's own async generator (its `__anext__`, inlined): its
-        # awaitable is its own iterator.
+        # unawait's own async generator (its `__anext__`, inlined): the
+        # awaitable, which nothing but this `await` sees, is a generator
+        # doing what its `send`, `throw` and `close` would, which `yield
+        # from` drives without a Python call per step.
         if not iterator._unawait_hooks_inited:
             iterator._unawait_init_hooks()
-        return _unawait_ASend(iterator, None)
+        return _unawait_anext_generator(iterator)
     anext = _unawait_lookup_slot(iterator, "__anext__")
     if anext is _unawait_MISSING:
         raise _unawait_TypeError(
@@ -1238,6 +1253,11 @@ class _unawait_AsyncGenerator:
             _unawait_write_unraisable(error, self, "closing generator")
 
 
+# The flags every step writes, through their slots' own descriptors (no
+# lookup by name, as `_unawait_setslot` makes).
+_unawait_set_running = _unawait_AsyncGenerator.__dict__["_unawait_running"].__set__
+_unawait_set_closed = _unawait_AsyncGenerator.__dict__["_unawait_closed"].__set__
+
 _unawait_name_type(_unawait_AsyncGenerator, "async_generator")
 _unawait_abc.AsyncGenerator.register(_unawait_AsyncGenerator)
 
@@ -1281,9 +1301,9 @@ def _unawait_step(awaitable, step, argument):
     except _unawait_BaseException as error:
         argument = None  # see _unawait_Coroutine.throw
         awaitable._unawait_state = _unawait_DONE
-        _unawait_setslot(agen, "_unawait_running", False)
+        _unawait_set_running(agen, False)
         if _unawait_isinstance(error, (_unawait_StopAsyncIteration, _unawait_GeneratorExit)):
-            _unawait_setslot(agen, "_unawait_closed", True)
+            _unawait_set_closed(agen, True)
         if not awaitable._unawait_KEEPS_AGEN:
             awaitable._unawait_agen = None
         awaitable = agen = None
@@ -1292,15 +1312,15 @@ def _unawait_step(awaitable, step, argument):
         returned = False
     if returned:
         awaitable._unawait_state = _unawait_DONE
-        _unawait_setslot(agen, "_unawait_running", False)
-        _unawait_setslot(agen, "_unawait_closed", True)
+        _unawait_set_running(agen, False)
+        _unawait_set_closed(agen, True)
         if not awaitable._unawait_KEEPS_AGEN:
             awaitable._unawait_agen = None
         awaitable = agen = None
         raise _unawait_StopAsyncIteration
     if _unawait_type(result) is _unawait_AsyncYield:
         awaitable._unawait_state = _unawait_DONE
-        _unawait_setslot(agen, "_unawait_running", False)
+        _unawait_set_running(agen, False)
         if not awaitable._unawait_KEEPS_AGEN:
             awaitable._unawait_agen = None
         awaitable = agen = None
@@ -1379,7 +1399,7 @@ class _unawait_ASend(_unawait_AsyncGeneratorAwaitable):
         gen = agen._unawait_gen
         if value is not None and gen.gi_frame is not None and _unawait_not_started(gen):
             raise _unawait_TypeError("can't send non-None value to a just-started async generator")
-        _unawait_setslot(agen, "_unawait_running", True)
+        _unawait_set_running(agen, True)
         return _unawait_step(self, gen.send, value)
 
     def throw(self, *args):
@@ -1389,7 +1409,7 @@ class _unawait_ASend(_unawait_AsyncGeneratorAwaitable):
             if self._unawait_agen._unawait_running:
                 raise self._unawait_already_running("anext")
             self._unawait_state = _unawait_ITER
-            _unawait_setslot(self._unawait_agen, "_unawait_running", True)
+            _unawait_set_running(self._unawait_agen, True)
         try:
             return _unawait_step(self, _unawait_thrower(self._unawait_agen._unawait_gen), args)
         finally:
@@ -1398,6 +1418,116 @@ class _unawait_ASend(_unawait_AsyncGeneratorAwaitable):
     if _unawait_AWAITABLES_ACT_AS_COROUTINES:
         def __del__(self):
             _unawait_warn_unused(self, "asend")
+
+
+def _unawait_body_raised(agen, error):
+    """The flags once a step of `agen`'s body raised `error`; whether that
+    closed it."""
+    _unawait_set_running(agen, False)
+    if _unawait_isinstance(error, (_unawait_StopAsyncIteration, _unawait_GeneratorExit)):
+        _unawait_set_closed(agen, True)
+        return True
+    return False
+
+
+def _unawait_body_returned(agen):
+    _unawait_set_running(agen, False)
+    _unawait_set_closed(agen, True)
+
+
+@_unawait_types.coroutine
+def _unawait_anext_generator(agen):
+    """Awaiting `agen.__anext__()`, as `async for` does: each step is one
+    step of `_unawait_ASend` (with `_unawait_step`), with the same errors
+    and flags. What the consumer's frame throws in is thrown into the body
+    after this frame's handler ends (the body's errors chain nothing of
+    it); closing this generator is closing the awaitable. Once an exception
+    has passed through this frame, every exit drops the locals: a traceback
+    through it must keep nothing alive (see _unawait_step)."""
+    if agen._unawait_running and _unawait_CHECKS_RUNNING:
+        agen = None
+        raise _unawait_RuntimeError("anext(): asynchronous generator is already running")
+    gen = agen._unawait_gen
+    _unawait_set_running(agen, True)
+    try:
+        result = gen.send(None)
+    except _unawait_StopIteration:
+        returned = True
+    except _unawait_BaseException as error:
+        _unawait_body_raised(agen, error)
+        agen = gen = None
+        raise
+    else:
+        if _unawait_type(result) is _unawait_AsyncYield:
+            # The common case, an item at once: nothing has passed through
+            # this frame, so no traceback keeps its locals.
+            _unawait_set_running(agen, False)
+            return result.value
+        returned = False
+    if returned:
+        _unawait_body_returned(agen)
+        agen = gen = None
+        raise _unawait_StopAsyncIteration
+    # The body awaits: what it yields goes out, what comes back goes in.
+    closing = False
+    while True:
+        sent = thrown = None
+        try:
+            sent = yield result
+        except _unawait_GeneratorExit:
+            # Closed (its consumer closed): as `_unawait_ASend.close`.
+            if not _unawait_AWAITABLES_ACT_AS_COROUTINES:
+                agen = gen = result = None
+                return None
+            closing = True
+            thrown = _unawait_GeneratorExit
+        except _unawait_BaseException as error:
+            thrown = error
+        result = None
+        try:
+            if thrown is None:
+                result = gen.send(sent)
+            else:
+                result = gen.throw(thrown)
+        except _unawait_StopIteration:
+            returned = True
+        except _unawait_BaseException as error:
+            sent = thrown = None
+            closed = _unawait_body_raised(agen, error)
+            agen = gen = None
+            if closing and closed:
+                return None
+            raise
+        else:
+            returned = False
+        sent = thrown = None
+        if returned:
+            _unawait_body_returned(agen)
+            agen = gen = None
+            if closing:
+                return None
+            raise _unawait_StopAsyncIteration
+        if _unawait_type(result) is _unawait_AsyncYield:
+            _unawait_set_running(agen, False)
+            agen = gen = None
+            if closing:
+                return None
+            value = result.value
+            result = None
+            return value
+        if closing:
+            agen = gen = result = None
+            raise _unawait_RuntimeError("coroutine ignored GeneratorExit")
+
+
+def _unawait_anext_awaitable(generator):
+    """What `cr_await`/`ag_await` show for `_unawait_anext_generator`: the
+    `async_generator_asend` object native code awaits there."""
+    awaitable = _unawait_object_new(_unawait_ASend)
+    awaitable._unawait_agen = generator.gi_frame.f_locals["agen"]
+    awaitable._unawait_state = _unawait_ITER
+    awaitable._unawait_value = None
+    return awaitable
 
 
 def _unawait_thrower(gen):
@@ -1475,9 +1605,9 @@ class _unawait_AThrow(_unawait_AsyncGeneratorAwaitable):
         if value is not None:
             raise _unawait_RuntimeError("can't send non-None value to a just-started coroutine")
         self._unawait_state = _unawait_ITER
-        _unawait_setslot(agen, "_unawait_running", True)
+        _unawait_set_running(agen, True)
         if self._unawait_args is None:
-            _unawait_setslot(agen, "_unawait_closed", True)
+            _unawait_set_closed(agen, True)
             return self._unawait_run(_unawait_thrower(gen), (_unawait_GeneratorExit,))
         return self._unawait_run(_unawait_thrower(gen), self._unawait_args)
 
@@ -1493,7 +1623,7 @@ class _unawait_AThrow(_unawait_AsyncGeneratorAwaitable):
             if agen._unawait_running:
                 raise self._unawait_already_running(self._unawait_method())
             self._unawait_state = _unawait_ITER
-            _unawait_setslot(agen, "_unawait_running", True)
+            _unawait_set_running(agen, True)
         try:
             return self._unawait_run(_unawait_thrower(agen._unawait_gen), args)
         finally:
@@ -1535,6 +1665,7 @@ _unawait_name_type(_unawait_AThrow, "async_generator_athrow")
 
 _unawait_AsyncGeneratorType = _unawait_AsyncGenerator
 _unawait_SELF_ITERATING = (_unawait_ASend, _unawait_AThrow)
+_unawait_ANEXT_CODE = _unawait_anext_generator.__code__
 
 
 # -- section: async_comprehension (needs: coroutine, async_for)
