@@ -19,7 +19,7 @@ use serde_json::{Value, json};
 use unawait::parallel_map;
 use unawait::verify::Interpreter;
 
-use crate::cli::run::{HOOK_SOURCE, hook_command};
+use crate::cli::run::{bootstrap_prelude, hook_command};
 use crate::{Format, VerifyArgs};
 
 const PLUGIN_SOURCE: &str = include_str!("../../python/unawait/pytest_plugin.py");
@@ -346,22 +346,13 @@ fn run_suite(
 /// their sources, then `pytest.main` (sys.argv is `-c CONFIG`).
 fn bootstrap() -> String {
     format!(
-        "\
-import json, sys, types
-def load(name, source):
-    module = types.ModuleType(name)
-    sys.modules[name] = module
-    exec(compile(source, '<' + name + '>', 'exec'), module.__dict__)
-    return module
-config = json.loads(sys.argv.pop(1))
-hook = load('_unawait_hook', {hook})
-hook.use_command(config['command'], config['version'])
+        "{}\
 plugin = load('_unawait_pytest_plugin', {plugin})
 outcomes = load('_unawait_outcomes', {outcomes}).Outcomes(config['results'])
 import pytest
 sys.exit(pytest.main(config['arguments'], plugins=[plugin, outcomes]))
 ",
-        hook = Value::from(HOOK_SOURCE),
+        bootstrap_prelude(),
         plugin = Value::from(PLUGIN_SOURCE),
         outcomes = Value::from(OUTCOMES_SOURCE),
     )

@@ -103,6 +103,17 @@ pub fn hook_command() -> anyhow::Result<Vec<String>> {
 /// hands over (sys.argv is `-c CONFIG PROGRAM ARGS...`).
 fn bootstrap() -> String {
     format!(
+        "{}load('_unawait_run', {run}).main(hook, config['packages'], config['module'], sys.argv[1:])\n",
+        bootstrap_prelude(),
+        run = serde_json::Value::from(RUN_SOURCE),
+    )
+}
+
+/// How every `-c` program the binary hands an interpreter starts: `load`
+/// runs a module from its source text, `config` is the JSON in `sys.argv[1]`
+/// (taken out), and `hook` the import hook, desugaring through this binary.
+pub fn bootstrap_prelude() -> String {
+    format!(
         "\
 import json, sys, types
 def load(name, source):
@@ -113,10 +124,8 @@ def load(name, source):
 config = json.loads(sys.argv.pop(1))
 hook = load('_unawait_hook', {hook})
 hook.use_command(config['command'], config['version'])
-load('_unawait_run', {run}).main(hook, config['packages'], config['module'], sys.argv[1:])
 ",
         hook = serde_json::Value::from(HOOK_SOURCE),
-        run = serde_json::Value::from(RUN_SOURCE),
     )
 }
 
