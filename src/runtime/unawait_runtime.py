@@ -573,7 +573,7 @@ def _unawait_awaited(target):
     stand-in wrapping the body is made, with its names. A comprehension's
     body on 3.12+, which has none natively (PEP 709 inlines it), is looked
     through to what it awaits."""
-    if _unawait_type(target) is not _unawait_types.GeneratorType:
+    if _unawait_type(target) is not _unawait_GeneratorType:
         return target
     if target.gi_code is _unawait_ANEXT_CODE:
         return _unawait_anext_awaitable(target)
@@ -1278,6 +1278,21 @@ def _unawait_async_generator(function):
 _unawait_INIT, _unawait_ITER, _unawait_DONE = 0, 1, 2
 
 
+def _unawait_body_raised(agen, error):
+    """The flags once a step of `agen`'s body raised `error`; whether that
+    closed it."""
+    _unawait_set_running(agen, False)
+    if _unawait_isinstance(error, (_unawait_StopAsyncIteration, _unawait_GeneratorExit)):
+        _unawait_set_closed(agen, True)
+        return True
+    return False
+
+
+def _unawait_body_returned(agen):
+    _unawait_set_running(agen, False)
+    _unawait_set_closed(agen, True)
+
+
 def _unawait_step(awaitable, step, argument):
     """Runs one step of an async generator's body for one of its awaitables.
 
@@ -1301,9 +1316,7 @@ def _unawait_step(awaitable, step, argument):
     except _unawait_BaseException as error:
         argument = None  # see _unawait_Coroutine.throw
         awaitable._unawait_state = _unawait_DONE
-        _unawait_set_running(agen, False)
-        if _unawait_isinstance(error, (_unawait_StopAsyncIteration, _unawait_GeneratorExit)):
-            _unawait_set_closed(agen, True)
+        _unawait_body_raised(agen, error)
         if not awaitable._unawait_KEEPS_AGEN:
             awaitable._unawait_agen = None
         awaitable = agen = None
@@ -1312,8 +1325,7 @@ def _unawait_step(awaitable, step, argument):
         returned = False
     if returned:
         awaitable._unawait_state = _unawait_DONE
-        _unawait_set_running(agen, False)
-        _unawait_set_closed(agen, True)
+        _unawait_body_returned(agen)
         if not awaitable._unawait_KEEPS_AGEN:
             awaitable._unawait_agen = None
         awaitable = agen = None
@@ -1418,21 +1430,6 @@ class _unawait_ASend(_unawait_AsyncGeneratorAwaitable):
     if _unawait_AWAITABLES_ACT_AS_COROUTINES:
         def __del__(self):
             _unawait_warn_unused(self, "asend")
-
-
-def _unawait_body_raised(agen, error):
-    """The flags once a step of `agen`'s body raised `error`; whether that
-    closed it."""
-    _unawait_set_running(agen, False)
-    if _unawait_isinstance(error, (_unawait_StopAsyncIteration, _unawait_GeneratorExit)):
-        _unawait_set_closed(agen, True)
-        return True
-    return False
-
-
-def _unawait_body_returned(agen):
-    _unawait_set_running(agen, False)
-    _unawait_set_closed(agen, True)
 
 
 @_unawait_types.coroutine
