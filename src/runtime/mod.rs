@@ -75,6 +75,8 @@ impl Section {
                 "StopIteration",
                 "StopAsyncIteration",
                 "RuntimeError",
+                "type",
+                "CoroutineFunction",
             ],
             Section::AsyncWith => &["async_with", "exc_info", "BaseException"],
             Section::AsyncFor => &["aiter", "anext"],

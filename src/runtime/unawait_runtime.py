@@ -652,8 +652,39 @@ class _unawait_AsyncFunction:
     def __reduce_ex__(self, protocol):
         return self._unawait_function.__qualname__
 
+
+# A desugared coroutine function, which an `await` of a call to it by name
+# may skip: `yield from (f._unawait_body(x) if _unawait_type(f) is
+# _unawait_CoroutineFunction else _unawait_await(f(x)))` runs the body
+# directly. Nothing can observe the coroutine object such a call would make
+# and the `await` would take over at once (the stand-in of
+# `_unawait_awaited` shows in `cr_await` either way), and the body has the
+# function's parameters, so a bad call raises the same TypeError.
+#
+# Once a program assigns `__code__`, `__defaults__` or `__kwdefaults__`
+# (which go to the trampoline, not the body), the function becomes a plain
+# `_unawait_AsyncFunction`, which every `await` calls as written.
+class _unawait_CoroutineFunction(_unawait_AsyncFunction):
+    # A class body would define its own `__doc__` and `__module__`, hiding
+    # the function's.
+    __doc__ = _unawait_AsyncFunction.__dict__["__doc__"]
+    __module__ = _unawait_AsyncFunction.__dict__["__module__"]
+    __slots__ = ()
+
+    def __setattr__(self, name, value):
+        if name == "__code__" or name == "__defaults__" or name == "__kwdefaults__":
+            _unawait_set_class(self, _unawait_AsyncFunction)
+        _unawait_setattr(self._unawait_function, name, value)
+
+    def __delattr__(self, name):
+        if name == "__code__" or name == "__defaults__" or name == "__kwdefaults__":
+            _unawait_set_class(self, _unawait_AsyncFunction)
+        _unawait_delattr(self._unawait_function, name)
+
+
 # Error messages name the type: `object function can't be used in 'await' expression`.
 _unawait_AsyncFunction.__name__ = _unawait_AsyncFunction.__qualname__ = "function"
+_unawait_CoroutineFunction.__name__ = _unawait_CoroutineFunction.__qualname__ = "function"
 
 _unawait_CO_COROUTINE = 0x80
 _unawait_CO_ASYNC_GENERATOR = 0x200
@@ -699,7 +730,7 @@ def _unawait_coroutine(function):
     _unawait_BODY_CODES.add(function.__code__)
     coroutine_function = _unawait_trampoline_factory(function, "coroutine")(body, _unawait_UnawaitedCoroutine)
     _unawait_copy_function_metadata(coroutine_function, function)
-    return _unawait_AsyncFunction(
+    return _unawait_CoroutineFunction(
         coroutine_function, _unawait_native_code(function.__code__, _unawait_CO_COROUTINE), function
     )
 
