@@ -340,9 +340,26 @@ impl<'a> Renderer<'a, '_, '_, Site<'a>> {
         let operand = self
             .text
             .skip_trivia(offset(node.range.start()) + "await".len());
+        if self.awaits_next_item(node) {
+            // `await _unawait_anext(it)` (an `async for` step) →
+            //   yield from _unawait_anext(it)
+            // The helper already returns what `yield from` delegates to,
+            // checked as `_unawait_await` would check it.
+            out.push_str(&format!("{open}yield from "));
+            self.render(out, TextRange::new(size(operand), node.range.end()), extra);
+            out.push_str(&close[1..]);
+            return;
+        }
         out.push_str(&format!("{open}yield from {}(", self.cx.name("await")));
         self.render(out, TextRange::new(size(operand), node.range.end()), extra);
         out.push_str(close);
+    }
+
+    /// Whether `node` awaits the runtime's `anext` helper, as the `async
+    /// for` pass writes each step.
+    fn awaits_next_item(&self, node: &ast::ExprAwait) -> bool {
+        matches!(&*node.value, Expr::Call(call)
+            if matches!(&*call.func, Expr::Name(name) if name.id.as_str() == self.cx.name("anext")))
     }
 
     /// The callee's name and the argument list's text of an `await` that

@@ -289,7 +289,9 @@ mod tests {
                  _unawait_await as _unawait1_await, \
                  _unawait_StopIteration as _unawait1_StopIteration, \
                  _unawait_StopAsyncIteration as _unawait1_StopAsyncIteration, \
-                 _unawait_RuntimeError as _unawait1_RuntimeError\n\n"
+                 _unawait_RuntimeError as _unawait1_RuntimeError, \
+                 _unawait_type as _unawait1_type, \
+                 _unawait_CoroutineFunction as _unawait1_CoroutineFunction\n\n"
             )
         );
     }

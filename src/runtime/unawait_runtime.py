@@ -906,6 +906,11 @@ class _unawait_Ready:
     def __init__(self, iterator):
         self.iterator = iterator
 
+    def __iter__(self):
+        # `yield from _unawait_anext(...)` delegates to the iterator (never
+        # a coroutine: `_unawait_anext` returns those unwrapped).
+        return self.iterator
+
     def __await__(self):
         # Reached only from native `await` (a partially desugared file).
         iterator = self.iterator
@@ -1093,8 +1098,10 @@ def _unawait_raised_here(error, function):
 
 def _unawait_anext(iterator):
     """`type(iterator).__anext__(iterator)`, looked up on every step as
-    CPython does, made ready to await; CPython reports any failure to
-    await that as an invalid `__anext__` result."""
+    CPython does, made ready to await: the desugared `async for` delegates
+    to the result with `yield from` (no `_unawait_await` around it), and a
+    native `await` (a partially desugared file) awaits it. CPython reports
+    any failure to await the awaitable as an invalid `__anext__` result."""
     if _unawait_type(iterator) is _unawait_AsyncGeneratorType:
         # unawait's own async generator (its `__anext__`, inlined): the
         # awaitable, which nothing but this `await` sees, is a generator
@@ -1110,7 +1117,14 @@ def _unawait_anext(iterator):
         )
     awaitable = anext()
     try:
-        return _unawait_Ready(_unawait_await(awaitable))
+        iterator = _unawait_await(awaitable)
+        kind = _unawait_type(iterator)
+        if kind is _unawait_CoroutineType or (
+            kind is _unawait_GeneratorType and iterator.gi_code.co_flags & _unawait_CO_ITERABLE_COROUTINE
+        ):
+            # Both `await` and `yield from` take these as they are.
+            return iterator
+        return _unawait_Ready(iterator)
     except _unawait_BaseException as error:
         if _unawait_raised_here(error, _unawait_await):
             # CPython's own error here never passed through a frame.
