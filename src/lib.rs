@@ -2,9 +2,9 @@
 //! PEP 492 describes, keeping every other byte of the file as it was.
 //!
 //! ```
-//! let source = "async def answer():\n    return await compute()\n";
+//! let source = "async def answer(db):\n    return await db.compute()\n";
 //! let output = unawait::desugar(source, &unawait::Options::default()).unwrap();
-//! assert!(output.code.contains("return (yield from _unawait_await(compute()))"));
+//! assert!(output.code.contains("return (yield from _unawait_await(db.compute()))"));
 //! assert!(!output.code.contains("async def"));
 //! ```
 //!
@@ -416,11 +416,11 @@ pub struct FileOutput {
 /// them, say).
 ///
 /// ```
-/// let input = "async def f():\n    return await g()\n";
+/// let input = "async def f(db):\n    return await db.get()\n";
 /// let file = unawait::desugar_file(input.as_bytes(), &Default::default()).unwrap();
 /// assert!(file.desugared.changed);
 /// assert_eq!(file.original, input);
-/// assert!(file.desugared.code.contains("return (yield from _unawait_await(g()))"));
+/// assert!(file.desugared.code.contains("return (yield from _unawait_await(db.get()))"));
 /// assert_eq!(file.bytes, file.desugared.code.as_bytes());
 /// ```
 pub fn desugar_file(bytes: &[u8], options: &Options) -> Result<FileOutput, (String, Diagnostics)> {
