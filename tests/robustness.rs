@@ -352,10 +352,7 @@ fn many_awaits_in_one_statement_are_desugared() {
     // As many statements on one line.
     let source = format!("async def f():\n    {}\n", joined(n, "; ", &written));
     let output = assert_desugared(&dir, "statements.py", source.as_bytes());
-    let expected = format!(
-        "\n        {}\n",
-        joined(n, "; ", &direct)
-    );
+    let expected = format!("\n        {}\n", joined(n, "; ", &direct));
     assert!(String::from_utf8_lossy(&output).contains(&expected));
 }
 

@@ -376,9 +376,8 @@ impl<'a> Renderer<'a, '_, '_, Site<'a>> {
             return None;
         };
         let source = &self.text.src[offset(node.range.start())..offset(node.range.end())];
-        let rewritten_inside = |expr: &Expr| {
-            expr.is_await_expr() || expr.is_yield_expr() || expr.is_yield_from_expr()
-        };
+        let rewritten_inside =
+            |expr: &Expr| expr.is_await_expr() || expr.is_yield_expr() || expr.is_yield_from_expr();
         let direct = self.cx.prefix == DEFAULT_PREFIX
             && !callee.id.starts_with(&format!("{DEFAULT_PREFIX}_"))
             && !source.contains(['\n', '\r'])
