@@ -94,6 +94,16 @@ async def failing(n):
     await Suspend("failing %d" % n)
     raise ValueError("failing %d" % n)
 
+
+async def scaled(n, k=2, *, offset=0):
+    await Suspend("scaled %d" % n)
+    return n * k + offset
+
+
+def plain_value(n):
+    """Not a coroutine function: returns an awaitable."""
+    return Suspend("plain %d" % n)
+
 '''
 
 DRIVER = '''
@@ -259,6 +269,7 @@ class Generator:
             kinds += ["raise", "return"]
         if self.coroutines and not fn.is_generator:
             kinds.append("call")
+        kinds.append("named_call")
         kind = self.rng.choice(kinds)
         return getattr(self, "stmt_" + kind)(fn, depth, in_loop, names)
 
@@ -305,6 +316,31 @@ class Generator:
         target = self.fresh("c")
         names.append(target)
         return ["%s = await %s()" % (target, self.rng.choice(self.coroutines))]
+
+    def stmt_named_call(self, fn, depth, in_loop, names):
+        """`await NAME(...)`, which the desugared code may run as the
+        coroutine function's body: names bound to coroutine functions,
+        plain functions and classes, bad calls, changed defaults."""
+        label = self.fresh("named")
+        callee = self.fresh("callee")
+        n = self.rng.randint(0, 9)
+        bound = self.rng.choice(["value", "failing", "scaled", "plain_value", "Suspend", "len"])
+        argument = "%r" % label if bound == "Suspend" else "%d" % n
+        forms = [
+            ["%s = %s" % (callee, bound), "log(%r, await %s(%s))" % (label, callee, argument)],
+            ["log(%r, await scaled(%d, %d, offset=%d))" % (label, n, self.rng.randint(0, 3), n)],
+            ["scaled.__defaults__ = (%d,)" % self.rng.randint(0, 3), "log(%r, await scaled(%d))" % (label, n)],
+            ["scaled.__kwdefaults__ = {'offset': %d}" % n, "log(%r, await scaled(%d))" % (label, n)],
+            ["log(%r, await %s(*[%d], **{}))" % (label, self.rng.choice(["value", "scaled"]), n)],
+        ]
+        lines = self.rng.choice(forms)
+        if self.chance(0.3):
+            # A bad call: the TypeError a coroutine function's call raises.
+            lines = ["log(%r, await value(%d, %d))" % (label, n, n)]
+        return ["try:"] + ["    " + line for line in lines] + [
+            "except TypeError as error:",
+            "    log(%r, 'TypeError', str(error))" % label,
+        ]
 
     def stmt_raise(self, fn, depth, in_loop, names):
         error = self.rng.choice(["ValueError", "KeyError", "RuntimeError"])
