@@ -294,11 +294,13 @@ impl Site<'_> {
 }
 
 impl<'a> Renderer<'a, '_, '_, Site<'a>> {
+    /// `yield v` in an async generator → `yield _unawait_AsyncYield, v`: the
+    /// pair marks `v` as the consumer's, apart from what awaits yield.
     fn render_yield(&mut self, out: &mut String, node: &ast::ExprYield, extra: &str) {
-        out.push_str(&format!("yield {}(", self.cx.name("AsyncYield")));
+        out.push_str(&format!("yield {}, ", self.cx.name("AsyncYield")));
         if let Some(value) = &node.value {
             // The operand's text with any parentheses around it; `yield a, b`
-            // yields a tuple, which must stay one argument.
+            // yields a tuple, which must stay one item of the pair.
             let operand = self
                 .text
                 .skip_trivia(offset(node.range.start()) + "yield".len());
@@ -309,7 +311,6 @@ impl<'a> Renderer<'a, '_, '_, Site<'a>> {
         } else {
             out.push_str("None");
         }
-        out.push(')');
     }
 
     fn render_await(&mut self, out: &mut String, node: &ast::ExprAwait, bare: bool, extra: &str) {

@@ -1148,17 +1148,20 @@ def _unawait_checked_setattr(self, name, value):
 
 
 class _unawait_AsyncYield:
-    """A value an async generator's body yields to its consumer.
+    """Marks a value an async generator's body yields to its consumer: the
+    body yields the pair `(_unawait_AsyncYield, value)`.
 
     The body is one generator: what its awaits yield goes to the event loop,
-    what it yields wrapped in this class goes to whoever awaits
-    `__anext__()`/`asend()`.
+    what it yields marked so goes to whoever awaits `__anext__()`/`asend()`.
+    Nothing else can yield a pair starting with this class. A tuple costs
+    no Python call to make, where an instance holding the value cost a
+    third of an `async for` step over one of these generators on 3.11.
     """
 
-    __slots__ = ("value",)
 
-    def __init__(self, value):
-        self.value = value
+def _unawait_yielded_item(result):
+    """Whether `result`, what a body yielded, is a value for its consumer."""
+    return _unawait_type(result) is _unawait_tuple and result and result[0] is _unawait_AsyncYield
 
 
 class _unawait_AsyncGenerator:
@@ -1377,13 +1380,13 @@ def _unawait_step(awaitable, step, argument):
             awaitable._unawait_agen = None
         awaitable = agen = None
         raise _unawait_StopAsyncIteration
-    if _unawait_type(result) is _unawait_AsyncYield:
+    if _unawait_yielded_item(result):
         awaitable._unawait_state = _unawait_DONE
         agen._unawait_running[0] = False
         if not awaitable._unawait_KEEPS_AGEN:
             awaitable._unawait_agen = None
         awaitable = agen = None
-        value = result.value
+        value = result[1]
         if value is None and not _unawait_STOP_ITERATION_KEEPS_NONE:
             raise _unawait_StopIteration
         raise _unawait_StopIteration(value)
@@ -1502,11 +1505,12 @@ def _unawait_anext_generator(agen):
         agen = gen = None
         raise
     else:
-        if _unawait_type(result) is _unawait_AsyncYield:
-            # The common case, an item at once: nothing has passed through
-            # this frame, so no traceback keeps its locals.
+        if _unawait_type(result) is _unawait_tuple and result and result[0] is _unawait_AsyncYield:
+            # The common case, an item at once (tested inline: a call less):
+            # nothing has passed through this frame, so no traceback keeps
+            # its locals.
             agen._unawait_running[0] = False
-            return result.value
+            return result[1]
         returned = False
     if returned:
         _unawait_body_returned(agen)
@@ -1551,12 +1555,12 @@ def _unawait_anext_generator(agen):
             if closing:
                 return None
             raise _unawait_StopAsyncIteration
-        if _unawait_type(result) is _unawait_AsyncYield:
+        if _unawait_yielded_item(result):
             agen._unawait_running[0] = False
             agen = gen = None
             if closing:
                 return None
-            value = result.value
+            value = result[1]
             result = None
             return value
         if closing:
