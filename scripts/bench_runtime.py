@@ -3,13 +3,17 @@
 
 Usage: python3 scripts/bench_runtime.py [--pythons P1,P2] [--rounds N]
            [--runtime inline|import] [--only NAME,...] [--profile]
+           [--baseline OLD_UNAWAIT]
 
 Each program times its own measured part (interpreter start-up excluded)
 and prints the seconds; native and desugared runs alternate, and the table
 reports the medians, their ratio and the target ratio (the goal beyond it in
 parentheses). Default interpreters: pyenv's 3.11, 3.13 and 3.14 when
 installed, else python3. `--runtime import` runs the desugared programs
-against the runtime module instead of inline helpers.
+against the runtime module instead of inline helpers. `--baseline` also
+desugars each program with an older unawait binary and runs that output in
+the same alternation, so the table's `before` and `ratio` columns compare
+within one run.
 
 `--profile` runs each program once more, native and desugared, under
 cProfile, and reports where the desugared run's extra work goes: Python
@@ -209,46 +213,73 @@ def default_pythons(unawait):
     return [newest[minor] for minor in sorted(newest)] or interpreters(unawait, "python3")
 
 
+def desugar_all(binaries, runtime, only, work):
+    """{label: {program: path}}: each program desugared by each binary, in a
+    directory of its own (with its own runtime module under `--runtime
+    import`), next to `native`, the programs as written."""
+    paths = {"native": {}}
+    for name in only:
+        paths["native"][name] = os.path.join(work, name + ".py")
+        with open(paths["native"][name], "w") as handle:
+            handle.write(PROGRAMS[name][0])
+    for label, binary in binaries:
+        directory = os.path.join(work, label)
+        os.mkdir(directory)
+        if runtime == "import":
+            subprocess.run([binary, "runtime", "--write", directory], check=True)
+        paths[label] = {}
+        for name in only:
+            paths[label][name] = os.path.join(directory, name + ".py")
+            subprocess.run([binary, "--runtime=" + runtime, paths["native"][name], "-o", paths[label][name]], check=True)
+    return paths
+
+
+def measure(paths, name, python, rounds):
+    """{label: median seconds}, the runs of every label alternating."""
+    times = {label: [] for label in paths}
+    for _ in range(rounds):
+        for label in paths:
+            out = subprocess.run([python, "-E", "-s", paths[label][name]], capture_output=True, text=True, check=True)
+            times[label].append(float(out.stdout.strip()))
+    return {label: statistics.median(values) for label, values in times.items()}
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--pythons", help="comma-separated interpreters")
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--unawait", help="the unawait binary (default: build it with cargo)")
+    parser.add_argument(
+        "--baseline", help="an older unawait binary, measured in the same alternation: adds a `before` column"
+    )
     parser.add_argument("--runtime", choices=("inline", "import"), default="inline", help="how the desugared programs get the helpers")
     parser.add_argument("--only", help="comma-separated program names (default: all)")
     parser.add_argument("--profile", action="store_true", help="also report where the desugared runs spend their calls and time")
     args = parser.parse_args()
     unawait = unawait_binary(args.unawait)
     pythons = interpreters(unawait, args.pythons) if args.pythons else default_pythons(unawait)
+    binaries = ([("before", args.baseline)] if args.baseline else []) + [("desugared", unawait)]
 
-    rows = []
-    profiled = []
     only = args.only.split(",") if args.only else list(PROGRAMS)
     with tempfile.TemporaryDirectory() as work:
-        if args.runtime == "import":
-            subprocess.run([unawait, "runtime", "--write", work], check=True)
+        paths = desugar_all(binaries, args.runtime, only, work)
+        before = " before |" if args.baseline else ""
+        print("| program | CPython | native s | desugared s |%s ratio | target (goal) |" % before)
+        print("|---|---|---|---|%s---|---|" % ("---|" if args.baseline else ""))
         for name in only:
-            program, target, goal = PROGRAMS[name]
-            native = os.path.join(work, name + ".py")
-            desugared = os.path.join(work, name + "_desugared.py")
-            with open(native, "w") as handle:
-                handle.write(program)
-            subprocess.run([unawait, "--runtime=" + args.runtime, native, "-o", desugared], check=True)
-            profiled.append((name, native, desugared))
+            _, target, goal = PROGRAMS[name]
             for version, python in pythons:
-                times = {"native": [], "desugared": []}
-                for _ in range(args.rounds):
-                    for kind, path in (("native", native), ("desugared", desugared)):
-                        out = subprocess.run([python, "-E", "-s", path], capture_output=True, text=True, check=True)
-                        times[kind].append(float(out.stdout.strip()))
-                a, b = statistics.median(times["native"]), statistics.median(times["desugared"])
-                rows.append((name, version, a, b, b / a, target, goal))
-        print("| program | CPython | native s | desugared s | ratio | target (goal) |")
-        print("|---|---|---|---|---|---|")
-        for name, ver, a, b, ratio, target, goal in rows:
-            verdict = "goal met" if ratio <= goal else "met" if ratio <= target else "missed"
-            print("| %s | %s | %.3f | %.3f | %.2fx | <= %.1fx (%.1fx): %s |" % (name, ver, a, b, ratio, target, goal, verdict))
+                medians = measure(paths, name, python, args.rounds)
+                ratio = medians["desugared"] / medians["native"]
+                verdict = "goal met" if ratio <= goal else "met" if ratio <= target else "missed"
+                was = " %.2fx |" % (medians["before"] / medians["native"]) if args.baseline else ""
+                print(
+                    "| %s | %s | %.3f | %.3f |%s %.2fx | <= %.1fx (%.1fx): %s |"
+                    % (name, version, medians["native"], medians["desugared"], was, ratio, target, goal, verdict),
+                    flush=True,
+                )
         if args.profile:
+            profiled = [(name, paths["native"][name], paths["desugared"][name]) for name in only]
             print_profiles(profiled, pythons)
 
 
