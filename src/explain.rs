@@ -12,6 +12,8 @@ pub enum Construct {
     /// `yield` inside an async generator.
     AsyncGeneratorYield,
     Await,
+    /// `await f(...)` of a name, which may run `f`'s body directly.
+    AwaitCall,
 }
 
 impl Construct {
@@ -25,6 +27,7 @@ impl Construct {
             Construct::AsyncGenerator => "async def with yield",
             Construct::AsyncGeneratorYield => "yield in an async generator",
             Construct::Await => "await",
+            Construct::AwaitCall => "await of a call by name",
         }
     }
 
@@ -32,7 +35,7 @@ impl Construct {
     /// (`None` for constructs not marked by one keyword on their line).
     pub fn keyword(self) -> Option<&'static str> {
         match self {
-            Construct::Await => Some("await"),
+            Construct::Await | Construct::AwaitCall => Some("await"),
             Construct::AsyncFor => Some("for"),
             Construct::AsyncWith => Some("with"),
             _ => None,
@@ -59,6 +62,10 @@ impl Construct {
                 "yield of a wrapped value, told apart from what the awaits yield"
             }
             Construct::Await => "yield from, after checking that the operand is awaitable",
+            Construct::AwaitCall => {
+                "yield from the callee's body when it is one of unawait's coroutine functions \
+                 (no coroutine object is made, and nothing could see it), else as any await"
+            }
         }
     }
 
@@ -72,7 +79,7 @@ impl Construct {
             Construct::AsyncGenerator | Construct::AsyncGeneratorYield => {
                 "PEP 525, \"Asynchronous Generators\""
             }
-            Construct::Await => "PEP 492, \"Await Expression\"",
+            Construct::Await | Construct::AwaitCall => "PEP 492, \"Await Expression\"",
         }
     }
 

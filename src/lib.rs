@@ -23,7 +23,7 @@
 //! let options = Options { runtime: RuntimeMode::Import, ..Options::default() };
 //! let file: FileOutput = unawait::desugar_file(b"async def f():\n    await g()\n", &options).unwrap();
 //! let output: &Output = &file.desugared;
-//! assert_eq!(output.constructs, [(1, Construct::AsyncDef), (2, Construct::Await)]);
+//! assert_eq!(output.constructs, [(1, Construct::AsyncDef), (2, Construct::AwaitCall)]);
 //! let passes: Vec<Pass> = unawait::passes().collect();
 //! assert_eq!(passes.len(), 4);
 //!

@@ -151,7 +151,7 @@ fn constructs_point_at_lines_holding_them() {
         for (line, construct) in &output.constructs {
             let text = bracketed_extent(&input_lines, *line as usize - 1);
             let keyword = match construct.syntax() {
-                "await" => "await",
+                "await" | "await of a call by name" => "await",
                 "async for" => "for",
                 "async with" => "with",
                 // `async for` in it, or `await` (PEP 530).

@@ -237,7 +237,7 @@ fn desugaring_answers_rows_notes_and_located_syntax_errors() {
     );
     assert_eq!(answer["ok"], true);
     assert_eq!(answer["constructs"], 2);
-    assert_eq!(answer["notes"]["2"][0]["syntax"], "await");
+    assert_eq!(answer["notes"]["2"][0]["syntax"], "await of a call by name");
     let rows = answer["rows"].as_str().expect("rows");
     assert!(rows.contains("<span class=\"k\">from</span> unawait_runtime"));
     assert!(rows.contains("data-c=\"2\" data-from=\"2\""));
@@ -263,7 +263,7 @@ fn desugaring_answers_rows_notes_and_located_syntax_errors() {
         explained["rows"]
             .as_str()
             .unwrap()
-            .contains("# unawait: await -&gt;")
+            .contains("# unawait: await of a call by name -&gt;")
     );
 
     // CPython's wording, at CPython's line and column.

@@ -272,7 +272,12 @@ impl<'a> RenderSite for Renderer<'a, '_, '_, Site<'a>> {
     }
 
     fn construct(&self, index: usize) -> Option<Construct> {
-        self.sites[index].construct()
+        match self.sites[index] {
+            Site::Await { node, .. } if self.direct_call(node).is_some() => {
+                Some(Construct::AwaitCall)
+            }
+            _ => self.sites[index].construct(),
+        }
     }
 }
 
