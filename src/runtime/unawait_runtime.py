@@ -318,6 +318,10 @@ class _unawait_Coroutine:
 
     def send(self, value):
         gen = self._unawait_gen
+        if _unawait_HAS_SUSPENDED and gen.gi_suspended:
+            # Every step after the first (an event loop's): started, not
+            # running, not finished, so no check below could fail.
+            return gen.send(value)
         if gen.gi_frame is None:
             raise _unawait_RuntimeError("cannot reuse already awaited coroutine")
         if value is not None and _unawait_not_started(gen):
@@ -938,6 +942,13 @@ def _unawait_await(obj):
     `yield from` delegates to, or raises the TypeError CPython raises. The
     kinds of object awaited most often are tested first."""
     kind = _unawait_type(obj)
+    if kind is _unawait_CoroutineType:
+        # Native coroutines (those of the standard library, of asyncio): the
+        # most awaited, since an `await` of a call of one of unawait's own
+        # coroutine functions by name does not come here.
+        if obj.cr_await is not None:
+            raise _unawait_RuntimeError("coroutine is being awaited already")
+        return obj
     if kind is _unawait_UnawaitedCoroutine:
         gen = obj._unawait_gen
         if gen.gi_yieldfrom is None and gen.gi_frame is not None and not gen.gi_running:
@@ -945,13 +956,7 @@ def _unawait_await(obj):
             return gen
         return _unawait_awaitable_generator(obj)  # raises what CPython raises
     if kind is _unawait_GeneratorType and obj.gi_code.co_flags & _unawait_CO_ITERABLE_COROUTINE:
-        # Generator-based coroutines, among them what `async for` steps
-        # unawait's own async generators with (see _unawait_anext).
-        return obj
-    if kind is _unawait_CoroutineType:
-        # Native coroutines (those of the standard library, of asyncio).
-        if obj.cr_await is not None:
-            raise _unawait_RuntimeError("coroutine is being awaited already")
+        # Generator-based coroutines (`types.coroutine`).
         return obj
     if kind is _unawait_Coroutine:
         return _unawait_awaitable_generator(obj)
