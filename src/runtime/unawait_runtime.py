@@ -689,6 +689,19 @@ class _unawait_CoroutineFunction(_unawait_AsyncFunction):
 # Error messages name the type: `object function can't be used in 'await' expression`.
 _unawait_AsyncFunction.__name__ = _unawait_AsyncFunction.__qualname__ = "function"
 _unawait_CoroutineFunction.__name__ = _unawait_CoroutineFunction.__qualname__ = "function"
+_unawait_MethodType = _unawait_types.MethodType
+
+
+def _unawait_bound_body(method):
+    """For a method bound from one of unawait's coroutine functions (a
+    desugared `async def __anext__`, `__aenter__`, `__aexit__`), the body
+    bound the same way, whose call makes only the generator the coroutine
+    would wrap; None for anything else. Only for a call whose coroutine
+    is awaited at once, as `async for` and `async with` await theirs: then
+    nothing can see the coroutine object (see _unawait_CoroutineFunction)."""
+    if _unawait_type(method) is _unawait_MethodType and _unawait_type(method.__func__) is _unawait_CoroutineFunction:
+        return _unawait_MethodType(method.__func__._unawait_body, method.__self__)
+    return None
 
 _unawait_CO_COROUTINE = 0x80
 _unawait_CO_ASYNC_GENERATOR = 0x200
@@ -1055,6 +1068,11 @@ def _unawait_async_with(manager):
 
 
 def _unawait_returning_awaitable(method, name):
+    body = _unawait_bound_body(method)
+    if body is not None:
+        # The body's generator is awaitable; the `await` takes it at once.
+        return body
+
     def call(*args):
         awaitable = method(*args)
         if not _unawait_is_awaitable(awaitable):
@@ -1120,6 +1138,9 @@ def _unawait_anext(iterator):
         raise _unawait_TypeError(
             "'async for' requires an iterator with __anext__ method, got %s" % _unawait_tp_name(iterator)
         )
+    body = _unawait_bound_body(anext)
+    if body is not None:
+        return body()
     awaitable = anext()
     try:
         iterator = _unawait_await(awaitable)
