@@ -178,6 +178,45 @@ def remap_lines(tree, line_map):
         node.end_lineno = end
 
 
+# The line table the running CPython keeps (`_unawait.LineMap` rewrites it).
+if sys.version_info >= (3, 11):
+    _LINE_TABLE = "locations"
+elif sys.version_info >= (3, 10):
+    _LINE_TABLE = "linetable"
+else:
+    _LINE_TABLE = "lnotab"
+
+
+def with_source_lines(code, lines, first_line):
+    """`code` (compiled from desugared text) with the source lines that
+    `lines` (an `_unawait.LineMap`) maps its lines to, and `first_line` as
+    its `co_firstlineno`; the code objects among its constants likewise.
+    The lines compiling the tree `remap_lines` remaps would give."""
+    consts = code.co_consts
+    if any(type(const) is _CodeType for const in consts):
+        consts = tuple(
+            with_source_lines(const, lines, lines.line(const.co_firstlineno))
+            if type(const) is _CodeType
+            else const
+            for const in consts
+        )
+    if _LINE_TABLE == "lnotab":
+        table = lines.table(code.co_lnotab, code.co_firstlineno, b"", first_line)
+        if sys.version_info < (3, 8):
+            return _CodeType(
+                code.co_argcount, code.co_kwonlyargcount, code.co_nlocals, code.co_stacksize,
+                code.co_flags, code.co_code, consts, code.co_names, code.co_varnames,
+                code.co_filename, code.co_name, first_line, table, code.co_freevars,
+                code.co_cellvars,
+            )
+        return code.replace(co_consts=consts, co_firstlineno=first_line, co_lnotab=table)
+    table = lines.table(code.co_linetable, code.co_firstlineno, code.co_code, first_line)
+    return code.replace(co_consts=consts, co_firstlineno=first_line, co_linetable=table)
+
+
+_CodeType = type(with_source_lines.__code__)
+
+
 def compile_module(source, filename, rewrite=None):
     """The code object for a module's bytes, desugared, with source line
     numbers; `rewrite(tree)` (pytest's assertion rewriting) transforms the
@@ -185,6 +224,16 @@ def compile_module(source, filename, rewrite=None):
     changed, code, line_map = desugar_for_import(source, filename)
     if not changed and rewrite is None:
         return compile(source, filename, "exec", dont_inherit=True)
+    if changed and rewrite is None and _unawait is not None:
+        # The text compiled as CPython compiles a file, then given source
+        # lines: half the time of parsing it, remapping the tree in Python
+        # and compiling the tree. (The module's own first line stays 1, as
+        # the compiler gives every module.)
+        import opcode
+
+        compiled = compile(code, filename, "exec", dont_inherit=True)
+        lines = _unawait.LineMap(line_map, _LINE_TABLE, opcode.opmap["NOP"])
+        return with_source_lines(compiled, lines, compiled.co_firstlineno)
     import ast
 
     tree = ast.parse(code if changed else source, filename)
