@@ -305,7 +305,10 @@ class ImportHook:
     def find_spec(self, fullname, path=None, target=None):
         if fullname == RUNTIME_MODULE:
             return importlib.util.spec_from_loader(fullname, RuntimeLoader())
-        if not (self.packages or self.roots or self.include):
+        # With neither roots nor a claim, a module outside the packages is
+        # left to the finders after this one, without searching the path
+        # for it twice.
+        if not (self.roots or self.include or self._named(fullname)):
             return None
         spec = importlib.machinery.PathFinder.find_spec(fullname, path, target)
         if spec is None or type(spec.loader) is not importlib.machinery.SourceFileLoader:
@@ -313,7 +316,7 @@ class ImportHook:
         if not self.wants(fullname, spec.origin):
             return None
         spec.loader = DesugaringLoader(fullname, spec.origin, self)
-        spec.cached = spec.loader.cache_path(spec.origin)
+        spec.cached = spec.loader.cached
         return spec
 
 
@@ -324,6 +327,8 @@ class DesugaringLoader(importlib.machinery.SourceFileLoader):
     def __init__(self, fullname, path, hook):
         super().__init__(fullname, path)
         self.hook = hook
+        # Where the code is cached unless the hook's `rewrite` tags it.
+        self.cached = self.cache_path(path)
 
     @staticmethod
     def cache_path(path, tag=None):
@@ -343,7 +348,7 @@ class DesugaringLoader(importlib.machinery.SourceFileLoader):
         tag, transform = None, None
         if self.hook.rewrite is not None:
             tag, transform = self.hook.rewrite(fullname, path) or (None, None)
-        cache = self.cache_path(path, tag)
+        cache = self.cached if tag is None else self.cache_path(path, tag)
         if cache is not None:
             code = self._read_cache(cache, stat)
             if code is not None:
