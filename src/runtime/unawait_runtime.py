@@ -131,6 +131,8 @@ _unawait_INLINES_COMPREHENSIONS = _unawait_VERSION >= (3, 12)
 _unawait_ATHROW_WARNS_THREE_ARGUMENTS = _unawait_VERSION >= (3, 12)
 # 3.12: async generators have `ag_suspended`.
 _unawait_HAS_AG_SUSPENDED = _unawait_VERSION >= (3, 12)
+# 3.12: functions have `__type_params__` (PEP 695).
+_unawait_HAS_TYPE_PARAMS = _unawait_VERSION >= (3, 12)
 
 # 3.13: an async generator's awaitables act as coroutines: `close()` throws
 # GeneratorExit into the generator, `throw()` starts an unstarted one, and
@@ -706,12 +708,20 @@ def _unawait_coroutine(function):
 
 def _unawait_copy_function_metadata(trampoline, function):
     """Gives `trampoline` the defaults and metadata of `function`."""
+    # Attribute by attribute (a function has each), not a loop asking for
+    # each by name: this runs for every coroutine function a module
+    # defines, as it is imported.
     trampoline.__defaults__ = function.__defaults__
     trampoline.__kwdefaults__ = function.__kwdefaults__
-    for attribute in ("__module__", "__qualname__", "__doc__", "__annotations__", "__type_params__"):
-        if _unawait_hasattr(function, attribute):
-            _unawait_setattr(trampoline, attribute, _unawait_getattr(function, attribute))
-    trampoline.__dict__.update(function.__dict__)
+    trampoline.__module__ = function.__module__
+    trampoline.__qualname__ = function.__qualname__
+    trampoline.__doc__ = function.__doc__
+    trampoline.__annotations__ = function.__annotations__
+    if _unawait_HAS_TYPE_PARAMS:
+        trampoline.__type_params__ = function.__type_params__
+    attributes = function.__dict__
+    if attributes:
+        trampoline.__dict__.update(attributes)
     return trampoline
 
 
