@@ -9,8 +9,10 @@ hook-desugar FILE`, one process per module not yet cached).
 
 # Only what a cached import needs is imported up front (`importlib.abc`
 # alone costs some 10 ms on 3.11); the rest when a module is desugared.
+import _thread
 import importlib.machinery
 import importlib.util
+import io
 import marshal
 import os
 import struct
@@ -399,14 +401,18 @@ class DesugaringLoader(importlib.machinery.SourceFileLoader):
         data = _HEADER.pack(
             importlib.util.MAGIC_NUMBER, stat.st_mtime_ns, stat.st_size
         ) + marshal.dumps(code)
-        import threading
-
-        temporary = "{}.{}.{}.tmp".format(cache, os.getpid(), threading.get_ident())
+        temporary = "{}.{}.{}.tmp".format(cache, os.getpid(), _thread.get_ident())
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL
         try:
-            os.makedirs(os.path.dirname(cache), exist_ok=True)
-            descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
             try:
-                with os.fdopen(descriptor, "wb") as file:
+                descriptor = os.open(temporary, flags, 0o644)
+            except FileNotFoundError:
+                # No `__pycache__` yet: made once, not asked for each module.
+                os.makedirs(os.path.dirname(cache), exist_ok=True)
+                descriptor = os.open(temporary, flags, 0o644)
+            try:
+                # Unbuffered, as CPython writes its own bytecode cache.
+                with io.FileIO(descriptor, "wb") as file:
                     file.write(data)
                 os.replace(temporary, cache)
             except BaseException:
