@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Importing a package through unawait's import hook against plain imports.
 
-Usage: python scripts/bench_import_hook.py [--modules 300] [--rounds 5]
+Usage: python scripts/bench_import_hook.py [--modules 300] [--rounds 5] [--distinct-names]
 
 Run with an interpreter that has the unawait package installed (`pip install
 .`). Generates a package of N modules of async code (async def, await, async
@@ -16,8 +16,12 @@ times, in fresh interpreters, importing all of them (start-up excluded):
 - hook, cached: the hook installed, its cache warm.
 
 Reports the median of each over the rounds and the ratios to the plain
-imports. Not a
-test: speeds depend on the machine; docs/performance.md has the figures.
+imports. With `--distinct-names` each module's functions have names of their
+own (`numbers_7`, ...), as a real package's mostly have: the runtime makes
+what a desugared `async def` needs once per name and signature in a process,
+so by default (the same names in every module) only the first module pays
+for it. Not a test: speeds depend on the machine; docs/performance.md has
+the figures.
 """
 
 import argparse
@@ -41,22 +45,22 @@ class Resource:
         return False
 
 
-async def numbers(n):
+async def numbers{suffix}(n):
     for i in range(n):
         await asyncio.sleep(0)
         yield i + {index}
 
 
-async def total(n):
+async def total{suffix}(n):
     async with Resource():
-        squares = [i * i async for i in numbers(n)]
+        squares = [i * i async for i in numbers{suffix}(n)]
     result = 0
-    async for value in numbers(n):
+    async for value in numbers{suffix}(n):
         result += value
     return result + sum(squares)
 
 
-async def fetch(key):
+async def fetch{suffix}(key):
     value = await asyncio.sleep(0, result=key)
     return {{"key": value, "index": {index}}}
 """
@@ -78,6 +82,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--modules", type=int, default=300)
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--distinct-names", action="store_true")
     args = parser.parse_args()
     root = tempfile.mkdtemp(prefix="unawait-bench-hook-")
     try:
@@ -86,7 +91,8 @@ def main():
         open(os.path.join(package, "__init__.py"), "w").close()
         for index in range(args.modules):
             with open(os.path.join(package, "m%d.py" % index), "w") as file:
-                file.write(MODULE.format(index=index))
+                suffix = "_%d" % index if args.distinct_names else ""
+                file.write(MODULE.format(index=index, suffix=suffix))
         env = dict(os.environ)
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         code = IMPORT_ALL.format(count=args.modules)
@@ -109,6 +115,7 @@ def main():
                     os.unlink(os.path.join(cache, name))
 
         timed("plain")  # warms CPython's bytecode cache
+        load_before = os.getloadavg()[0]
         rows = {"plain": [], "plain, first run": [], "hook, first run": [], "hook, cached": []}
         for _ in range(args.rounds):
             rows["plain"].append(timed("plain"))
@@ -119,8 +126,13 @@ def main():
             rows["hook, cached"].append(timed("hook"))
         medians = {label: statistics.median(times) for label, times in rows.items()}
         print(
-            "CPython {}, {} modules, median of {} rounds".format(
-                sys.version.split()[0], args.modules, args.rounds
+            "CPython {}, {} modules{}, median of {} rounds, load {:.1f} to {:.1f}".format(
+                sys.version.split()[0],
+                args.modules,
+                " (distinct names)" if args.distinct_names else "",
+                args.rounds,
+                load_before,
+                os.getloadavg()[0],
             )
         )
         print("| import | ms | ratio to plain | ratio to plain first run |")

@@ -172,21 +172,28 @@ pub const STACK_SIZE: usize = 512 << 20;
 ///
 /// Fails with CPython's SyntaxError wording for input CPython rejects, and
 /// with an "unsupported" diagnostic for constructs not handled yet. The work
-/// runs on a thread of its own with a [`STACK_SIZE`] stack, so deeply nested
-/// input cannot overflow the caller's stack.
+/// runs on a [`STACK_SIZE`] stack, so deeply nested input cannot overflow
+/// the caller's stack: the caller's own thread switched to a stack of its
+/// own, not a new thread, which a busy machine may take longer to schedule
+/// than a small file takes to desugar (the import hook desugars one module
+/// at a time).
 pub fn desugar(source: &str, options: &Options) -> Result<Output, Diagnostics> {
     if ON_LARGE_STACK.get() {
         return desugar_here(source, options);
     }
-    std::thread::scope(|scope| {
-        match spawn_with_large_stack(scope, || desugar_here(source, options)) {
-            Ok(worker) => worker
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-            // No thread to be had (resource limits): try on this one.
-            Err(_) => desugar_here(source, options),
-        }
-    })
+    let mut started = false;
+    let grown = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        stacker::grow(STACK_SIZE, || {
+            started = true;
+            desugar_here(source, options)
+        })
+    }));
+    match grown {
+        Ok(result) => result,
+        Err(panic) if started => std::panic::resume_unwind(panic),
+        // No memory to be had for the stack (resource limits): try on this one.
+        Err(_) => desugar_here(source, options),
+    }
 }
 
 thread_local! {

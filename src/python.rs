@@ -14,6 +14,8 @@ use unawait::{Options, RuntimeMode};
 
 use crate::cli::hook;
 
+mod line_table;
+
 /// `desugar(source, runtime, passes, stop_after, explain, target_version)`:
 /// `(True, code, changed, line_map)`, or `(False, kind, msg, lineno, offset,
 /// end_lineno, end_offset, text)` for input that cannot be desugared.
@@ -129,8 +131,70 @@ fn desugar_text(source: &str, options: &Options) -> Result<hook::Desugared, hook
     }
 }
 
+/// `LineMap(line_map, format, nop)`: a module's line map (`desugar`'s), to
+/// give the code objects compiled from its desugared text the source's
+/// lines. `format` names the running CPython's line table: "lnotab" (3.6 to
+/// 3.9), "linetable" (3.10) or "locations" (3.11 on); `nop` is its NOP
+/// opcode (None: leave NOPs where they are).
+#[pyclass(frozen, module = "unawait._unawait")]
+struct LineMap {
+    lines: line_table::Lines,
+    format: line_table::Format,
+    nop: Option<u8>,
+}
+
+#[pymethods]
+impl LineMap {
+    #[new]
+    #[pyo3(signature = (line_map, format, nop))]
+    fn new(line_map: Vec<Option<u32>>, format: &str, nop: Option<u8>) -> PyResult<LineMap> {
+        let format = match format {
+            "lnotab" => line_table::Format::Lnotab,
+            "linetable" => line_table::Format::Linetable,
+            "locations" => line_table::Format::Locations,
+            other => {
+                return Err(PyValueError::new_err(format!(
+                    "unknown line table format {other:?}"
+                )));
+            }
+        };
+        Ok(LineMap {
+            lines: line_table::Lines::new(&line_map),
+            format,
+            nop,
+        })
+    }
+
+    /// The source line of desugared line `line`.
+    fn line(&self, line: i64) -> i64 {
+        self.lines.line(line)
+    }
+
+    /// The line table `table` of a code object (whose first line is
+    /// `first_line` and bytecode `bytecode`) with source lines, counted from
+    /// the code's new first line `new_first`.
+    fn table<'py>(
+        &self,
+        py: Python<'py>,
+        table: &[u8],
+        first_line: i64,
+        bytecode: &[u8],
+        new_first: i64,
+    ) -> PyResult<Bound<'py, PyBytes>> {
+        let code = line_table::Code {
+            table,
+            first_line,
+            bytecode,
+        };
+        line_table::remap(self.format, &code, new_first, self.nop, &self.lines)
+            .map(|table| PyBytes::new(py, &table))
+            .ok_or_else(|| PyValueError::new_err("malformed line table"))
+    }
+}
+
 #[pymodule]
 fn _unawait(module: &Bound<'_, PyModule>) -> PyResult<()> {
+    module.add_class::<LineMap>()?;
     module.add("__version__", unawait::runtime::VERSION)?;
     module.add("RUNTIME_SOURCE", unawait::runtime::SOURCE)?;
     module.add_function(wrap_pyfunction!(desugar, module)?)?;

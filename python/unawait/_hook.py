@@ -9,8 +9,10 @@ hook-desugar FILE`, one process per module not yet cached).
 
 # Only what a cached import needs is imported up front (`importlib.abc`
 # alone costs some 10 ms on 3.11); the rest when a module is desugared.
+import _thread
 import importlib.machinery
 import importlib.util
+import io
 import marshal
 import os
 import struct
@@ -178,6 +180,45 @@ def remap_lines(tree, line_map):
         node.end_lineno = end
 
 
+# The line table the running CPython keeps (`_unawait.LineMap` rewrites it).
+if sys.version_info >= (3, 11):
+    _LINE_TABLE = "locations"
+elif sys.version_info >= (3, 10):
+    _LINE_TABLE = "linetable"
+else:
+    _LINE_TABLE = "lnotab"
+
+
+def with_source_lines(code, lines, first_line):
+    """`code` (compiled from desugared text) with the source lines that
+    `lines` (an `_unawait.LineMap`) maps its lines to, and `first_line` as
+    its `co_firstlineno`; the code objects among its constants likewise.
+    The lines compiling the tree `remap_lines` remaps would give."""
+    consts = code.co_consts
+    if any(type(const) is _CodeType for const in consts):
+        consts = tuple(
+            with_source_lines(const, lines, lines.line(const.co_firstlineno))
+            if type(const) is _CodeType
+            else const
+            for const in consts
+        )
+    if _LINE_TABLE == "lnotab":
+        table = lines.table(code.co_lnotab, code.co_firstlineno, b"", first_line)
+        if sys.version_info < (3, 8):
+            return _CodeType(
+                code.co_argcount, code.co_kwonlyargcount, code.co_nlocals, code.co_stacksize,
+                code.co_flags, code.co_code, consts, code.co_names, code.co_varnames,
+                code.co_filename, code.co_name, first_line, table, code.co_freevars,
+                code.co_cellvars,
+            )
+        return code.replace(co_consts=consts, co_firstlineno=first_line, co_lnotab=table)
+    table = lines.table(code.co_linetable, code.co_firstlineno, code.co_code, first_line)
+    return code.replace(co_consts=consts, co_firstlineno=first_line, co_linetable=table)
+
+
+_CodeType = type(with_source_lines.__code__)
+
+
 def compile_module(source, filename, rewrite=None):
     """The code object for a module's bytes, desugared, with source line
     numbers; `rewrite(tree)` (pytest's assertion rewriting) transforms the
@@ -185,6 +226,16 @@ def compile_module(source, filename, rewrite=None):
     changed, code, line_map = desugar_for_import(source, filename)
     if not changed and rewrite is None:
         return compile(source, filename, "exec", dont_inherit=True)
+    if changed and rewrite is None and _unawait is not None:
+        # The text compiled as CPython compiles a file, then given source
+        # lines: half the time of parsing it, remapping the tree in Python
+        # and compiling the tree. (The module's own first line stays 1, as
+        # the compiler gives every module.)
+        import opcode
+
+        compiled = compile(code, filename, "exec", dont_inherit=True)
+        lines = _unawait.LineMap(line_map, _LINE_TABLE, opcode.opmap["NOP"])
+        return with_source_lines(compiled, lines, compiled.co_firstlineno)
     import ast
 
     tree = ast.parse(code if changed else source, filename)
@@ -256,7 +307,10 @@ class ImportHook:
     def find_spec(self, fullname, path=None, target=None):
         if fullname == RUNTIME_MODULE:
             return importlib.util.spec_from_loader(fullname, RuntimeLoader())
-        if not (self.packages or self.roots or self.include):
+        # With neither roots nor a claim, a module outside the packages is
+        # left to the finders after this one, without searching the path
+        # for it twice.
+        if not (self.roots or self.include or self._named(fullname)):
             return None
         spec = importlib.machinery.PathFinder.find_spec(fullname, path, target)
         if spec is None or type(spec.loader) is not importlib.machinery.SourceFileLoader:
@@ -264,7 +318,7 @@ class ImportHook:
         if not self.wants(fullname, spec.origin):
             return None
         spec.loader = DesugaringLoader(fullname, spec.origin, self)
-        spec.cached = spec.loader.cache_path(spec.origin)
+        spec.cached = spec.loader.cached
         return spec
 
 
@@ -275,6 +329,8 @@ class DesugaringLoader(importlib.machinery.SourceFileLoader):
     def __init__(self, fullname, path, hook):
         super().__init__(fullname, path)
         self.hook = hook
+        # Where the code is cached unless the hook's `rewrite` tags it.
+        self.cached = self.cache_path(path)
 
     @staticmethod
     def cache_path(path, tag=None):
@@ -294,7 +350,7 @@ class DesugaringLoader(importlib.machinery.SourceFileLoader):
         tag, transform = None, None
         if self.hook.rewrite is not None:
             tag, transform = self.hook.rewrite(fullname, path) or (None, None)
-        cache = self.cache_path(path, tag)
+        cache = self.cached if tag is None else self.cache_path(path, tag)
         if cache is not None:
             code = self._read_cache(cache, stat)
             if code is not None:
@@ -345,14 +401,18 @@ class DesugaringLoader(importlib.machinery.SourceFileLoader):
         data = _HEADER.pack(
             importlib.util.MAGIC_NUMBER, stat.st_mtime_ns, stat.st_size
         ) + marshal.dumps(code)
-        import threading
-
-        temporary = "{}.{}.{}.tmp".format(cache, os.getpid(), threading.get_ident())
+        temporary = "{}.{}.{}.tmp".format(cache, os.getpid(), _thread.get_ident())
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL
         try:
-            os.makedirs(os.path.dirname(cache), exist_ok=True)
-            descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
             try:
-                with os.fdopen(descriptor, "wb") as file:
+                descriptor = os.open(temporary, flags, 0o644)
+            except FileNotFoundError:
+                # No `__pycache__` yet: made once, not asked for each module.
+                os.makedirs(os.path.dirname(cache), exist_ok=True)
+                descriptor = os.open(temporary, flags, 0o644)
+            try:
+                # Unbuffered, as CPython writes its own bytecode cache.
+                with io.FileIO(descriptor, "wb") as file:
                     file.write(data)
                 os.replace(temporary, cache)
             except BaseException:

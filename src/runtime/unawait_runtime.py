@@ -72,6 +72,7 @@ _unawait_CO_GENERATOR = 0x20
 # Read on every `await` (a global costs less than the module attribute).
 _unawait_CoroutineType = _unawait_types.CoroutineType
 _unawait_GeneratorType = _unawait_types.GeneratorType
+_unawait_CodeType = _unawait_types.CodeType
 _unawait_CO_ITERABLE_COROUTINE = 0x100
 
 # -- What each CPython version changed, as the helpers reproduce it --------
@@ -131,6 +132,8 @@ _unawait_INLINES_COMPREHENSIONS = _unawait_VERSION >= (3, 12)
 _unawait_ATHROW_WARNS_THREE_ARGUMENTS = _unawait_VERSION >= (3, 12)
 # 3.12: async generators have `ag_suspended`.
 _unawait_HAS_AG_SUSPENDED = _unawait_VERSION >= (3, 12)
+# 3.12: functions have `__type_params__` (PEP 695).
+_unawait_HAS_TYPE_PARAMS = _unawait_VERSION >= (3, 12)
 
 # 3.13: an async generator's awaitables act as coroutines: `close()` throws
 # GeneratorExit into the generator, `throw()` starts an unstarted one, and
@@ -754,16 +757,27 @@ def _unawait_coroutine(function):
 
 def _unawait_copy_function_metadata(trampoline, function):
     """Gives `trampoline` the defaults and metadata of `function`."""
+    # Attribute by attribute (a function has each), not a loop asking for
+    # each by name: this runs for every coroutine function a module
+    # defines, as it is imported.
     trampoline.__defaults__ = function.__defaults__
     trampoline.__kwdefaults__ = function.__kwdefaults__
-    for attribute in ("__module__", "__qualname__", "__doc__", "__annotations__", "__type_params__"):
-        if _unawait_hasattr(function, attribute):
-            _unawait_setattr(trampoline, attribute, _unawait_getattr(function, attribute))
-    trampoline.__dict__.update(function.__dict__)
+    trampoline.__module__ = function.__module__
+    trampoline.__qualname__ = function.__qualname__
+    trampoline.__doc__ = function.__doc__
+    trampoline.__annotations__ = function.__annotations__
+    if _unawait_HAS_TYPE_PARAMS:
+        trampoline.__type_params__ = function.__type_params__
+    attributes = function.__dict__
+    if attributes:
+        trampoline.__dict__.update(attributes)
     return trampoline
 
 
 _unawait_trampoline_factories = {}
+# The factories by signature alone, their functions named as the helper
+# `itself` (see _unawait_named_factory).
+_unawait_signature_factories = {}
 
 
 def _unawait_trampoline_factory(function, wrap_kind):
@@ -772,7 +786,7 @@ def _unawait_trampoline_factory(function, wrap_kind):
 
     Having the exact parameters keeps `__code__`, `inspect.signature` and
     the TypeErrors of a bad call as they are for a native coroutine
-    function. Compiled once per name and signature.
+    function. Compiled once per signature, renamed once per name.
     """
     code = function.__code__
     coroutine = wrap_kind == "coroutine"
@@ -781,8 +795,12 @@ def _unawait_trampoline_factory(function, wrap_kind):
     starstar = code.co_flags & 0x08
     count = code.co_argcount + code.co_kwonlyargcount
     names = code.co_varnames[: count + _unawait_bool(star) + _unawait_bool(starstar)]
-    key = (wrap_kind, function.__name__, code.co_argcount, posonly, code.co_kwonlyargcount, star, starstar, names)
+    signature = (wrap_kind, code.co_argcount, posonly, code.co_kwonlyargcount, star, starstar, names)
+    key = (function.__name__, signature)
     factory = _unawait_trampoline_factories.get(key)
+    if factory is not None:
+        return factory
+    factory = _unawait_signature_factories.get(signature)
     if factory is None:
         positional = _unawait_list(names[: code.co_argcount])
         keyword_only = _unawait_list(names[code.co_argcount : count])
@@ -804,15 +822,15 @@ def _unawait_trampoline_factory(function, wrap_kind):
             parameters.append("**" + starstar_name)
             arguments.append("**" + starstar_name)
         # Every global name the trampoline uses, renamed away from its
-        # parameters and its own name.
-        # The function refers to itself through `itself`: its own name may
-        # be one of its parameters (a coroutine `timeout(source, timeout)`).
+        # parameters. The function is defined as `itself` and refers to
+        # itself by that name (its own name may be one of its parameters:
+        # a coroutine `timeout(source, timeout)`); it gets its own name
+        # afterwards, a name per signature being compiled only once.
         helpers = ["body", "wrap", "made", "new", "tracking_depth", "itself"]
-        taken = _unawait_set(names) | {function.__name__}
+        taken = _unawait_set(names)
         while taken.intersection(helpers):
             helpers = [helper + "_" for helper in helpers]
         body, wrap, made, new, tracking_depth, itself = helpers
-        name = function.__name__
         if coroutine:
             # The object is made before the generator (see _unawait_adopt)
             # and filled in here, without calling any Python-level method.
@@ -826,16 +844,50 @@ def _unawait_trampoline_factory(function, wrap_kind):
             )
         else:
             call = "  return {wrap}()._unawait_adopt({itself}, {body}({arguments}))\n"
-        source = (
-            "def factory({body}, {wrap}):\n def {name}({parameters}):\n" + call + " {itself} = {name}\n return {itself}\n"
-        ).format(
-            body=body, wrap=wrap, made=made, new=new, tracking_depth=tracking_depth, name=name, itself=itself,
+        source = ("def factory({body}, {wrap}):\n def {itself}({parameters}):\n" + call + " return {itself}\n").format(
+            body=body, wrap=wrap, made=made, new=new, tracking_depth=tracking_depth, itself=itself,
             parameters=", ".join(parameters), arguments=", ".join(arguments),
         )
         namespace = {new: _unawait_object.__new__, tracking_depth: _unawait_origin_tracking_depth}
         _unawait_exec(_unawait_compile(source, "<unawait coroutine function>", "exec"), namespace)
-        factory = _unawait_trampoline_factories[key] = namespace["factory"]
+        factory = _unawait_signature_factories[signature] = namespace["factory"]
+    factory = _unawait_trampoline_factories[key] = _unawait_named_factory(factory, function.__name__)
     return factory
+
+
+def _unawait_named_factory(factory, name):
+    """`factory` (of _unawait_trampoline_factory) making functions named
+    `name`: its code with the function's code and qualified name renamed
+    (compiling the factory anew for each name costs some 60 microseconds,
+    paid by every coroutine function of its own name as a program starts)."""
+    code = factory.__code__
+    unnamed = "factory.<locals>." + factory(None, None).__name__
+    consts = []
+    for const in code.co_consts:
+        if _unawait_type(const) is _unawait_CodeType:
+            if _unawait_hasattr(const, "co_qualname"):  # 3.11+
+                const = const.replace(co_name=name, co_qualname="factory.<locals>." + name)
+            else:
+                const = _unawait_renamed_code(const, name)
+        elif const == unnamed:  # the qualified name MAKE_FUNCTION gives it before 3.11
+            const = "factory.<locals>." + name
+        consts.append(const)
+    code = _unawait_renamed_code(code, code.co_name, _unawait_tuple(consts))
+    return _unawait_types.FunctionType(code, factory.__globals__, "factory")
+
+
+def _unawait_renamed_code(code, name, consts=None):
+    """`code` named `name` (with `consts` in place of its constants)."""
+    consts = code.co_consts if consts is None else consts
+    if _unawait_hasattr(code, "replace"):  # 3.8+
+        return code.replace(co_name=name, co_consts=consts)
+    return _unawait_CodeType(
+        code.co_argcount, code.co_kwonlyargcount, code.co_nlocals, code.co_stacksize, code.co_flags,
+        code.co_code, consts, code.co_names, code.co_varnames, code.co_filename,
+        name, code.co_firstlineno, code.co_lnotab, code.co_freevars, code.co_cellvars,
+    )
+
+
 
 
 _unawait_MISSING = object()
