@@ -140,6 +140,9 @@ _unawait_HAS_TYPE_PARAMS = _unawait_VERSION >= (3, 12)
 # one dropped unawaited warns.
 _unawait_AWAITABLES_ACT_AS_COROUTINES = _unawait_VERSION >= (3, 13)
 
+# 3.14: a function's annotations are evaluated when first asked, through
+# `__annotate__` (PEP 649).
+_unawait_DEFERS_ANNOTATIONS = _unawait_VERSION >= (3, 14)
 # 3.14: awaiting a non-awaitable says "'T' object can't be awaited".
 _unawait_SAYS_CANT_BE_AWAITED = _unawait_VERSION >= (3, 14)
 # 3.14: a failing `__get__` of `__await__`/`__aiter__`/`__anext__`
@@ -765,7 +768,12 @@ def _unawait_copy_function_metadata(trampoline, function):
     trampoline.__module__ = function.__module__
     trampoline.__qualname__ = function.__qualname__
     trampoline.__doc__ = function.__doc__
-    trampoline.__annotations__ = function.__annotations__
+    if _unawait_DEFERS_ANNOTATIONS and function.__annotate__ is not None:
+        # Evaluated when first asked, as the native function's are: reading
+        # `__annotations__` here would evaluate them at the definition.
+        trampoline.__annotate__ = function.__annotate__
+    else:
+        trampoline.__annotations__ = function.__annotations__
     if _unawait_HAS_TYPE_PARAMS:
         trampoline.__type_params__ = function.__type_params__
     attributes = function.__dict__
