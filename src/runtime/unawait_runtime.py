@@ -57,6 +57,7 @@ _unawait_frozenset = frozenset
 _unawait_getattr = getattr
 _unawait_hasattr = hasattr
 _unawait_id = id
+_unawait_int = int
 _unawait_isinstance = isinstance
 _unawait_len = len
 _unawait_list = list
@@ -616,17 +617,24 @@ class _unawait_AsyncFunction:
     is, never run), and forwards calls, attribute reads and writes to the
     trampoline that does the work."""
 
+    # Made by _unawait_new_async_function. `_unawait_code` holds the flag
+    # (CO_COROUTINE or CO_ASYNC_GENERATOR) until `__code__` is first asked
+    # for, then the flagged code: most functions never are, and making it
+    # at every definition was a tenth of what a desugared module costs to
+    # import.
     __slots__ = ("_unawait_function", "_unawait_code", "_unawait_body", "__weakref__")
-
-    def __init__(self, trampoline, code, body):
-        _unawait_object.__setattr__(self, "_unawait_function", trampoline)
-        _unawait_object.__setattr__(self, "_unawait_code", code)
-        _unawait_object.__setattr__(self, "_unawait_body", body)
 
     # A C getter: a call costs no extra Python frame.
     __call__ = property(_unawait_operator.attrgetter("_unawait_function"))
     __class__ = property(lambda self: _unawait_types.FunctionType)
-    __code__ = property(_unawait_operator.attrgetter("_unawait_code"))
+
+    @property
+    def __code__(self):
+        code = self._unawait_code
+        if _unawait_type(code) is _unawait_int:
+            code = _unawait_native_code(self._unawait_body.__code__, code)
+            _unawait_set_code(self, code)
+        return code
     __doc__ = property(lambda self: self._unawait_function.__doc__)
     __module__ = property(lambda self: self._unawait_function.__module__)
     # The body's module globals and closure, as the native function has them
@@ -695,6 +703,20 @@ class _unawait_CoroutineFunction(_unawait_AsyncFunction):
 # Error messages name the type: `object function can't be used in 'await' expression`.
 _unawait_AsyncFunction.__name__ = _unawait_AsyncFunction.__qualname__ = "function"
 _unawait_CoroutineFunction.__name__ = _unawait_CoroutineFunction.__qualname__ = "function"
+
+# The slots written through their own descriptors: past the forwarding
+# `__setattr__`, without a call by name.
+_unawait_set_function = _unawait_AsyncFunction.__dict__["_unawait_function"].__set__
+_unawait_set_code = _unawait_AsyncFunction.__dict__["_unawait_code"].__set__
+_unawait_set_body = _unawait_AsyncFunction.__dict__["_unawait_body"].__set__
+
+
+def _unawait_new_async_function(kind, trampoline, kind_flag, body):
+    made = _unawait_object_new(kind)
+    _unawait_set_function(made, trampoline)
+    _unawait_set_code(made, kind_flag)
+    _unawait_set_body(made, body)
+    return made
 _unawait_MethodType = _unawait_types.MethodType
 
 
@@ -749,13 +771,21 @@ def _unawait_coroutine(function):
     function with the same parameters, defaults and metadata whose call
     returns a `coroutine` object wrapping the generator.
     """
-    body = _unawait_types.coroutine(function)
+    body = _unawait_iterable_coroutine(function)
     _unawait_BODY_CODES.add(function.__code__)
     coroutine_function = _unawait_trampoline_factory(function, "coroutine")(body, _unawait_UnawaitedCoroutine)
     _unawait_copy_function_metadata(coroutine_function, function)
-    return _unawait_CoroutineFunction(
-        coroutine_function, _unawait_native_code(function.__code__, _unawait_CO_COROUTINE), function
-    )
+    return _unawait_new_async_function(_unawait_CoroutineFunction, coroutine_function, _unawait_CO_COROUTINE, function)
+
+
+if _unawait_VERSION >= (3, 8):
+    def _unawait_iterable_coroutine(function):
+        """`types.coroutine(function)` for a generator function, inline."""
+        code = function.__code__
+        function.__code__ = code.replace(co_flags=code.co_flags | _unawait_CO_ITERABLE_COROUTINE)
+        return function
+else:
+    _unawait_iterable_coroutine = _unawait_types.coroutine
 
 
 def _unawait_copy_function_metadata(trampoline, function):
@@ -1402,12 +1432,10 @@ def _unawait_async_generator(function):
     """Decorator making an async generator function of a desugared one's body
     (a generator function that yields consumer values wrapped in
     `_unawait_AsyncYield`)."""
-    body = _unawait_types.coroutine(function)
+    body = _unawait_iterable_coroutine(function)
     agen_function = _unawait_trampoline_factory(function, "async_generator")(body, _unawait_AsyncGenerator)
     _unawait_copy_function_metadata(agen_function, function)
-    return _unawait_AsyncFunction(
-        agen_function, _unawait_native_code(function.__code__, _unawait_CO_ASYNC_GENERATOR), function
-    )
+    return _unawait_new_async_function(_unawait_AsyncFunction, agen_function, _unawait_CO_ASYNC_GENERATOR, function)
 
 
 # States of the awaitables below.
@@ -1873,8 +1901,11 @@ def _unawait_comprehension(kind):
                     changes["co_qualname"] = qualname
                 renamed = _unawait_renamed_codes[key] = code.replace(**changes)
             code = body.__code__ = renamed
-            kind_flag = made._unawait_code.co_flags & (_unawait_CO_COROUTINE | _unawait_CO_ASYNC_GENERATOR)
-            _unawait_object.__setattr__(made, "_unawait_code", _unawait_native_code(code, kind_flag))
+            kind_flag = made._unawait_code
+            if _unawait_type(kind_flag) is not _unawait_int:
+                kind_flag = kind_flag.co_flags & (_unawait_CO_COROUTINE | _unawait_CO_ASYNC_GENERATOR)
+            # Made from the renamed body when asked for.
+            _unawait_set_code(made, kind_flag)
             if kind != "genexpr":
                 _unawait_BODY_CODES.add(code)
         if kind != "genexpr" and _unawait_INLINES_COMPREHENSIONS:
