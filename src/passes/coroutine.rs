@@ -541,14 +541,20 @@ fn is_docstring(stmt: &Stmt) -> bool {
     matches!(stmt, Stmt::Expr(ast::StmtExpr { value, .. }) if value.is_string_literal_expr())
 }
 
-/// Statements that cannot raise, so a body of only these needs no
-/// StopIteration guard.
+/// Statements that run no code but their own, so cannot raise
+/// StopIteration (or StopAsyncIteration): a body of only these needs no
+/// guard. `return self` and `return False` are whole bodies of many
+/// `__aenter__`s and `__aexit__`s; a name's lookup can fail, but only with
+/// NameError.
 fn cannot_raise(stmt: &Stmt) -> bool {
     match stmt {
         Stmt::Pass(_) => true,
         Stmt::Expr(ast::StmtExpr { value, .. }) => {
             value.is_ellipsis_literal_expr() || value.is_string_literal_expr()
         }
+        Stmt::Return(ast::StmtReturn { value, .. }) => value
+            .as_deref()
+            .is_none_or(|value| value.is_literal_expr() || value.is_name_expr()),
         _ => false,
     }
 }

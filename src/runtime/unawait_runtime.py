@@ -722,9 +722,9 @@ _unawait_MethodType = _unawait_types.MethodType
 
 def _unawait_bound_body(method):
     """For a method bound from one of unawait's coroutine functions (a
-    desugared `async def __anext__`, `__aenter__`, `__aexit__`), the body
-    bound the same way, whose call makes only the generator the coroutine
-    would wrap; None for anything else. Only for a call whose coroutine
+    desugared coroutine method: `__anext__`, `__aenter__`, `__aexit__`),
+    the body bound the same way, whose call makes only the generator the
+    coroutine would wrap; None for anything else. Only for a call whose coroutine
     is awaited at once, as `async for` and `async with` await theirs: then
     nothing can see the coroutine object (see _unawait_CoroutineFunction)."""
     if _unawait_type(method) is _unawait_MethodType and _unawait_type(method.__func__) is _unawait_CoroutineFunction:
