@@ -353,7 +353,13 @@ fn with_prologue(
     newline: &str,
 ) -> (String, Vec<Option<u32>>) {
     let current = &rewritten.code;
-    let prologue = runtime::prologue(&rewritten.sections, runtime, &rewritten.prefix, newline);
+    let prologue = runtime::prologue(
+        &rewritten.sections,
+        runtime,
+        &rewritten.prefix,
+        newline,
+        current,
+    );
     let mut code = String::with_capacity(current.len() + prologue.len() + 2);
     code.push_str(&current[..prologue_at]);
     if prologue_at > 0 && !current[..prologue_at].ends_with(['\n', '\r']) {

@@ -155,13 +155,15 @@ fn closure(used: &BTreeSet<Section>) -> BTreeSet<Section> {
     all
 }
 
-/// The code that makes the helpers in `used` available, written with
-/// `prefix` and `newline`, ending with a blank line.
+/// The code that makes the helpers in `used` available to `code`, written
+/// with `prefix` and `newline`, ending with a blank line. Imported, only the
+/// helpers `code` names are: each costs a lookup as the module runs.
 pub fn prologue(
     used: &BTreeSet<Section>,
     mode: RuntimeMode,
     prefix: &str,
     newline: &str,
+    code: &str,
 ) -> String {
     let sections = closure(used);
     let text = match mode {
@@ -185,6 +187,7 @@ pub fn prologue(
             let names: Vec<String> = sections
                 .iter()
                 .flat_map(|section| section.entry_points())
+                .filter(|name| names_identifier(code, &format!("{prefix}_{name}")))
                 .map(|name| {
                     let canonical = format!("{DEFAULT_PREFIX}_{name}");
                     if prefix == DEFAULT_PREFIX {
@@ -196,11 +199,13 @@ pub fn prologue(
                 .collect();
             // The version check comes first, so a stale module is reported as
             // such even when it lacks a helper the import names.
-            format!(
-                "__import__(\"{MODULE_NAME}\")._unawait_require(\"{VERSION}\")\n\
-                 from {MODULE_NAME} import {}\n\n",
-                names.join(", ")
-            )
+            let mut text =
+                format!("__import__(\"{MODULE_NAME}\")._unawait_require(\"{VERSION}\")\n");
+            if !names.is_empty() {
+                text.push_str(&format!("from {MODULE_NAME} import {}\n", names.join(", ")));
+            }
+            text.push('\n');
+            text
         }
     };
     if newline == "\n" {
@@ -208,6 +213,15 @@ pub fn prologue(
     } else {
         text.replace('\n', newline)
     }
+}
+
+/// Whether `code` holds `identifier` as a whole identifier.
+fn names_identifier(code: &str, identifier: &str) -> bool {
+    let continues = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+    code.match_indices(identifier).any(|(at, _)| {
+        !continues(code[..at].chars().next_back())
+            && !continues(code[at + identifier.len()..].chars().next())
+    })
 }
 
 #[cfg(test)]
@@ -270,7 +284,7 @@ mod tests {
     #[test]
     fn inline_prologue_has_only_needed_sections_and_renames() {
         let used = BTreeSet::from([Section::AsyncFor]);
-        let text = prologue(&used, RuntimeMode::Inline, "_unawait2", "\r\n");
+        let text = prologue(&used, RuntimeMode::Inline, "_unawait2", "\r\n", "");
         assert!(text.contains("def _unawait2_anext("));
         assert!(text.contains("def _unawait2_await("));
         assert!(!text.contains("_unawait2_async_with"));
@@ -281,20 +295,28 @@ mod tests {
     #[test]
     fn import_prologue_aliases_renamed_helpers() {
         let used = BTreeSet::from([Section::Coroutine]);
+        let code = "@_unawait1_coroutine\ndef f():\n    yield from _unawait1_await(g())\n";
         assert_eq!(
-            prologue(&used, RuntimeMode::Import, "_unawait1", "\n"),
+            prologue(&used, RuntimeMode::Import, "_unawait1", "\n", code),
             format!(
                 "__import__(\"unawait_runtime\")._unawait_require(\"{VERSION}\")\n\
                  from unawait_runtime import _unawait_coroutine as _unawait1_coroutine, \
-                 _unawait_await as _unawait1_await, \
-                 _unawait_StopIteration as _unawait1_StopIteration, \
-                 _unawait_StopAsyncIteration as _unawait1_StopAsyncIteration, \
-                 _unawait_RuntimeError as _unawait1_RuntimeError, \
-                 _unawait_type as _unawait1_type, \
-                 _unawait_CoroutineFunction as _unawait1_CoroutineFunction\n\n"
+                 _unawait_await as _unawait1_await\n\n"
             )
         );
     }
+
+    #[test]
+    fn import_prologue_names_only_helpers_the_code_names() {
+        let used = BTreeSet::from([Section::AsyncFor]);
+        // `_unawait_anext_x` and `x_unawait_aiter` are other identifiers.
+        let code = "_unawait_anext_x = x_unawait_aiter = 1\nyield from _unawait_anext(i)\n";
+        let text = prologue(&used, RuntimeMode::Import, "_unawait", "\n", code);
+        assert!(text.ends_with("from unawait_runtime import _unawait_anext\n\n"), "{text}");
+        let none = prologue(&used, RuntimeMode::Import, "_unawait", "\n", "pass\n");
+        assert!(!none.contains("from unawait_runtime import"), "{none}");
+    }
+
 
     #[test]
     fn the_module_is_stamped_with_the_crate_version() {
