@@ -184,10 +184,11 @@ pub fn prologue(
             }
         }
         RuntimeMode::Import => {
+            let named = names_with_prefix(code, prefix);
             let names: Vec<String> = sections
                 .iter()
                 .flat_map(|section| section.entry_points())
-                .filter(|name| names_identifier(code, &format!("{prefix}_{name}")))
+                .filter(|name| named.contains(*name))
                 .map(|name| {
                     let canonical = format!("{DEFAULT_PREFIX}_{name}");
                     if prefix == DEFAULT_PREFIX {
@@ -215,13 +216,19 @@ pub fn prologue(
     }
 }
 
-/// Whether `code` holds `identifier` as a whole identifier.
-fn names_identifier(code: &str, identifier: &str) -> bool {
-    let continues = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
-    code.match_indices(identifier).any(|(at, _)| {
-        !continues(code[..at].chars().next_back())
-            && !continues(code[at + identifier.len()..].chars().next())
-    })
+/// The identifiers of `code` that start with `{prefix}_`, without it: one
+/// scan, where a search per helper took a twelfth of desugaring a small
+/// module.
+fn names_with_prefix<'c>(code: &'c str, prefix: &str) -> BTreeSet<&'c str> {
+    let is_identifier = |c: char| c.is_alphanumeric() || c == '_';
+    let start = format!("{prefix}_");
+    code.match_indices(&start)
+        .filter(|(at, _)| !code[..*at].chars().next_back().is_some_and(is_identifier))
+        .map(|(at, _)| {
+            let rest = &code[at + start.len()..];
+            &rest[..rest.find(|c: char| !is_identifier(c)).unwrap_or(rest.len())]
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -312,11 +319,13 @@ mod tests {
         // `_unawait_anext_x` and `x_unawait_aiter` are other identifiers.
         let code = "_unawait_anext_x = x_unawait_aiter = 1\nyield from _unawait_anext(i)\n";
         let text = prologue(&used, RuntimeMode::Import, "_unawait", "\n", code);
-        assert!(text.ends_with("from unawait_runtime import _unawait_anext\n\n"), "{text}");
+        assert!(
+            text.ends_with("from unawait_runtime import _unawait_anext\n\n"),
+            "{text}"
+        );
         let none = prologue(&used, RuntimeMode::Import, "_unawait", "\n", "pass\n");
         assert!(!none.contains("from unawait_runtime import"), "{none}");
     }
-
 
     #[test]
     fn the_module_is_stamped_with_the_crate_version() {
