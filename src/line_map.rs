@@ -78,7 +78,23 @@ pub(crate) fn strip(marked: &str, input: &LineIndex) -> (String, Vec<Option<Orig
             Some(at) => (&rest[..at], Some(&rest[at + MARK.len_utf8()..])),
             None => (rest, None),
         };
-        for &b in segment.as_bytes() {
+        let bytes = segment.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            // Past a line's first non-blank character only its end matters:
+            // jump to the next line break rather than look at every byte.
+            if !line_pending {
+                let Some(skip) = memchr::memchr2(b'\n', b'\r', &bytes[i..]) else {
+                    after_cr = false;
+                    break;
+                };
+                if skip > 0 {
+                    after_cr = false;
+                    i += skip;
+                }
+            }
+            let b = bytes[i];
+            i += 1;
             let origin = Origin {
                 line: base + if generated { 0 } else { breaks },
                 generated,

@@ -214,56 +214,86 @@ pub(super) struct Nesting {
 
 /// Reads the tokens' nesting: see [`Nesting`].
 pub(super) fn nesting(source: &str, tokens: &Tokens) -> Nesting {
-    let mut brackets = 0usize;
-    let mut indents = 0usize;
+    let mut brackets = 0isize;
+    let mut indents = 0isize;
     let mut line_tokens = 0usize;
     let mut longest_line = 0usize;
-    let failure = |failure| Nesting {
-        failure: Some(failure),
-        may_nest_too_deep: true,
-    };
+    // This runs over every token of every file: the counts change by a
+    // table lookup rather than a branch per kind of token, which the
+    // processor would mispredict all along the way.
     for token in tokens.iter() {
+        let step = NESTING_STEPS[token.kind() as usize];
+        brackets = (brackets + isize::from(step.brackets)).max(0);
+        indents = (indents + isize::from(step.indents)).max(0);
         line_tokens += 1;
-        match token.kind() {
-            TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => {
-                brackets += 1;
-                if brackets > MAX_NESTED_BRACKETS {
-                    return failure(ParseFailure {
-                        range: token.range(),
-                        kind: ExceptionType::SyntaxError,
-                        message: "too many nested parentheses".to_string(),
-                        unreadable: None,
-                    });
-                }
-            }
-            TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => {
-                brackets = brackets.saturating_sub(1);
-            }
-            TokenKind::Indent => {
-                indents += 1;
-                if indents >= MAX_INDENT_LEVELS {
-                    return failure(ParseFailure {
-                        range: TextRange::empty(size(line_start(
-                            source,
-                            usize::from(token.start()),
-                        ))),
-                        kind: ExceptionType::IndentationError,
-                        message: "too many levels of indentation".to_string(),
-                        unreadable: None,
-                    });
-                }
-            }
-            TokenKind::Dedent => indents = indents.saturating_sub(1),
-            TokenKind::Newline => {
-                longest_line = longest_line.max(line_tokens);
-                line_tokens = 0;
-            }
-            _ => {}
+        longest_line = if step.ends_line {
+            longest_line.max(line_tokens)
+        } else {
+            longest_line
+        };
+        line_tokens = if step.ends_line { 0 } else { line_tokens };
+        // Each limit is first passed at the token that raises its count.
+        if brackets > MAX_NESTED_BRACKETS as isize || indents >= MAX_INDENT_LEVELS as isize {
+            return Nesting {
+                failure: Some(too_deep(source, token, step.brackets > 0)),
+                may_nest_too_deep: true,
+            };
         }
     }
     Nesting {
         failure: None,
         may_nest_too_deep: longest_line.max(line_tokens) > super::MAX_NESTING,
+    }
+}
+
+/// How a token of one kind changes what [`nesting`] counts.
+#[derive(Clone, Copy)]
+struct NestingStep {
+    brackets: i8,
+    indents: i8,
+    ends_line: bool,
+}
+
+/// [`NestingStep`] by `TokenKind` discriminant.
+const NESTING_STEPS: [NestingStep; 256] = {
+    let none = NestingStep {
+        brackets: 0,
+        indents: 0,
+        ends_line: false,
+    };
+    let mut steps = [none; 256];
+    let opens = [TokenKind::Lpar, TokenKind::Lsqb, TokenKind::Lbrace];
+    let closes = [TokenKind::Rpar, TokenKind::Rsqb, TokenKind::Rbrace];
+    let mut i = 0;
+    while i < opens.len() {
+        steps[opens[i] as usize].brackets = 1;
+        steps[closes[i] as usize].brackets = -1;
+        i += 1;
+    }
+    steps[TokenKind::Indent as usize].indents = 1;
+    steps[TokenKind::Dedent as usize].indents = -1;
+    steps[TokenKind::Newline as usize].ends_line = true;
+    steps
+};
+
+/// CPython's error at `token`, the one that opens a bracket too many (when
+/// `brackets`) or indents a level too many.
+#[cold]
+fn too_deep(source: &str, token: &ruff_python_ast::token::Token, brackets: bool) -> ParseFailure {
+    if brackets {
+        ParseFailure {
+            range: token.range(),
+            kind: ExceptionType::SyntaxError,
+            message: "too many nested parentheses".to_string(),
+            unreadable: None,
+        }
+    } else {
+        ParseFailure {
+            range: TextRange::empty(size(line_start(source, usize::from(token.start())))),
+            kind: ExceptionType::IndentationError,
+            message: "too many levels of indentation".to_string(),
+            unreadable: None,
+        }
     }
 }
 

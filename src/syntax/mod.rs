@@ -65,7 +65,11 @@ impl std::fmt::Display for ExceptionType {
 
 /// A parsed module together with what the printer needs besides the tree.
 pub struct Module {
-    pub body: Vec<ast::Stmt>,
+    pub body: ast::Suite,
+    /// What follows, up to [`Module::has_async_syntax`], [`parse_for`]
+    /// reads from the tokens only when the text holds the word `async` or
+    /// `await`; otherwise the fields are empty (see there).
+    ///
     /// Byte ranges of string literals (plain, bytes, f- and t-strings), in
     /// source order and never overlapping: line starts inside them must not be
     /// re-indented.
@@ -121,12 +125,28 @@ pub struct Unreadable {
 
 /// Parses `source` as a module, or returns the first syntax error.
 pub fn parse(source: &str) -> Result<Module, ParseFailure> {
-    parse_for(source, None)
+    parse_module(source, None, true)
 }
 
 /// Parses `source` as [`parse`] does and, given a target version, also notes
 /// the syntax that version does not have in [`Module::newer_syntax`].
+///
+/// For the front end, which drops a module without async syntax unread:
+/// a text without the word `async` or `await` (most files) has none, and
+/// its module comes without the printer's facts from the tokens (the
+/// fields of [`Module`] before `has_async_syntax` are empty), sparing a
+/// second walk over its tokens.
 pub fn parse_for(source: &str, target: Option<TargetVersion>) -> Result<Module, ParseFailure> {
+    parse_module(source, target, false)
+}
+
+/// [`parse_for`]; with `all_facts`, the printer's facts are read from the
+/// tokens of every text.
+fn parse_module(
+    source: &str,
+    target: Option<TargetVersion>,
+    all_facts: bool,
+) -> Result<Module, ParseFailure> {
     // CPython refuses these before tokenizing.
     if let Some(at) = source.find('\0') {
         return Err(ParseFailure {
@@ -162,7 +182,11 @@ pub fn parse_for(source: &str, target: Option<TargetVersion>) -> Result<Module, 
         }
         return Err(failure);
     }
-    let tokens = TokenFacts::of(source, parsed.tokens());
+    let tokens = if all_facts || may_hold_async_syntax(source) {
+        TokenFacts::of(source, parsed.tokens())
+    } else {
+        TokenFacts::default()
+    };
     let newer_syntax = match target {
         Some(_) => parsed
             .unsupported_syntax_errors()
@@ -176,7 +200,7 @@ pub fn parse_for(source: &str, target: Option<TargetVersion>) -> Result<Module, 
         .module()
         .expect("parsed in module mode");
     Ok(Module {
-        body: module.body.into_iter().collect(),
+        body: module.body,
         string_ranges: tokens.string_ranges,
         comment_ranges: tokens.comment_ranges,
         first_indent: tokens.first_indent,
@@ -237,8 +261,16 @@ fn first_failure(
     })
 }
 
+/// Whether `source` holds the word `async` or `await`, without which it has
+/// no async syntax.
+fn may_hold_async_syntax(source: &str) -> bool {
+    memchr::memmem::find(source.as_bytes(), b"async").is_some()
+        || memchr::memmem::find(source.as_bytes(), b"await").is_some()
+}
+
 /// What the printer needs from the tokens besides the tree (see
 /// [`Module`]).
+#[derive(Default)]
 struct TokenFacts {
     string_ranges: Vec<TextRange>,
     comment_ranges: Vec<TextRange>,
@@ -249,13 +281,7 @@ struct TokenFacts {
 
 impl TokenFacts {
     fn of(source: &str, tokens: &ruff_python_ast::token::Tokens) -> Self {
-        let mut facts = TokenFacts {
-            string_ranges: Vec::new(),
-            comment_ranges: Vec::new(),
-            first_indent: None,
-            first_quote: None,
-            has_async_syntax: false,
-        };
+        let mut facts = TokenFacts::default();
         // Start of the outermost open f-/t-string, and how deep the nesting is.
         let mut interpolated: Option<(TextSize, u32)> = None;
         for token in tokens.iter() {
