@@ -197,6 +197,7 @@ fn _unawait(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<LineMap>()?;
     module.add("__version__", unawait::runtime::VERSION)?;
     module.add("RUNTIME_SOURCE", unawait::runtime::SOURCE)?;
+    module.add("BUILD", unawait::runtime::build_tag())?;
     module.add_function(wrap_pyfunction!(desugar, module)?)?;
     module.add_function(wrap_pyfunction!(main, module)?)?;
     Ok(())

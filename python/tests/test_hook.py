@@ -67,7 +67,10 @@ def test_code_is_cached_next_to_cpythons_bytecode(tmp_path, python):
     python(IMPORT, tmp_path)
     cached = sorted(os.listdir(str(tmp_path / "pkg" / "__pycache__")))
     assert len(cached) == 1
-    assert ".unawait-" + __import__("unawait").__version__ + ".pyc" in cached[0]
+    # Tagged with the version and a digest of the runtime it calls.
+    build = __import__("unawait")._unawait.BUILD
+    assert build.startswith(__import__("unawait").__version__ + "-")
+    assert ".unawait-" + build + ".pyc" in cached[0]
     # A second run reads the cache: the desugarer is never called.
     completed = python(
         """\

@@ -24,18 +24,22 @@ except ImportError:
     _unawait = None
 
 VERSION = _unawait.__version__ if _unawait is not None else None
+# What caches are tagged with: the version and a digest of the runtime's
+# source (`unawait::runtime::build_tag`).
+BUILD = _unawait.BUILD if _unawait is not None else None
 # The command that runs `unawait` (see `use_command`).
 COMMAND = None
 
 
-def use_command(command, version):
+def use_command(command, version, build):
     """Desugars with `command` (argv prefix running `unawait`, of version
-    `version`) unless the extension importable here is that version."""
-    global _unawait, COMMAND, VERSION
+    `version` and build tag `build`) unless the extension importable here
+    is that build."""
+    global _unawait, COMMAND, VERSION, BUILD
     COMMAND = list(command)
-    if VERSION != version:
+    if BUILD != build:
         _unawait = None
-    VERSION = version
+    VERSION, BUILD = version, build
 
 
 RUNTIME_MODULE = "unawait_runtime"
@@ -335,13 +339,14 @@ class DesugaringLoader(importlib.machinery.SourceFileLoader):
     @staticmethod
     def cache_path(path, tag=None):
         """Where the desugared code is cached, next to CPython's own
-        bytecode (`__pycache__/mod.cpython-311.unawait-0.1.0.pyc`, with
-        `tag` after the version); None where there is no bytecode cache."""
+        bytecode (`__pycache__/mod.cpython-311.unawait-0.1.0-<digest>.pyc`,
+        with `tag` after the build); None where there is no bytecode
+        cache."""
         try:
             standard = importlib.util.cache_from_source(path)
         except (NotImplementedError, ValueError):
             return None
-        name = "unawait-" + VERSION + ("-" + tag if tag else "")
+        name = "unawait-" + BUILD + ("-" + tag if tag else "")
         return standard[: -len(".pyc")] + "." + name + ".pyc"
 
     def get_code(self, fullname):
@@ -448,10 +453,10 @@ class RuntimeLoader:
                 package,
                 "__pycache__",
                 "{}.{}.unawait-{}.pyc".format(
-                    RUNTIME_MODULE, sys.implementation.cache_tag, VERSION
+                    RUNTIME_MODULE, sys.implementation.cache_tag, BUILD
                 ),
             )
-        # The version in the name is the validation: no source file to stat.
+        # The build in the name is the validation: no source file to stat.
         unchanging = _Unchanging()
         code = DesugaringLoader._read_cache(cache, unchanging) if cache else None
         if code is None:

@@ -270,6 +270,7 @@ fn run_suite(
     arguments.extend(pytest_args.iter().cloned());
     let config = json!({
         "version": unawait::runtime::VERSION,
+        "build": unawait::runtime::build_tag(),
         "command": hook_command()?,
         "results": results,
         "arguments": arguments,

@@ -73,6 +73,7 @@ pub fn run(args: &RunArgs) -> ExitCode {
     };
     let config = json!({
         "version": unawait::runtime::VERSION,
+        "build": unawait::runtime::build_tag(),
         "command": command,
         "packages": args.packages,
         "module": args.module,
@@ -123,7 +124,7 @@ def load(name, source):
     return module
 config = json.loads(sys.argv.pop(1))
 hook = load('_unawait_hook', {hook})
-hook.use_command(config['command'], config['version'])
+hook.use_command(config['command'], config['version'], config['build'])
 ",
         hook = serde_json::Value::from(HOOK_SOURCE),
     )

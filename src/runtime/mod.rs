@@ -21,6 +21,25 @@ pub const FILE_NAME: &str = "unawait_runtime.py";
 /// `--runtime=import` refuses a module with another one.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
+/// The version and a digest of [`SOURCE`], which caches of desugared code
+/// are tagged with: two builds of one version whose helpers differ (a
+/// development build, say) must not share cached code, which calls them.
+pub fn build_tag() -> String {
+    format!("{VERSION}-{SOURCE_DIGEST:016x}")
+}
+
+/// FNV-1a of [`SOURCE`], computed as the crate compiles.
+const SOURCE_DIGEST: u64 = {
+    let bytes = SOURCE.as_bytes();
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut at = 0;
+    while at < bytes.len() {
+        hash = (hash ^ bytes[at] as u64).wrapping_mul(0x0100_0000_01b3);
+        at += 1;
+    }
+    hash
+};
+
 /// The prefix every helper name carries in `SOURCE`.
 pub const DEFAULT_PREFIX: &str = "_unawait";
 
