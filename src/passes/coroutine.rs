@@ -58,6 +58,11 @@
 //! `await` becomes `(yield from ...)`, without parentheses where a bare
 //! `yield from` is allowed (expression statements, assignment values). In
 //! an f-string's `{expr=}` field the original text is kept as literal text.
+//! An `async for` step, `await _unawait_anext(it)`, becomes `yield from
+//! _unawait_anext(it)`: that helper already returns what `yield from`
+//! delegates to, checked. In an async generator, `yield v` becomes `yield
+//! _unawait_AsyncYield, v`, the pair telling the consumer's values from what
+//! the awaits yield to the event loop.
 
 use super::{Block, Context, Pass, RenderSite, Renderer, statement_range};
 use crate::explain::Construct;

@@ -1430,8 +1430,8 @@ _unawait_abc.AsyncGenerator.register(_unawait_AsyncGenerator)
 
 def _unawait_async_generator(function):
     """Decorator making an async generator function of a desugared one's body
-    (a generator function that yields consumer values wrapped in
-    `_unawait_AsyncYield`)."""
+    (a generator function that yields each consumer value as the pair
+    `(_unawait_AsyncYield, value)`)."""
     body = _unawait_iterable_coroutine(function)
     agen_function = _unawait_trampoline_factory(function, "async_generator")(body, _unawait_AsyncGenerator)
     _unawait_copy_function_metadata(agen_function, function)
