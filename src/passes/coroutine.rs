@@ -370,7 +370,7 @@ impl<'a> Renderer<'a, '_, '_, Site<'a>> {
     /// for` pass writes each step.
     fn awaits_next_item(&self, node: &ast::ExprAwait) -> bool {
         matches!(&*node.value, Expr::Call(call)
-            if matches!(&*call.func, Expr::Name(name) if name.id.as_str() == self.cx.name("anext")))
+            if matches!(&*call.func, Expr::Name(name) if self.cx.names_helper(&name.id, "anext")))
     }
 
     /// The callee's name and the argument list's text of an `await` that
@@ -390,7 +390,7 @@ impl<'a> Renderer<'a, '_, '_, Site<'a>> {
         let rewritten_inside =
             |expr: &Expr| expr.is_await_expr() || expr.is_yield_expr() || expr.is_yield_from_expr();
         let direct = self.cx.prefix == DEFAULT_PREFIX
-            && !callee.id.starts_with(&format!("{DEFAULT_PREFIX}_"))
+            && !self.cx.names_helper(&callee.id, "")
             && !source.contains(['\n', '\r'])
             && !call
                 .arguments

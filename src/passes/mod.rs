@@ -61,6 +61,15 @@ impl Context {
         format!("{}_{suffix}", self.prefix)
     }
 
+    /// Whether `identifier` is `self.name(suffix)` (any name the output
+    /// introduces, for an empty `suffix`), without making that name.
+    pub fn names_helper(&self, identifier: &str, suffix: &str) -> bool {
+        identifier
+            .strip_prefix(self.prefix.as_str())
+            .and_then(|rest| rest.strip_prefix('_'))
+            .is_some_and(|rest| suffix.is_empty() || rest == suffix)
+    }
+
     /// A temporary for a construct nested `depth` deep in its own kind:
     /// `_unawait_iter`, then `_unawait_iter_2` inside it, and so on.
     pub fn temporary(&self, suffix: &str, depth: usize) -> String {

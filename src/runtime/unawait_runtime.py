@@ -690,14 +690,16 @@ class _unawait_CoroutineFunction(_unawait_AsyncFunction):
     __slots__ = ()
 
     def __setattr__(self, name, value):
-        if name == "__code__" or name == "__defaults__" or name == "__kwdefaults__":
-            _unawait_set_class(self, _unawait_AsyncFunction)
+        self._unawait_demote_for(name)
         _unawait_setattr(self._unawait_function, name, value)
 
     def __delattr__(self, name):
+        self._unawait_demote_for(name)
+        _unawait_delattr(self._unawait_function, name)
+
+    def _unawait_demote_for(self, name):
         if name == "__code__" or name == "__defaults__" or name == "__kwdefaults__":
             _unawait_set_class(self, _unawait_AsyncFunction)
-        _unawait_delattr(self._unawait_function, name)
 
 
 # Error messages name the type: `object function can't be used in 'await' expression`.
@@ -724,9 +726,10 @@ def _unawait_bound_body(method):
     """For a method bound from one of unawait's coroutine functions (a
     desugared coroutine method: `__anext__`, `__aenter__`, `__aexit__`),
     the body bound the same way, whose call makes only the generator the
-    coroutine would wrap; None for anything else. Only for a call whose coroutine
-    is awaited at once, as `async for` and `async with` await theirs: then
-    nothing can see the coroutine object (see _unawait_CoroutineFunction)."""
+    coroutine would wrap; None for anything else. Only for a call whose
+    coroutine is awaited at once, as `async for` and `async with` await
+    theirs: then nothing can see the coroutine object (see
+    _unawait_CoroutineFunction)."""
     if _unawait_type(method) is _unawait_MethodType and _unawait_type(method.__func__) is _unawait_CoroutineFunction:
         return _unawait_MethodType(method.__func__._unawait_body, method.__self__)
     return None
@@ -1063,8 +1066,6 @@ def _unawait_await(obj):
         return obj
     if kind is _unawait_Coroutine:
         return _unawait_awaitable_generator(obj)
-    if kind is _unawait_Ready:
-        return obj.iterator
     if kind in _unawait_SELF_ITERATING:
         # The awaitables of unawait's async generators iterate themselves.
         return obj
