@@ -3,7 +3,7 @@
 
 Usage: python3 scripts/bench_runtime.py [--pythons P1,P2] [--rounds N]
            [--runtime inline|import] [--only NAME,...] [--profile]
-           [--baseline OLD_UNAWAIT]
+           [--baseline OLD_UNAWAIT] [--accelerator PACKAGE_DIR]
 
 Each program times its own measured part (interpreter start-up excluded)
 and prints the seconds; native and desugared runs alternate, and the table
@@ -13,7 +13,11 @@ installed, else python3. `--runtime import` runs the desugared programs
 against the runtime module instead of inline helpers. `--baseline` also
 desugars each program with an older unawait binary and runs that output in
 the same alternation, so the table's `before` and `ratio` columns compare
-within one run.
+within one run. `--accelerator` names an installed `unawait` package
+(`site-packages/unawait` of an environment where `pip install .` ran; its
+extension is built for every CPython 3.7+): the programs are also run with
+the imported runtime that package accelerates (src/python/accelerator.rs,
+3.11+), in the same alternation, while `desugared` keeps the pure Python.
 
 `--profile` runs each program once more, native and desugared, under
 cProfile, and reports where the desugared run's extra work goes: Python
@@ -214,24 +218,44 @@ def default_pythons(unawait):
 
 
 def desugar_all(binaries, runtime, only, work):
-    """{label: {program: path}}: each program desugared by each binary, in a
-    directory of its own (with its own runtime module under `--runtime
-    import`), next to `native`, the programs as written."""
+    """{label: {program: path}}: each program desugared by each binary (a
+    label, the binary, the runtime mode and a package directory to put
+    beside it or None), in a directory of its own (with its own runtime
+    module under `--runtime import`), next to `native`, the programs as
+    written."""
     paths = {"native": {}}
     for name in only:
         paths["native"][name] = os.path.join(work, name + ".py")
         with open(paths["native"][name], "w") as handle:
             handle.write(PROGRAMS[name][0])
-    for label, binary in binaries:
+    for label, binary, runtime, package in binaries:
         directory = os.path.join(work, label)
         os.mkdir(directory)
         if runtime == "import":
             subprocess.run([binary, "runtime", "--write", directory], check=True)
+        if package:
+            # The programs' directory comes first on sys.path.
+            os.symlink(os.path.abspath(package), os.path.join(directory, "unawait"))
         paths[label] = {}
         for name in only:
             paths[label][name] = os.path.join(directory, name + ".py")
             subprocess.run([binary, "--runtime=" + runtime, paths["native"][name], "-o", paths[label][name]], check=True)
     return paths
+
+
+def check_accelerated(directory, version, python):
+    """Fails unless the runtime module in `directory` took the accelerator
+    (on 3.11+, where it applies): a pure run must not pass for it."""
+    if tuple(int(part) for part in version.split(".")[:2]) < (3, 11):
+        return
+    answer = subprocess.run(
+        [python, "-E", "-s", "-c", "import unawait_runtime as r; print(r._unawait_accelerated)"],
+        cwd=directory,
+        capture_output=True,
+        text=True,
+    )
+    if answer.stdout.strip() != "True":
+        sys.exit("the runtime is not accelerated on %s: %s" % (python, answer.stderr.strip()))
 
 
 def measure(paths, name, python, rounds):
@@ -253,29 +277,51 @@ def main():
         "--baseline", help="an older unawait binary, measured in the same alternation: adds a `before` column"
     )
     parser.add_argument("--runtime", choices=("inline", "import"), default="inline", help="how the desugared programs get the helpers")
+    parser.add_argument(
+        "--accelerator",
+        metavar="PACKAGE_DIR",
+        help="an installed unawait package: also run the imported runtime it accelerates",
+    )
     parser.add_argument("--only", help="comma-separated program names (default: all)")
     parser.add_argument("--profile", action="store_true", help="also report where the desugared runs spend their calls and time")
     args = parser.parse_args()
     unawait = unawait_binary(args.unawait)
     pythons = interpreters(unawait, args.pythons) if args.pythons else default_pythons(unawait)
-    binaries = ([("before", args.baseline)] if args.baseline else []) + [("desugared", unawait)]
+    binaries = ([("before", args.baseline, args.runtime, None)] if args.baseline else []) + [
+        ("desugared", unawait, args.runtime, None)
+    ]
+    if args.accelerator:
+        binaries.append(("accelerated", unawait, "import", args.accelerator))
 
     only = args.only.split(",") if args.only else list(PROGRAMS)
     with tempfile.TemporaryDirectory() as work:
         paths = desugar_all(binaries, args.runtime, only, work)
+        if args.accelerator:
+            for version, python in pythons:
+                check_accelerated(os.path.join(work, "accelerated"), version, python)
         before = " before |" if args.baseline else ""
-        print("| program | CPython | native s | desugared s |%s ratio | target (goal) |" % before)
-        print("|---|---|---|---|%s---|---|" % ("---|" if args.baseline else ""))
+        accelerated = " accelerated s | accelerated ratio |" if args.accelerator else ""
+        print("| program | CPython | native s | desugared s |%s ratio |%s target (goal) |" % (before, accelerated))
+        print("|---|---|---|---|%s---|%s---|" % ("---|" if args.baseline else "", "---|---|" if args.accelerator else ""))
+
+        def verdict(ratio, target, goal):
+            return "goal met" if ratio <= goal else "met" if ratio <= target else "missed"
+
         for name in only:
             _, target, goal = PROGRAMS[name]
             for version, python in pythons:
                 medians = measure(paths, name, python, args.rounds)
                 ratio = medians["desugared"] / medians["native"]
-                verdict = "goal met" if ratio <= goal else "met" if ratio <= target else "missed"
                 was = " %.2fx |" % (medians["before"] / medians["native"]) if args.baseline else ""
+                verdicts = verdict(ratio, target, goal)
+                fast = ""
+                if args.accelerator:
+                    fast_ratio = medians["accelerated"] / medians["native"]
+                    fast = " %.3f | %.2fx |" % (medians["accelerated"], fast_ratio)
+                    verdicts = "pure %s, accelerated %s" % (verdicts, verdict(fast_ratio, target, goal))
                 print(
-                    "| %s | %s | %.3f | %.3f |%s %.2fx | <= %.1fx (%.1fx): %s |"
-                    % (name, version, medians["native"], medians["desugared"], was, ratio, target, goal, verdict),
+                    "| %s | %s | %.3f | %.3f |%s %.2fx |%s <= %.1fx (%.1fx): %s |"
+                    % (name, version, medians["native"], medians["desugared"], was, ratio, fast, target, goal, verdicts),
                     flush=True,
                 )
         if args.profile:

@@ -6,7 +6,9 @@
 #     (cache, line numbers, reload, bad input, concurrent imports), the pytest
 #     plugin, and `unawait run` from the installed console script;
 #   - tests/verify_pytest.rs runs `unawait verify --pytest` (cargo-built
-#     binary) with those environments' interpreters.
+#     binary) with those environments' interpreters;
+#   - tests/golden.rs runs the golden suite with the imported runtime that
+#     the installed package's extension accelerates (3.11+).
 # Needs network access to PyPI (maturin for the build, pytest). pip picks the
 # newest pytest each interpreter supports.
 set -euo pipefail
@@ -60,3 +62,7 @@ printf '%s\n' "${summary[@]}"
 echo "== unawait verify --pytest (tests/verify_pytest.rs) on those ${#pythons[@]} interpreters"
 UNAWAIT_PYTEST_PYTHONS="$(IFS=:; echo "${pythons[*]}")" \
     cargo test -q --test verify_pytest -- --ignored
+
+echo "== the golden suite with the runtime the package accelerates (tests/golden.rs; 3.11+ of those)"
+UNAWAIT_PYTEST_PYTHONS="$(IFS=:; echo "${pythons[*]}")" \
+    cargo test -q --test golden accelerated -- --ignored --nocapture

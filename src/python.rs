@@ -14,6 +14,7 @@ use unawait::{Options, RuntimeMode};
 
 use crate::cli::hook;
 
+mod accelerator;
 mod line_table;
 
 /// `desugar(source, runtime, passes, stop_after, explain, target_version)`:
@@ -200,5 +201,6 @@ fn _unawait(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add("BUILD", unawait::runtime::build_tag())?;
     module.add_function(wrap_pyfunction!(desugar, module)?)?;
     module.add_function(wrap_pyfunction!(main, module)?)?;
+    module.add_function(wrap_pyfunction!(accelerator::accelerate, module)?)?;
     Ok(())
 }

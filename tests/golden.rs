@@ -147,6 +147,56 @@ fn cases_behave_the_same_with_the_imported_runtime() {
     assert_equivalent(RuntimeMode::Import, newest, "golden (--runtime=import)");
 }
 
+/// The same, with the runtime the unawait package accelerates (its
+/// extension's C versions of two hot paths, src/python/accelerator.rs), on
+/// the virtual environments UNAWAIT_PYTEST_PYTHONS names (they have the
+/// package installed; `.ci/run` makes them, through
+/// scripts/test_python_package.sh). The accelerator works on 3.11+; each
+/// interpreter is first asked whether the runtime took it, so a run of
+/// the pure Python cannot pass for this test.
+#[test]
+#[ignore = "needs interpreters with the unawait package (UNAWAIT_PYTEST_PYTHONS); run by .ci/run"]
+fn cases_behave_the_same_with_the_accelerated_runtime() {
+    let list = std::env::var("UNAWAIT_PYTEST_PYTHONS")
+        .expect("UNAWAIT_PYTEST_PYTHONS names interpreters that have the unawait package");
+    let pythons: Vec<Interpreter> = list
+        .split(':')
+        .filter(|path| !path.is_empty())
+        .map(|path| Interpreter::probe(Path::new(path)).expect("a usable interpreter"))
+        .filter(|python| python.version >= (3, 11))
+        .collect();
+    assert!(
+        !pythons.is_empty(),
+        "no CPython 3.11+ in UNAWAIT_PYTEST_PYTHONS: {list}"
+    );
+    let scratch = common::Scratch::new("accelerated");
+    scratch.write("unawait_runtime.py", unawait::runtime::SOURCE.as_bytes());
+    for python in &pythons {
+        let answer = std::process::Command::new(&python.path)
+            .args([
+                "-s",
+                "-c",
+                "import unawait_runtime as r; print(r._unawait_accelerated)",
+            ])
+            .current_dir(&scratch.0)
+            .env_remove("UNAWAIT_PURE_RUNTIME")
+            .output()
+            .expect("the interpreter runs");
+        assert_eq!(
+            String::from_utf8_lossy(&answer.stdout).trim(),
+            "True",
+            "the runtime is not accelerated on {}: {}",
+            python.full_version,
+            String::from_utf8_lossy(&answer.stderr)
+        );
+    }
+    assert_equivalent(
+        RuntimeMode::Import,
+        &pythons,
+        "golden (--runtime=import, accelerated)",
+    );
+}
+
 /// The demonstration of a known difference (docs/limits.md, "Known
 /// differences") differs exactly on the versions the page names and nowhere
 /// else: if either side changes, the documentation is wrong.

@@ -147,17 +147,27 @@ fn section_source(section: Section) -> (&'static str, &'static str) {
 
 /// Where `section`'s marker and text are in [`SOURCE`].
 fn find_section(section: Section) -> (&'static str, &'static str) {
-    let marker = format!("# -- section: {}", section.name());
+    let marker = format!("{SECTION_MARKER}{}", section.name());
     let start = SOURCE.find(&marker).expect("every section has a marker");
     let line_end = SOURCE[start..]
         .find('\n')
         .map_or(SOURCE.len(), |i| start + i);
     let body = (line_end + 1).min(SOURCE.len());
-    let end = SOURCE[body..]
-        .find("# -- section: ")
+    let end = [SECTION_MARKER, MODULE_ONLY_MARKER]
+        .iter()
+        .filter_map(|next| SOURCE[body..].find(next))
+        .min()
         .map_or(SOURCE.len(), |i| body + i);
     (&SOURCE[start..line_end], &SOURCE[body..end])
 }
+
+/// Starts each section's marker line.
+const SECTION_MARKER: &str = "# -- section: ";
+
+/// Starts the module's tail, after every section: code the imported module
+/// runs that inline output never copies (it hands hot paths to the
+/// extension when the unawait package is installed).
+const MODULE_ONLY_MARKER: &str = "# -- module only";
 
 /// `used` plus every section those need, directly or not, in source order
 /// (the order of [`Section`]).
@@ -278,6 +288,21 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn the_module_only_tail_follows_every_section_and_is_never_copied() {
+        let tail = SOURCE
+            .find(MODULE_ONLY_MARKER)
+            .expect("the runtime has a tail");
+        for section in Section::ALL {
+            let (marker, text) = section_source(section);
+            assert!(SOURCE.find(marker).is_some_and(|at| at < tail), "{marker}");
+            assert!(!text.contains("accelerate"), "{}", section.name());
+        }
+        let every = closure(&Section::ALL.into_iter().collect());
+        let inline = prologue(&every, RuntimeMode::Inline, DEFAULT_PREFIX, "\n", "");
+        assert!(!inline.contains(MODULE_ONLY_MARKER) && !inline.contains("unawait._unawait"));
     }
 
     #[test]

@@ -1092,6 +1092,12 @@ def _unawait_await(obj):
     return iterator
 
 
+# Read once: with the unawait package installed, the imported runtime's
+# `_unawait_await` becomes the extension's C version, which falls back on
+# this function for every error it raises (see the module's tail).
+_unawait_AWAIT_CODE = _unawait_await.__code__
+
+
 def _unawait_not_awaitable(obj):
     if _unawait_SAYS_CANT_BE_AWAITED:
         return _unawait_TypeError("'%s' object can't be awaited" % _unawait_tp_name(obj))
@@ -1202,12 +1208,13 @@ def _unawait_aiter(iterable):
     return iterator
 
 
-def _unawait_raised_here(error, function):
-    """Whether `error` was raised by `function` itself (not by code it called)."""
+def _unawait_raised_here(error, code):
+    """Whether `error` was raised by the function whose code is `code`
+    itself (not by code it called)."""
     traceback = error.__traceback__
     while traceback is not None and traceback.tb_next is not None:
         traceback = traceback.tb_next
-    return traceback is not None and traceback.tb_frame.f_code is function.__code__
+    return traceback is not None and traceback.tb_frame.f_code is code
 
 
 def _unawait_anext(iterator):
@@ -1243,7 +1250,7 @@ def _unawait_anext(iterator):
             return iterator
         return _unawait_Ready(iterator)
     except _unawait_BaseException as error:
-        if _unawait_raised_here(error, _unawait_await):
+        if _unawait_raised_here(error, _unawait_AWAIT_CODE):
             # CPython's own error here never passed through a frame.
             error.__traceback__ = None
         raise _unawait_TypeError(
@@ -1955,3 +1962,21 @@ class _unawait_inlined(_unawait_iterated):
             return iterator
 
         __iter__ = __aiter__ = _unawait_give
+
+
+# -- module only: inline output copies none of what follows.
+
+# With the unawait package installed, its extension takes two hot paths
+# over with C code that does exactly what the Python above does: an event
+# loop's step of a coroutine whose body is suspended (the `am_send` slot,
+# which a class written in Python cannot fill), and `_unawait_await` of a
+# native coroutine (src/python/accelerator.rs). UNAWAIT_PURE_RUNTIME=1 in
+# the environment keeps the Python.
+_unawait_accelerated = False
+if not __import__("os").environ.get("UNAWAIT_PURE_RUNTIME"):
+    try:
+        from unawait._unawait import accelerate as _unawait_accelerate
+    except ImportError:
+        pass
+    else:
+        _unawait_accelerated = _unawait_accelerate(globals(), 1)

@@ -1,0 +1,471 @@
+//! C-speed versions of two hot paths of the imported runtime
+//! (`--runtime=import` with the unawait package installed).
+//!
+//! The runtime module ends by calling `accelerate(globals(), protocol)`;
+//! inline output never does, and stays plain Python. What this installs
+//! behaves exactly as the Python it stands in for, which stays the
+//! reference (the golden suite runs both):
+//!
+//! - **A coroutine's step by an event loop.** asyncio's Task steps a
+//!   coroutine with `PyIter_Send` (3.10+), which uses the type's `am_send`
+//!   slot when it has one and otherwise calls the `send` method: a Python
+//!   frame per step, for a class written in Python, which cannot fill the
+//!   slot. The slot installed here does what `send` does first (a suspended
+//!   body gets the value directly: none of `send`'s checks can fail then)
+//!   and calls `send` for everything else. Installed on 3.11+, where a
+//!   generator tells it is suspended (`gi_suspended`).
+//!
+//!   In:  `Task.__step` → `coro.send(None)` → `gen.send(None)` (two frames)
+//!   Out: `Task.__step` → `am_send` → `PyIter_Send(gen, None)` (none)
+//!
+//! - **`_unawait_await(obj)`** for the objects awaited most: a native
+//!   coroutine (the standard library's, asyncio's), one of unawait's own
+//!   coroutines that no `await` has taken yet (`await obj.method()`), a
+//!   generator-based coroutine, an async generator's awaitable. Every other
+//!   object, and every await of these that fails, goes to the Python
+//!   helper, which raises what CPython raises.
+//!
+//!   In:  `yield from _unawait_await(queue.get())`: a Python frame
+//!   Out: the same line, a C call (`METH_O`) and a type test
+//!
+//! The slot is written into the class's `PyAsyncMethods`, found at the
+//! offset every CPython 3.x has for `tp_as_async` and checked against the
+//! slots `PyType_GetSlot` reports before anything is written; anything
+//! unexpected leaves the runtime pure Python.
+
+use std::ffi::{CStr, c_int, c_void};
+use std::ptr::null_mut;
+use std::sync::OnceLock;
+
+use pyo3::ffi;
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyString, PyType};
+
+/// What the runtime's `accelerate` call and this module agree on: the
+/// names below, and that `send` starts with the suspended-body step. A
+/// runtime that changes either must change this number too.
+const PROTOCOL: u32 = 1;
+
+/// `PyIter_Send`, found in the running interpreter (3.10+): the extension is
+/// built for CPython 3.7's stable ABI, whose import would fail to link it.
+type IterSend =
+    unsafe extern "C" fn(*mut ffi::PyObject, *mut ffi::PyObject, *mut *mut ffi::PyObject) -> c_int;
+
+/// `PySendResult`'s values.
+const PYGEN_RETURN: c_int = 0;
+const PYGEN_ERROR: c_int = -1;
+const PYGEN_NEXT: c_int = 1;
+
+/// `Py_am_send`, the slot number 3.10 added (pyo3's abi3-py37 bindings
+/// stop at `Py_am_anext`).
+const AM_SEND_INDEX: usize = 3;
+
+/// Interned names and `PyIter_Send`, made once; the objects live as long as
+/// the process.
+struct Shared {
+    iter_send: IterSend,
+    body: *mut ffi::PyObject,
+    gi_suspended: *mut ffi::PyObject,
+    send: *mut ffi::PyObject,
+    cr_await: *mut ffi::PyObject,
+    value: *mut ffi::PyObject,
+}
+
+// The pointers are only read, with the GIL held (every caller is CPython
+// calling a slot or a builtin function).
+unsafe impl Send for Shared {}
+unsafe impl Sync for Shared {}
+
+static SHARED: OnceLock<Option<Shared>> = OnceLock::new();
+
+/// `accelerate(namespace, protocol)`: installs the fast paths into the
+/// runtime module whose globals are `namespace`. Returns whether it did:
+/// False for another version's runtime or protocol, a CPython before 3.11,
+/// or a type layout this module does not recognise.
+#[pyfunction]
+pub fn accelerate(py: Python<'_>, namespace: &Bound<'_, PyDict>, protocol: u32) -> PyResult<bool> {
+    let version: Option<String> = namespace
+        .get_item("__version__")?
+        .and_then(|version| version.extract().ok());
+    if protocol != PROTOCOL
+        || version.as_deref() != Some(unawait::runtime::VERSION)
+        || py.version_info() < (3, 11)
+    {
+        return Ok(false);
+    }
+    if SHARED.get_or_init(|| unsafe { Shared::new() }).is_none() {
+        return Ok(false);
+    }
+    let class = |name: &str| -> PyResult<Option<Bound<'_, PyType>>> {
+        Ok(namespace
+            .get_item(name)?
+            .and_then(|class| class.downcast_into::<PyType>().ok()))
+    };
+    let (Some(coroutine), Some(unawaited), Some(python_await)) = (
+        class("_unawait_Coroutine")?,
+        class("_unawait_UnawaitedCoroutine")?,
+        namespace.get_item("_unawait_await")?,
+    ) else {
+        return Ok(false);
+    };
+    let slots = unsafe {
+        match (async_methods(&coroutine), async_methods(&unawaited)) {
+            (Some(first), Some(second)) => [first, second],
+            _ => return Ok(false),
+        }
+    };
+    let Some(fast_await) = new_fast_await(namespace, python_await)? else {
+        return Ok(false);
+    };
+    for (slots, class) in slots.into_iter().zip([&coroutine, &unawaited]) {
+        unsafe {
+            (*slots)[AM_SEND_INDEX] = coroutine_am_send as *mut c_void;
+            ffi::PyType_Modified(class.as_type_ptr());
+        }
+    }
+    namespace.set_item("_unawait_await", fast_await)?;
+    Ok(true)
+}
+
+impl Shared {
+    /// `None` where the interpreter has no `PyIter_Send`.
+    unsafe fn new() -> Option<Shared> {
+        #[cfg(unix)]
+        let iter_send = unsafe { libc::dlsym(libc::RTLD_DEFAULT, c"PyIter_Send".as_ptr()) };
+        #[cfg(not(unix))]
+        let iter_send: *mut c_void = null_mut();
+        if iter_send.is_null() {
+            return None;
+        }
+        let intern = |name: &CStr| unsafe { ffi::PyUnicode_InternFromString(name.as_ptr()) };
+        let shared = Shared {
+            iter_send: unsafe { std::mem::transmute::<*mut c_void, IterSend>(iter_send) },
+            body: intern(c"_unawait_gen"),
+            gi_suspended: intern(c"gi_suspended"),
+            send: intern(c"send"),
+            cr_await: intern(c"cr_await"),
+            value: intern(c"value"),
+        };
+        let names = [
+            shared.body,
+            shared.gi_suspended,
+            shared.send,
+            shared.cr_await,
+            shared.value,
+        ];
+        if names.iter().any(|name| name.is_null()) {
+            unsafe { ffi::PyErr_Clear() };
+            return None;
+        }
+        Some(shared)
+    }
+}
+
+/// The `PyAsyncMethods` (`am_await`, `am_aiter`, `am_anext`, `am_send`) of
+/// a class defined in Python, if its layout is the one expected: a heap
+/// type whose `tp_as_async` (the 11th word of every CPython 3 type object:
+/// the variable-size object header's three, then `tp_name`, `tp_basicsize`,
+/// `tp_itemsize`, `tp_dealloc`, `tp_vectorcall_offset`, `tp_getattr` and
+/// `tp_setattr`) points into the type object itself and holds the slots
+/// `PyType_GetSlot` reports, with `am_send` empty or already this module's.
+unsafe fn async_methods(class: &Bound<'_, PyType>) -> Option<*mut [*mut c_void; 4]> {
+    let type_object = class.as_type_ptr();
+    if unsafe { ffi::PyType_GetFlags(type_object) } & ffi::Py_TPFLAGS_HEAPTYPE == 0 {
+        return None;
+    }
+    let object_size: usize = class
+        .get_type()
+        .getattr("__basicsize__")
+        .ok()?
+        .extract()
+        .ok()?;
+    let methods = unsafe { *(type_object as *const *mut [*mut c_void; 4]).add(10) };
+    let start = type_object as usize;
+    let at = methods as usize;
+    if methods.is_null() || at < start || at + size_of::<[*mut c_void; 4]>() > start + object_size {
+        return None;
+    }
+    let reported = |slot| unsafe { ffi::PyType_GetSlot(type_object, slot) };
+    let table = unsafe { *methods };
+    let expected = [
+        reported(ffi::Py_am_await),
+        reported(ffi::Py_am_aiter),
+        reported(ffi::Py_am_anext),
+    ];
+    // `__await__` is defined on the class: an empty `am_await` would make
+    // the comparison prove nothing.
+    if table[..3] != expected
+        || table[0].is_null()
+        || !(table[AM_SEND_INDEX].is_null()
+            || table[AM_SEND_INDEX] == coroutine_am_send as *mut c_void)
+    {
+        return None;
+    }
+    Some(methods)
+}
+
+/// The coroutine classes' `am_send`: `send` (the runtime's
+/// `_unawait_Coroutine.send`) without its frame when the body is suspended.
+unsafe extern "C" fn coroutine_am_send(
+    coroutine: *mut ffi::PyObject,
+    arg: *mut ffi::PyObject,
+    result: *mut *mut ffi::PyObject,
+) -> c_int {
+    let Some(Some(shared)) = SHARED.get() else {
+        return unsafe { send_through_method(coroutine, arg, result) };
+    };
+    unsafe {
+        // The slot itself, past the class's `__getattr__` hook, which only
+        // runs when this lookup fails (and then `send` runs it).
+        let body = ffi::PyObject_GenericGetAttr(coroutine, shared.body);
+        if !body.is_null() {
+            let suspended = ffi::PyObject_GetAttr(body, shared.gi_suspended);
+            let is_suspended = suspended == ffi::Py_True();
+            if !suspended.is_null() {
+                ffi::Py_DECREF(suspended);
+            }
+            if is_suspended {
+                let status = (shared.iter_send)(body, arg, result);
+                ffi::Py_DECREF(body);
+                return status;
+            }
+            ffi::Py_DECREF(body);
+        }
+        // Whatever failed above, `send` fails the same way, in Python.
+        ffi::PyErr_Clear();
+        send_through_method(coroutine, arg, result)
+    }
+}
+
+/// `PyIter_Send` of an object without `am_send`: its `send(arg)`, a
+/// `StopIteration` read as the return value.
+unsafe fn send_through_method(
+    coroutine: *mut ffi::PyObject,
+    arg: *mut ffi::PyObject,
+    result: *mut *mut ffi::PyObject,
+) -> c_int {
+    unsafe {
+        *result = null_mut();
+        let Some(Some(shared)) = SHARED.get() else {
+            ffi::PyErr_SetString(
+                ffi::PyExc_SystemError,
+                c"unawait accelerator used before it was set up".as_ptr(),
+            );
+            return PYGEN_ERROR;
+        };
+        let value = ffi::PyObject_CallMethodObjArgs(
+            coroutine,
+            shared.send,
+            arg,
+            null_mut::<ffi::PyObject>(),
+        );
+        if !value.is_null() {
+            *result = value;
+            return PYGEN_NEXT;
+        }
+        if ffi::PyErr_ExceptionMatches(ffi::PyExc_StopIteration) == 0 {
+            return PYGEN_ERROR;
+        }
+        let (mut kind, mut error, mut traceback) = (null_mut(), null_mut(), null_mut());
+        ffi::PyErr_Fetch(&mut kind, &mut error, &mut traceback);
+        ffi::PyErr_NormalizeException(&mut kind, &mut error, &mut traceback);
+        let returned = if error.is_null() {
+            ffi::Py_IncRef(ffi::Py_None());
+            ffi::Py_None()
+        } else {
+            ffi::PyObject_GetAttr(error, shared.value)
+        };
+        for object in [kind, error, traceback] {
+            ffi::Py_XDECREF(object);
+        }
+        if returned.is_null() {
+            return PYGEN_ERROR;
+        }
+        *result = returned;
+        PYGEN_RETURN
+    }
+}
+
+/// What `fast_await`'s `self` holds: the Python helper it stands in for,
+/// and the runtime's types it tells apart.
+#[pyclass(frozen, module = "unawait._unawait")]
+struct AwaitFallback {
+    python_await: Py<PyAny>,
+    /// `types.CoroutineType`.
+    native: Py<PyAny>,
+    /// `types.GeneratorType`.
+    generator: Py<PyAny>,
+    /// `_unawait_UnawaitedCoroutine` and `_unawait_Coroutine`.
+    unawaited: Py<PyAny>,
+    coroutine: Py<PyAny>,
+    /// `_unawait_SELF_ITERATING`: the awaitables that iterate themselves.
+    self_iterating: Vec<Py<PyAny>>,
+    /// `CO_ITERABLE_COROUTINE`.
+    iterable_coroutine: i64,
+    names: AwaitNames,
+}
+
+/// The attributes `fast_await` reads, interned.
+struct AwaitNames {
+    cr_await: Py<PyString>,
+    body: Py<PyString>,
+    gi_yieldfrom: Py<PyString>,
+    gi_frame: Py<PyString>,
+    gi_running: Py<PyString>,
+    gi_code: Py<PyString>,
+    co_flags: Py<PyString>,
+    class: Py<PyString>,
+}
+
+/// A builtin `_unawait_await(obj)` (one argument, `METH_O`: the cheapest
+/// call CPython makes) doing what the runtime's `_unawait_await` does for
+/// the objects awaited most (a native coroutine, one of unawait's own that
+/// no `await` has taken yet, a generator-based coroutine, an async
+/// generator's awaitable) and calling it for every other object, and for
+/// each of those whose await fails (it raises what CPython raises).
+fn new_fast_await<'py>(
+    namespace: &Bound<'py, PyDict>,
+    python_await: Bound<'py, PyAny>,
+) -> PyResult<Option<Bound<'py, PyAny>>> {
+    let py = namespace.py();
+    let item = |name: &str| namespace.get_item(name);
+    let (
+        Some(native),
+        Some(generator),
+        Some(unawaited),
+        Some(coroutine),
+        Some(self_iterating),
+        Some(flag),
+    ) = (
+        item("_unawait_CoroutineType")?,
+        item("_unawait_GeneratorType")?,
+        item("_unawait_UnawaitedCoroutine")?,
+        item("_unawait_Coroutine")?,
+        item("_unawait_SELF_ITERATING")?,
+        item("_unawait_CO_ITERABLE_COROUTINE")?,
+    )
+    else {
+        return Ok(None);
+    };
+    let intern = |name: &str| PyString::intern(py, name).unbind();
+    let fallback = Bound::new(
+        py,
+        AwaitFallback {
+            python_await: python_await.unbind(),
+            native: native.unbind(),
+            generator: generator.unbind(),
+            unawaited: unawaited.unbind(),
+            coroutine: coroutine.unbind(),
+            self_iterating: self_iterating
+                .try_iter()?
+                .map(|kind| kind.map(Bound::unbind))
+                .collect::<PyResult<_>>()?,
+            iterable_coroutine: flag.extract()?,
+            names: AwaitNames {
+                cr_await: intern("cr_await"),
+                body: intern("_unawait_gen"),
+                gi_yieldfrom: intern("gi_yieldfrom"),
+                gi_frame: intern("gi_frame"),
+                gi_running: intern("gi_running"),
+                gi_code: intern("gi_code"),
+                co_flags: intern("co_flags"),
+                class: intern("__class__"),
+            },
+        },
+    )?;
+    static DEFINITION: OnceLock<usize> = OnceLock::new();
+    let definition = *DEFINITION.get_or_init(|| {
+        Box::into_raw(Box::new(ffi::PyMethodDef {
+            ml_name: c"_unawait_await".as_ptr(),
+            ml_meth: ffi::PyMethodDefPointer {
+                PyCFunction: fast_await,
+            },
+            ml_flags: ffi::METH_O,
+            ml_doc: c"What awaiting `obj` does before suspending: the iterator `yield from` delegates to (the C version of unawait's helper).".as_ptr(),
+        })) as usize
+    });
+    unsafe {
+        Bound::from_owned_ptr_or_err(
+            py,
+            ffi::PyCFunction_NewEx(
+                definition as *mut ffi::PyMethodDef,
+                fallback.into_ptr(),
+                null_mut(),
+            ),
+        )
+    }
+    .map(Some)
+}
+
+unsafe extern "C" fn fast_await(
+    fallback: *mut ffi::PyObject,
+    awaited: *mut ffi::PyObject,
+) -> *mut ffi::PyObject {
+    unsafe {
+        let py = Python::assume_gil_acquired();
+        let fallback = Bound::from_borrowed_ptr(py, fallback);
+        // `new_fast_await` made this function's `self` an `AwaitFallback`.
+        let fallback = fallback.downcast_unchecked::<AwaitFallback>().get();
+        let awaited = Bound::from_borrowed_ptr(py, awaited);
+        match awaited_directly(fallback, &awaited) {
+            Ok(Some(iterator)) => iterator.into_ptr(),
+            // The Python helper reads the same attributes again (none has
+            // side effects) and raises what CPython raises.
+            Ok(None) | Err(_) => ffi::PyObject_CallFunctionObjArgs(
+                fallback.python_await.as_ptr(),
+                awaited.as_ptr(),
+                null_mut::<ffi::PyObject>(),
+            ),
+        }
+    }
+}
+
+/// The iterator `_unawait_await(awaited)` returns, when `awaited` is of a
+/// kind handled here and its await succeeds; `None` otherwise. The tests,
+/// in the helper's order, are the helper's own.
+fn awaited_directly<'py>(
+    fallback: &AwaitFallback,
+    awaited: &Bound<'py, PyAny>,
+) -> PyResult<Option<Bound<'py, PyAny>>> {
+    let py = awaited.py();
+    let kind = awaited.get_type();
+    let names = &fallback.names;
+    let is = |candidate: &Py<PyAny>| kind.as_ptr() == candidate.as_ptr();
+    if is(&fallback.native) {
+        let idle = awaited.getattr(names.cr_await.bind(py))?.is_none();
+        return Ok(idle.then(|| awaited.clone()));
+    }
+    if is(&fallback.unawaited) {
+        let body = awaited.getattr(names.body.bind(py))?;
+        let ready = body.getattr(names.gi_yieldfrom.bind(py))?.is_none()
+            && !body.getattr(names.gi_frame.bind(py))?.is_none()
+            && !body.getattr(names.gi_running.bind(py))?.is_truthy()?;
+        if !ready {
+            return Ok(None);
+        }
+        // `_unawait_set_class`: object's own `__class__` setter.
+        let class = names.class.bind(py);
+        let status = unsafe {
+            ffi::PyObject_GenericSetAttr(
+                awaited.as_ptr(),
+                class.as_ptr(),
+                fallback.coroutine.as_ptr(),
+            )
+        };
+        if status != 0 {
+            return Err(PyErr::fetch(py));
+        }
+        return Ok(Some(body));
+    }
+    if is(&fallback.generator) {
+        let flags: i64 = awaited
+            .getattr(names.gi_code.bind(py))?
+            .getattr(names.co_flags.bind(py))?
+            .extract()?;
+        return Ok((flags & fallback.iterable_coroutine != 0).then(|| awaited.clone()));
+    }
+    if fallback.self_iterating.iter().any(is) {
+        return Ok(Some(awaited.clone()));
+    }
+    Ok(None)
+}
