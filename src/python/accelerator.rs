@@ -37,6 +37,7 @@ use std::ffi::{CStr, c_int, c_void};
 use std::ptr::null_mut;
 use std::sync::OnceLock;
 
+use pyo3::Borrowed;
 use pyo3::ffi;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString, PyType};
@@ -403,26 +404,41 @@ unsafe extern "C" fn fast_await(
 ) -> *mut ffi::PyObject {
     unsafe {
         let py = Python::assume_gil_acquired();
-        let fallback = Bound::from_borrowed_ptr(py, fallback);
         // `new_fast_await` made this function's `self` an `AwaitFallback`.
+        let fallback = Borrowed::from_ptr(py, fallback);
         let fallback = fallback.downcast_unchecked::<AwaitFallback>().get();
-        let awaited = Bound::from_borrowed_ptr(py, awaited);
-        match awaited_directly(fallback, &awaited) {
-            Ok(Some(iterator)) => iterator.into_ptr(),
-            // The Python helper reads the same attributes again (none has
-            // side effects) and raises what CPython raises.
-            Ok(None) | Err(_) => ffi::PyObject_CallFunctionObjArgs(
-                fallback.python_await.as_ptr(),
-                awaited.as_ptr(),
-                null_mut::<ffi::PyObject>(),
-            ),
+        // The most awaited kind first, without a reference made or dropped.
+        if ffi::Py_TYPE(awaited).cast() == fallback.native.as_ptr() {
+            let awaiting = ffi::PyObject_GetAttr(awaited, fallback.names.cr_await.as_ptr());
+            if awaiting == ffi::Py_None() {
+                ffi::Py_DECREF(awaiting);
+                ffi::Py_IncRef(awaited);
+                return awaited;
+            }
+            if awaiting.is_null() {
+                ffi::PyErr_Clear();
+            } else {
+                ffi::Py_DECREF(awaiting);
+            }
+        } else if let Ok(Some(iterator)) =
+            awaited_directly(fallback, &Borrowed::from_ptr(py, awaited))
+        {
+            return iterator.into_ptr();
         }
+        // The Python helper reads the same attributes again (none has side
+        // effects) and raises what CPython raises.
+        ffi::PyObject_CallFunctionObjArgs(
+            fallback.python_await.as_ptr(),
+            awaited,
+            null_mut::<ffi::PyObject>(),
+        )
     }
 }
 
-/// The iterator `_unawait_await(awaited)` returns, when `awaited` is of a
-/// kind handled here and its await succeeds; `None` otherwise. The tests,
-/// in the helper's order, are the helper's own.
+/// The iterator `_unawait_await(awaited)` returns, when `awaited` (not a
+/// native coroutine: `fast_await` tests those) is of a kind handled here
+/// and its await succeeds; `None` otherwise. The tests, in the helper's
+/// order, are the helper's own.
 fn awaited_directly<'py>(
     fallback: &AwaitFallback,
     awaited: &Bound<'py, PyAny>,
@@ -431,10 +447,6 @@ fn awaited_directly<'py>(
     let kind = awaited.get_type();
     let names = &fallback.names;
     let is = |candidate: &Py<PyAny>| kind.as_ptr() == candidate.as_ptr();
-    if is(&fallback.native) {
-        let idle = awaited.getattr(names.cr_await.bind(py))?.is_none();
-        return Ok(idle.then(|| awaited.clone()));
-    }
     if is(&fallback.unawaited) {
         let body = awaited.getattr(names.body.bind(py))?;
         let ready = body.getattr(names.gi_yieldfrom.bind(py))?.is_none()
