@@ -10,10 +10,12 @@
 //!   coroutine with `PyIter_Send` (3.10+), which uses the type's `am_send`
 //!   slot when it has one and otherwise calls the `send` method: a Python
 //!   frame per step, for a class written in Python, which cannot fill the
-//!   slot. The slot installed here does what `send` does first (a suspended
-//!   body gets the value directly: none of `send`'s checks can fail then)
-//!   and calls `send` for everything else. Installed on 3.11+, where a
-//!   generator tells it is suspended (`gi_suspended`).
+//!   slot. The slot installed here makes `send`'s tests and steps the body
+//!   directly where they pass: a suspended body (every step after the
+//!   first), or None sent to a body neither finished nor running (an event
+//!   loop's first step); it calls `send` for everything else, which raises
+//!   what CPython raises. Installed on 3.11+, where a generator tells it
+//!   is suspended (`gi_suspended`).
 //!
 //!   In:  `Task.__step` → `coro.send(None)` → `gen.send(None)` (two frames)
 //!   Out: `Task.__step` → `am_send` → `PyIter_Send(gen, None)` (none)
@@ -67,6 +69,8 @@ struct Shared {
     iter_send: IterSend,
     body: *mut ffi::PyObject,
     gi_suspended: *mut ffi::PyObject,
+    gi_frame: *mut ffi::PyObject,
+    gi_running: *mut ffi::PyObject,
     send: *mut ffi::PyObject,
     cr_await: *mut ffi::PyObject,
     value: *mut ffi::PyObject,
@@ -143,6 +147,8 @@ impl Shared {
             iter_send: unsafe { std::mem::transmute::<*mut c_void, IterSend>(iter_send) },
             body: intern(c"_unawait_gen"),
             gi_suspended: intern(c"gi_suspended"),
+            gi_frame: intern(c"gi_frame"),
+            gi_running: intern(c"gi_running"),
             send: intern(c"send"),
             cr_await: intern(c"cr_await"),
             value: intern(c"value"),
@@ -150,6 +156,8 @@ impl Shared {
         let names = [
             shared.body,
             shared.gi_suspended,
+            shared.gi_frame,
+            shared.gi_running,
             shared.send,
             shared.cr_await,
             shared.value,
@@ -206,7 +214,7 @@ unsafe fn async_methods(class: &Bound<'_, PyType>) -> Option<*mut [*mut c_void; 
 }
 
 /// The coroutine classes' `am_send`: `send` (the runtime's
-/// `_unawait_Coroutine.send`) without its frame when the body is suspended.
+/// `_unawait_Coroutine.send`) without its frame where its tests pass.
 unsafe extern "C" fn coroutine_am_send(
     coroutine: *mut ffi::PyObject,
     arg: *mut ffi::PyObject,
@@ -220,12 +228,18 @@ unsafe extern "C" fn coroutine_am_send(
         // runs when this lookup fails (and then `send` runs it).
         let body = ffi::PyObject_GenericGetAttr(coroutine, shared.body);
         if !body.is_null() {
-            let suspended = ffi::PyObject_GetAttr(body, shared.gi_suspended);
-            let is_suspended = suspended == ffi::Py_True();
-            if !suspended.is_null() {
-                ffi::Py_DECREF(suspended);
-            }
-            if is_suspended {
+            // `send`'s tests, in its order: suspended (every step after the
+            // first); else, sending None (an event loop's first step), not
+            // finished and not running.
+            let steppable = match attribute_is(body, shared.gi_suspended, ffi::Py_True()) {
+                Some(true) => true,
+                Some(false) if arg == ffi::Py_None() => {
+                    attribute_is(body, shared.gi_frame, ffi::Py_None()) == Some(false)
+                        && attribute_is(body, shared.gi_running, ffi::Py_False()) == Some(true)
+                }
+                _ => false,
+            };
+            if steppable {
                 let status = (shared.iter_send)(body, arg, result);
                 ffi::Py_DECREF(body);
                 return status;
@@ -235,6 +249,24 @@ unsafe extern "C" fn coroutine_am_send(
         // Whatever failed above, `send` fails the same way, in Python.
         ffi::PyErr_Clear();
         send_through_method(coroutine, arg, result)
+    }
+}
+
+/// Whether `object.name is expected`; `None` when the lookup fails (its
+/// error left set).
+unsafe fn attribute_is(
+    object: *mut ffi::PyObject,
+    name: *mut ffi::PyObject,
+    expected: *mut ffi::PyObject,
+) -> Option<bool> {
+    unsafe {
+        let value = ffi::PyObject_GetAttr(object, name);
+        if value.is_null() {
+            return None;
+        }
+        let is = value == expected;
+        ffi::Py_DECREF(value);
+        Some(is)
     }
 }
 
