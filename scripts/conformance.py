@@ -11,6 +11,12 @@ Usage:
   python3 scripts/conformance.py                      # every interpreter found
   python3 scripts/conformance.py --pythons python3 --suites test_asyncgen,test_contextlib_async
   python3 scripts/conformance.py --write-doc docs/conformance.md
+  python3 scripts/conformance.py --runtime import --pythons VENV/bin/python
+
+`--runtime import` desugars with the runtime module beside the suite; run
+with the interpreter of an environment where the unawait package is
+installed, it tests the runtime that package accelerates (3.11+,
+src/python/accelerator.rs).
 
 The interpreters are found as the tests find them: python3 and every
 $PYENV_ROOT/versions/*/bin/python of 3.6 or later (UNAWAIT_PYTHONS, a
@@ -46,6 +52,21 @@ def test_directory(python):
         capture_output=True, text=True, check=True,
     )
     return out.stdout.strip()
+
+
+def runtime_accelerated(unawait, python):
+    """Whether the runtime module, imported by `python`, takes the unawait
+    package's accelerator (an installed package, 3.11+)."""
+    work = tempfile.mkdtemp(prefix="unawait-conformance-")
+    try:
+        subprocess.run([unawait, "runtime", "--write", work], capture_output=True, check=True)
+        answer = subprocess.run(
+            [python, "-s", "-c", "import unawait_runtime as r; print(r._unawait_accelerated)"],
+            capture_output=True, text=True, cwd=work,
+        )
+        return answer.stdout.strip() or "no (%s)" % answer.stderr.strip().splitlines()[-1:]
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
 
 
 def load_expected():
@@ -91,7 +112,7 @@ def run_module(python, directory, module, timeout):
         os.unlink(out)
 
 
-def check_suite(unawait, version, python, suite, timeout):
+def check_suite(unawait, version, python, suite, timeout, runtime):
     """Runs one suite as written and desugared; returns a result dict."""
     tests = test_directory(python)
     relative = suite.replace(".", os.sep) + ".py"
@@ -107,8 +128,11 @@ def check_suite(unawait, version, python, suite, timeout):
             os.makedirs(os.path.dirname(target), exist_ok=True)
         shutil.copyfile(source, os.path.join(original_dir, relative))
         desugar = subprocess.run(
-            [unawait, source, "-o", os.path.join(desugared_dir, relative)], capture_output=True, text=True,
+            [unawait, "--runtime=" + runtime, source, "-o", os.path.join(desugared_dir, relative)],
+            capture_output=True, text=True,
         )
+        if runtime == "import" and desugar.returncode == 0:
+            subprocess.run([unawait, "runtime", "--write", desugared_dir], capture_output=True, check=True)
         if desugar.returncode != 0:
             return {"version": version, "suite": suite, "error": "unawait failed: " + desugar.stderr.strip()}
         if "." in suite:
@@ -136,6 +160,7 @@ def main():
     parser.add_argument("--suites", help="comma-separated suites (default: %s)" % ",".join(SUITES))
     parser.add_argument("--unawait", help="the unawait binary (default: build it with cargo)")
     parser.add_argument("--timeout", type=int, default=600, help="seconds per suite run")
+    parser.add_argument("--runtime", choices=("inline", "import"), default="inline", help="how the desugared suites get the helpers")
     parser.add_argument("--write-doc", help="write the results table as Markdown to this file")
     args = parser.parse_args()
 
@@ -145,11 +170,15 @@ def main():
     if not found:
         sys.exit("no CPython 3.6+ interpreter found")
     print("interpreters: " + ", ".join("%s (%s)" % item for item in found))
+    if args.runtime == "import":
+        print("runtime: imported; accelerated: " + ", ".join(
+            "%s %s" % (version, runtime_accelerated(unawait, python)) for version, python in found
+        ))
     expected = load_expected()
 
     jobs = [(version, python, suite) for version, python in found for suite in suites]
     with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
-        results = list(pool.map(lambda job: check_suite(unawait, job[0], job[1], job[2], args.timeout), jobs))
+        results = list(pool.map(lambda job: check_suite(unawait, job[0], job[1], job[2], args.timeout, args.runtime), jobs))
 
     rows, unexpected = [], []
     for suite in suites:
