@@ -7,8 +7,9 @@
 #     plugin, and `unawait run` from the installed console script;
 #   - tests/verify_pytest.rs runs `unawait verify --pytest` (cargo-built
 #     binary) with those environments' interpreters;
-#   - tests/golden.rs runs the golden suite with the imported runtime that
-#     the installed package's extension accelerates (3.11+).
+#   - tests/golden.rs runs the golden suite, and scripts/conformance.py
+#     CPython's async test suites, with the imported runtime that the
+#     installed package's extension accelerates (3.11+).
 # Needs network access to PyPI (maturin for the build, pytest). pip picks the
 # newest pytest each interpreter supports.
 set -euo pipefail
@@ -66,3 +67,17 @@ UNAWAIT_PYTEST_PYTHONS="$(IFS=:; echo "${pythons[*]}")" \
 echo "== the golden suite with the runtime the package accelerates (tests/golden.rs; 3.11+ of those)"
 UNAWAIT_PYTEST_PYTHONS="$(IFS=:; echo "${pythons[*]}")" \
     cargo test -q --test golden accelerated -- --ignored --nocapture
+
+accelerated=()
+for python in "${pythons[@]}"; do
+    if "$python" -c 'import sys; sys.exit(sys.version_info < (3, 11))'; then
+        accelerated+=("$python")
+    fi
+done
+if [ "${#accelerated[@]}" -eq 0 ]; then
+    echo "no CPython 3.11+ here: the accelerated runtime is not tested" >&2
+    exit 1
+fi
+echo "== conformance with the accelerated runtime (scripts/conformance.py --runtime import) on ${#accelerated[@]} interpreters"
+python3 scripts/conformance.py --runtime import --unawait target/debug/unawait \
+    --pythons "$(IFS=,; echo "${accelerated[*]}")"
