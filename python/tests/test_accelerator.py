@@ -107,3 +107,23 @@ def test_await_becomes_a_builtin_whose_errors_come_from_the_python(python, proje
         cwd=project,
     )
     assert completed.stdout.endswith("\nbuiltin_function_or_method _unawait_await\n")
+
+
+def test_a_discarded_runtime_module_is_freed(python, tmp_path):
+    # The builtin that replaces `_unawait_await` and the Python helper it
+    # falls back on refer to each other through the module's globals.
+    completed = python(
+        """
+        import gc, sys, weakref, unawait
+        with unawait.install_import_hook("nothing"):
+            import unawait_runtime
+        print(unawait_runtime._unawait_accelerated)
+        helper = weakref.ref(unawait_runtime._unawait_await)
+        coroutine_class = weakref.ref(unawait_runtime._unawait_Coroutine)
+        del sys.modules["unawait_runtime"], unawait_runtime
+        gc.collect()
+        print(helper(), coroutine_class())
+        """,
+        cwd=tmp_path,
+    )
+    assert completed.stdout == "%s\nNone None\n" % ACCELERATES

@@ -43,6 +43,7 @@ use pyo3::Borrowed;
 use pyo3::ffi;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString, PyType};
+use pyo3::{PyTraverseError, PyVisit};
 
 /// What the runtime's `accelerate` call and this module agree on: the
 /// names below, and that `send` starts with the suspended-body step. A
@@ -338,6 +339,28 @@ struct AwaitFallback {
     names: AwaitNames,
 }
 
+#[pymethods]
+impl AwaitFallback {
+    /// The runtime module's globals hold the builtin whose `self` this is,
+    /// and the Python helper's globals are those globals: the collector
+    /// must see the references to free that cycle with the module.
+    fn __traverse__(&self, visit: PyVisit<'_>) -> Result<(), PyTraverseError> {
+        for object in [
+            &self.python_await,
+            &self.native,
+            &self.generator,
+            &self.unawaited,
+            &self.coroutine,
+        ]
+        .into_iter()
+        .chain(&self.self_iterating)
+        {
+            visit.call(object)?;
+        }
+        Ok(())
+    }
+}
+
 /// The attributes `fast_await` reads, interned.
 struct AwaitNames {
     cr_await: Py<PyString>,
@@ -420,9 +443,10 @@ fn new_fast_await<'py>(
     unsafe {
         Bound::from_owned_ptr_or_err(
             py,
+            // The function takes its own reference to `self`.
             ffi::PyCFunction_NewEx(
                 definition as *mut ffi::PyMethodDef,
-                fallback.into_ptr(),
+                fallback.as_ptr(),
                 null_mut(),
             ),
         )
