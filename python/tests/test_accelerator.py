@@ -127,3 +127,14 @@ def test_a_discarded_runtime_module_is_freed(python, tmp_path):
         cwd=tmp_path,
     )
     assert completed.stdout == "%s\nNone None\n" % ACCELERATES
+
+
+def test_a_program_module_named_unawait_is_not_run_to_find_it(python, command, tmp_path):
+    # `--runtime import` output beside a program's own `unawait.py`: the
+    # runtime looks for the package without importing that module.
+    assert command("runtime", "--write", tmp_path).returncode == 0
+    (tmp_path / "unawait.py").write_text('print("the program\'s unawait module ran")\n')
+    completed = python(
+        "import unawait_runtime; print(unawait_runtime._unawait_accelerated)", cwd=tmp_path
+    )
+    assert completed.stdout == "False\n"

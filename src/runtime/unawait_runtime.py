@@ -1972,11 +1972,32 @@ class _unawait_inlined(_unawait_iterated):
 # which a class written in Python cannot fill), and `_unawait_await` of a
 # native coroutine (src/python/accelerator.rs). UNAWAIT_PURE_RUNTIME=1 in
 # the environment keeps the Python.
+def _unawait_find_accelerator():
+    """The `accelerate` function of an installed unawait package, or None.
+    The package is looked for before anything is imported: a program's own
+    module named `unawait` is not run for this."""
+    if "unawait" not in _unawait_sys.modules:
+        import importlib.machinery
+        import importlib.util
+
+        try:
+            package = importlib.util.find_spec("unawait")
+        except (ImportError, ValueError):
+            return None
+        if package is None or not package.submodule_search_locations:
+            return None
+        locations = _unawait_list(package.submodule_search_locations)
+        if importlib.machinery.PathFinder.find_spec("_unawait", locations) is None:
+            return None
+    try:
+        from unawait._unawait import accelerate
+    except ImportError:
+        return None
+    return accelerate
+
+
 _unawait_accelerated = False
 if not __import__("os").environ.get("UNAWAIT_PURE_RUNTIME"):
-    try:
-        from unawait._unawait import accelerate as _unawait_accelerate
-    except ImportError:
-        pass
-    else:
+    _unawait_accelerate = _unawait_find_accelerator()
+    if _unawait_accelerate is not None:
         _unawait_accelerated = _unawait_accelerate(globals(), 1)
