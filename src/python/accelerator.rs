@@ -42,7 +42,7 @@ use std::sync::OnceLock;
 use pyo3::Borrowed;
 use pyo3::ffi;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyString, PyType};
+use pyo3::types::{PyDict, PyType};
 use pyo3::{PyTraverseError, PyVisit};
 
 /// What the runtime's `accelerate` call and this module agree on: the
@@ -68,13 +68,22 @@ const AM_SEND_INDEX: usize = 3;
 /// the process.
 struct Shared {
     iter_send: IterSend,
+    names: Names,
+}
+
+/// The attributes the fast paths read, interned.
+struct Names {
     body: *mut ffi::PyObject,
     gi_suspended: *mut ffi::PyObject,
     gi_frame: *mut ffi::PyObject,
     gi_running: *mut ffi::PyObject,
-    send: *mut ffi::PyObject,
+    gi_yieldfrom: *mut ffi::PyObject,
+    gi_code: *mut ffi::PyObject,
+    co_flags: *mut ffi::PyObject,
     cr_await: *mut ffi::PyObject,
+    send: *mut ffi::PyObject,
     value: *mut ffi::PyObject,
+    class: *mut ffi::PyObject,
 }
 
 // The pointers are only read, with the GIL held (every caller is CPython
@@ -144,29 +153,40 @@ impl Shared {
             return None;
         }
         let intern = |name: &CStr| unsafe { ffi::PyUnicode_InternFromString(name.as_ptr()) };
-        let shared = Shared {
-            iter_send: unsafe { std::mem::transmute::<*mut c_void, IterSend>(iter_send) },
+        let names = Names {
             body: intern(c"_unawait_gen"),
             gi_suspended: intern(c"gi_suspended"),
             gi_frame: intern(c"gi_frame"),
             gi_running: intern(c"gi_running"),
-            send: intern(c"send"),
+            gi_yieldfrom: intern(c"gi_yieldfrom"),
+            gi_code: intern(c"gi_code"),
+            co_flags: intern(c"co_flags"),
             cr_await: intern(c"cr_await"),
+            send: intern(c"send"),
             value: intern(c"value"),
+            class: intern(c"__class__"),
         };
-        let names = [
-            shared.body,
-            shared.gi_suspended,
-            shared.gi_frame,
-            shared.gi_running,
-            shared.send,
-            shared.cr_await,
-            shared.value,
+        let all = [
+            names.body,
+            names.gi_suspended,
+            names.gi_frame,
+            names.gi_running,
+            names.gi_yieldfrom,
+            names.gi_code,
+            names.co_flags,
+            names.cr_await,
+            names.send,
+            names.value,
+            names.class,
         ];
-        if names.iter().any(|name| name.is_null()) {
+        if all.iter().any(|name| name.is_null()) {
             unsafe { ffi::PyErr_Clear() };
             return None;
         }
+        let shared = Shared {
+            iter_send: unsafe { std::mem::transmute::<*mut c_void, IterSend>(iter_send) },
+            names,
+        };
         Some(shared)
     }
 }
@@ -221,22 +241,29 @@ unsafe extern "C" fn coroutine_am_send(
     arg: *mut ffi::PyObject,
     result: *mut *mut ffi::PyObject,
 ) -> c_int {
-    let Some(Some(shared)) = SHARED.get() else {
-        return unsafe { send_through_method(coroutine, arg, result) };
-    };
     unsafe {
+        *result = null_mut();
+        // Set before any class gets this slot.
+        let Some(Some(shared)) = SHARED.get() else {
+            ffi::PyErr_SetString(
+                ffi::PyExc_SystemError,
+                c"unawait accelerator used before it was set up".as_ptr(),
+            );
+            return PYGEN_ERROR;
+        };
+        let names = &shared.names;
         // The slot itself, past the class's `__getattr__` hook, which only
         // runs when this lookup fails (and then `send` runs it).
-        let body = ffi::PyObject_GenericGetAttr(coroutine, shared.body);
+        let body = ffi::PyObject_GenericGetAttr(coroutine, names.body);
         if !body.is_null() {
             // `send`'s tests, in its order: suspended (every step after the
             // first); else, sending None (an event loop's first step), not
             // finished and not running.
-            let steppable = match attribute_is(body, shared.gi_suspended, ffi::Py_True()) {
+            let steppable = match attribute_is(body, names.gi_suspended, ffi::Py_True()) {
                 Some(true) => true,
                 Some(false) if arg == ffi::Py_None() => {
-                    attribute_is(body, shared.gi_frame, ffi::Py_None()) == Some(false)
-                        && attribute_is(body, shared.gi_running, ffi::Py_False()) == Some(true)
+                    attribute_is(body, names.gi_frame, ffi::Py_None()) == Some(false)
+                        && attribute_is(body, names.gi_running, ffi::Py_False()) == Some(true)
                 }
                 _ => false,
             };
@@ -249,7 +276,7 @@ unsafe extern "C" fn coroutine_am_send(
         }
         // Whatever failed above, `send` fails the same way, in Python.
         ffi::PyErr_Clear();
-        send_through_method(coroutine, arg, result)
+        send_through_method(names, coroutine, arg, result)
     }
 }
 
@@ -274,22 +301,15 @@ unsafe fn attribute_is(
 /// `PyIter_Send` of an object without `am_send`: its `send(arg)`, a
 /// `StopIteration` read as the return value.
 unsafe fn send_through_method(
+    names: &Names,
     coroutine: *mut ffi::PyObject,
     arg: *mut ffi::PyObject,
     result: *mut *mut ffi::PyObject,
 ) -> c_int {
     unsafe {
-        *result = null_mut();
-        let Some(Some(shared)) = SHARED.get() else {
-            ffi::PyErr_SetString(
-                ffi::PyExc_SystemError,
-                c"unawait accelerator used before it was set up".as_ptr(),
-            );
-            return PYGEN_ERROR;
-        };
         let value = ffi::PyObject_CallMethodObjArgs(
             coroutine,
-            shared.send,
+            names.send,
             arg,
             null_mut::<ffi::PyObject>(),
         );
@@ -307,7 +327,7 @@ unsafe fn send_through_method(
             ffi::Py_IncRef(ffi::Py_None());
             ffi::Py_None()
         } else {
-            ffi::PyObject_GetAttr(error, shared.value)
+            ffi::PyObject_GetAttr(error, names.value)
         };
         for object in [kind, error, traceback] {
             ffi::Py_XDECREF(object);
@@ -336,7 +356,6 @@ struct AwaitFallback {
     self_iterating: Vec<Py<PyAny>>,
     /// `CO_ITERABLE_COROUTINE`.
     iterable_coroutine: i64,
-    names: AwaitNames,
 }
 
 #[pymethods]
@@ -359,18 +378,6 @@ impl AwaitFallback {
         }
         Ok(())
     }
-}
-
-/// The attributes `fast_await` reads, interned.
-struct AwaitNames {
-    cr_await: Py<PyString>,
-    body: Py<PyString>,
-    gi_yieldfrom: Py<PyString>,
-    gi_frame: Py<PyString>,
-    gi_running: Py<PyString>,
-    gi_code: Py<PyString>,
-    co_flags: Py<PyString>,
-    class: Py<PyString>,
 }
 
 /// A builtin `_unawait_await(obj)` (one argument, `METH_O`: the cheapest
@@ -403,7 +410,6 @@ fn new_fast_await<'py>(
     else {
         return Ok(None);
     };
-    let intern = |name: &str| PyString::intern(py, name).unbind();
     let fallback = Bound::new(
         py,
         AwaitFallback {
@@ -417,16 +423,6 @@ fn new_fast_await<'py>(
                 .map(|kind| kind.map(Bound::unbind))
                 .collect::<PyResult<_>>()?,
             iterable_coroutine: flag.extract()?,
-            names: AwaitNames {
-                cr_await: intern("cr_await"),
-                body: intern("_unawait_gen"),
-                gi_yieldfrom: intern("gi_yieldfrom"),
-                gi_frame: intern("gi_frame"),
-                gi_running: intern("gi_running"),
-                gi_code: intern("gi_code"),
-                co_flags: intern("co_flags"),
-                class: intern("__class__"),
-            },
         },
     )?;
     static DEFINITION: OnceLock<usize> = OnceLock::new();
@@ -460,12 +456,17 @@ unsafe extern "C" fn fast_await(
 ) -> *mut ffi::PyObject {
     unsafe {
         let py = Python::assume_gil_acquired();
-        // `new_fast_await` made this function's `self` an `AwaitFallback`.
+        // `new_fast_await` made this function's `self` an `AwaitFallback`,
+        // after `accelerate` made the names.
         let fallback = Borrowed::from_ptr(py, fallback);
         let fallback = fallback.downcast_unchecked::<AwaitFallback>().get();
+        let Some(Some(shared)) = SHARED.get() else {
+            return null_mut();
+        };
+        let names = &shared.names;
         // The most awaited kind first, without a reference made or dropped.
         if ffi::Py_TYPE(awaited).cast() == fallback.native.as_ptr() {
-            let awaiting = ffi::PyObject_GetAttr(awaited, fallback.names.cr_await.as_ptr());
+            let awaiting = ffi::PyObject_GetAttr(awaited, names.cr_await);
             if awaiting == ffi::Py_None() {
                 ffi::Py_DECREF(awaiting);
                 ffi::Py_IncRef(awaited);
@@ -477,7 +478,7 @@ unsafe extern "C" fn fast_await(
                 ffi::Py_DECREF(awaiting);
             }
         } else if let Ok(Some(iterator)) =
-            awaited_directly(fallback, &Borrowed::from_ptr(py, awaited))
+            awaited_directly(fallback, names, &Borrowed::from_ptr(py, awaited))
         {
             return iterator.into_ptr();
         }
@@ -497,43 +498,45 @@ unsafe extern "C" fn fast_await(
 /// order, are the helper's own.
 fn awaited_directly<'py>(
     fallback: &AwaitFallback,
+    names: &Names,
     awaited: &Bound<'py, PyAny>,
 ) -> PyResult<Option<Bound<'py, PyAny>>> {
-    let py = awaited.py();
     let kind = awaited.get_type();
-    let names = &fallback.names;
     let is = |candidate: &Py<PyAny>| kind.as_ptr() == candidate.as_ptr();
     if is(&fallback.unawaited) {
-        let body = awaited.getattr(names.body.bind(py))?;
-        let ready = body.getattr(names.gi_yieldfrom.bind(py))?.is_none()
-            && !body.getattr(names.gi_frame.bind(py))?.is_none()
-            && !body.getattr(names.gi_running.bind(py))?.is_truthy()?;
+        let body = attribute(awaited, names.body)?;
+        let ready = attribute(&body, names.gi_yieldfrom)?.is_none()
+            && !attribute(&body, names.gi_frame)?.is_none()
+            && !attribute(&body, names.gi_running)?.is_truthy()?;
         if !ready {
             return Ok(None);
         }
         // `_unawait_set_class`: object's own `__class__` setter.
-        let class = names.class.bind(py);
         let status = unsafe {
-            ffi::PyObject_GenericSetAttr(
-                awaited.as_ptr(),
-                class.as_ptr(),
-                fallback.coroutine.as_ptr(),
-            )
+            ffi::PyObject_GenericSetAttr(awaited.as_ptr(), names.class, fallback.coroutine.as_ptr())
         };
         if status != 0 {
-            return Err(PyErr::fetch(py));
+            return Err(PyErr::fetch(awaited.py()));
         }
         return Ok(Some(body));
     }
     if is(&fallback.generator) {
-        let flags: i64 = awaited
-            .getattr(names.gi_code.bind(py))?
-            .getattr(names.co_flags.bind(py))?
-            .extract()?;
+        let flags: i64 =
+            attribute(&attribute(awaited, names.gi_code)?, names.co_flags)?.extract()?;
         return Ok((flags & fallback.iterable_coroutine != 0).then(|| awaited.clone()));
     }
     if fallback.self_iterating.iter().any(is) {
         return Ok(Some(awaited.clone()));
     }
     Ok(None)
+}
+
+/// `object.name`, `name` one of [`Names`].
+fn attribute<'py>(
+    object: &Bound<'py, PyAny>,
+    name: *mut ffi::PyObject,
+) -> PyResult<Bound<'py, PyAny>> {
+    unsafe {
+        Bound::from_owned_ptr_or_err(object.py(), ffi::PyObject_GetAttr(object.as_ptr(), name))
+    }
 }
