@@ -169,6 +169,11 @@ fn cases_behave_the_same_with_the_accelerated_runtime() {
         !pythons.is_empty(),
         "no CPython 3.11+ in UNAWAIT_PYTEST_PYTHONS: {list}"
     );
+    // The round trips inherit the environment.
+    assert!(
+        std::env::var_os("UNAWAIT_PURE_RUNTIME").is_none(),
+        "UNAWAIT_PURE_RUNTIME is set: the runs would use the pure runtime"
+    );
     let scratch = common::Scratch::new("accelerated");
     scratch.write("unawait_runtime.py", unawait::runtime::SOURCE.as_bytes());
     for python in &pythons {
@@ -179,7 +184,6 @@ fn cases_behave_the_same_with_the_accelerated_runtime() {
                 "import unawait_runtime as r; print(r._unawait_accelerated)",
             ])
             .current_dir(&scratch.0)
-            .env_remove("UNAWAIT_PURE_RUNTIME")
             .output()
             .expect("the interpreter runs");
         assert_eq!(
