@@ -35,13 +35,22 @@ pub(crate) struct Origin {
 
 /// Marks that the text following in `out` is copied from input offset `at`.
 pub(crate) fn mark_copy(out: &mut String, at: TextSize) {
-    let _ = write!(out, "{MARK}{COPY}{}{END}", u32::from(at));
+    mark(out, COPY, at);
 }
 
 /// Marks that the text following in `out` is written for the site starting
 /// at input offset `at`.
 pub(crate) fn mark_site(out: &mut String, at: TextSize) {
-    let _ = write!(out, "{MARK}{SITE}{}{END}", u32::from(at));
+    mark(out, SITE, at);
+}
+
+/// A mark of `kind` for input offset `at`: the characters pushed, only the
+/// offset formatted (renderers leave a mark for every copy).
+fn mark(out: &mut String, kind: char, at: TextSize) {
+    out.push(MARK);
+    out.push(kind);
+    let _ = write!(out, "{}", u32::from(at));
+    out.push(END);
 }
 
 /// Removes trailing spaces and tabs from `out`, also where marks stand
