@@ -94,16 +94,28 @@ pub(crate) fn strip(marked: &str, input: &LineIndex) -> (String, Vec<Option<Orig
     let mut copied = 0;
     let mut i = 0;
     while i < bytes.len() {
-        if !line_pending {
-            let Some(skip) = memchr::memchr3(b'\n', b'\r', MARK_BYTES[0], &bytes[i..]) else {
+        // Blanks do nothing but end a `\r\n`: skipped in one go, up to the
+        // line's first non-blank character, or past it to the next line
+        // break or mark.
+        let skip = if line_pending {
+            bytes[i..]
+                .iter()
+                .take_while(|b| matches!(b, b' ' | b'\t' | b'\x0c'))
+                .count()
+        } else {
+            match memchr::memchr3(b'\n', b'\r', MARK_BYTES[0], &bytes[i..]) {
+                Some(skip) => skip,
+                None => break,
+            }
+        };
+        if skip > 0 {
+            after_cr = false;
+            i += skip;
+            if i == bytes.len() {
                 break;
-            };
-            if skip > 0 {
-                after_cr = false;
-                i += skip;
             }
         }
-        if bytes[i..].starts_with(MARK_BYTES) {
+        if bytes[i] == MARK_BYTES[0] && bytes[i..].starts_with(MARK_BYTES) {
             clean.push_str(&marked[copied..i]);
             let mark = &marked[i + MARK_BYTES.len()..];
             let end = mark.find(END).expect("every mark is closed");
