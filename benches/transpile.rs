@@ -103,8 +103,10 @@ fn main() {
         ..Options::default()
     });
     let single = on_large_stack(&options);
-    // A library caller on an ordinary thread: `desugar` starts a thread with
-    // the large stack for each call.
+    // A library caller on an ordinary thread: `desugar` works on the
+    // thread's own stack when the input is small enough for it (see
+    // `STACK_PER_BYTE` in src/lib.rs), else switches to a large stack for
+    // the call.
     let single_ordinary_thread = best(rounds, || desugar_all(&options));
     let parallel = best(rounds, || {
         let _ = std::hint::black_box(parallel_map(&sources, |bytes| {

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Importing a package through unawait's import hook against plain imports.
 
-Usage: python scripts/bench_import_hook.py [--modules 300] [--rounds 5] [--distinct-names]
+Usage: python scripts/bench_import_hook.py [--modules 300] [--rounds 9] [--distinct-names]
 
 Run with an interpreter that has the unawait package installed (`pip install
 .`). Generates a package of N modules of async code (async def, await, async
@@ -14,6 +14,11 @@ times, in fresh interpreters, importing all of them (start-up excluded):
 - hook, first run: the hook installed, its cache emptied before each round
   (every module desugared and compiled);
 - hook, cached: the hook installed, its cache warm.
+
+Before each timed run, `os.sync()` (where there is one) writes out the
+files the previous runs left dirty (the bytecode caches): otherwise the
+kernel's write-back of one run's files can land in the next run's timing,
+whichever side that is. Both sides get the same treatment.
 
 Reports the median of each over the rounds and the ratios to the plain
 imports. With `--distinct-names` each module's functions have names of their
@@ -81,7 +86,7 @@ print(time.perf_counter() - start)
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--modules", type=int, default=300)
-    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--rounds", type=int, default=9)
     parser.add_argument("--distinct-names", action="store_true")
     args = parser.parse_args()
     root = tempfile.mkdtemp(prefix="unawait-bench-hook-")
@@ -99,6 +104,8 @@ def main():
         cache = os.path.join(package, "__pycache__")
 
         def timed(mode):
+            if hasattr(os, "sync"):
+                os.sync()
             completed = subprocess.run(
                 [sys.executable, "-c", code, mode],
                 cwd=root,

@@ -18,6 +18,8 @@ use crate::syntax::TextSize;
 
 /// Opens a mark: a kind letter and a decimal offset follow, then [`END`].
 pub(crate) const MARK: char = '\u{FDD0}';
+/// [`MARK`] as text.
+const MARK_UTF8: &str = "\u{FDD0}";
 const END: char = '\u{FDD1}';
 const COPY: char = 'c';
 const SITE: char = 's';
@@ -33,13 +35,22 @@ pub(crate) struct Origin {
 
 /// Marks that the text following in `out` is copied from input offset `at`.
 pub(crate) fn mark_copy(out: &mut String, at: TextSize) {
-    let _ = write!(out, "{MARK}{COPY}{}{END}", u32::from(at));
+    mark(out, COPY, at);
 }
 
 /// Marks that the text following in `out` is written for the site starting
 /// at input offset `at`.
 pub(crate) fn mark_site(out: &mut String, at: TextSize) {
-    let _ = write!(out, "{MARK}{SITE}{}{END}", u32::from(at));
+    mark(out, SITE, at);
+}
+
+/// A mark of `kind` for input offset `at`: the characters pushed, only the
+/// offset formatted (renderers leave a mark for every copy).
+fn mark(out: &mut String, kind: char, at: TextSize) {
+    out.push(MARK);
+    out.push(kind);
+    let _ = write!(out, "{}", u32::from(at));
+    out.push(END);
 }
 
 /// Removes trailing spaces and tabs from `out`, also where marks stand
@@ -62,7 +73,14 @@ pub(crate) fn trim_trailing_blanks(out: &mut String) {
 /// text with the origin (a line of `input`, the pass's input) of each of
 /// its lines: the origin of the line's first non-blank character, or of its
 /// start when it is blank.
+///
+/// One pass over the text: past a line's first non-blank character only
+/// line breaks and marks matter, and `memchr3` finds those (a mark starts
+/// with the byte 0xEF, as other characters from U+F000 do, which are
+/// skipped); what lies between marks is copied as it is.
 pub(crate) fn strip(marked: &str, input: &LineIndex) -> (String, Vec<Option<Origin>>) {
+    const MARK_BYTES: &[u8] = MARK_UTF8.as_bytes();
+    let bytes = marked.as_bytes();
     let mut clean = String::with_capacity(marked.len());
     let mut origins = Vec::new();
     // The mark in force: its kind, the input line it names, and the line
@@ -72,62 +90,70 @@ pub(crate) fn strip(marked: &str, input: &LineIndex) -> (String, Vec<Option<Orig
     let mut breaks = 0u32;
     let mut line_pending = true;
     let mut after_cr = false;
-    let mut rest = marked;
-    loop {
-        let (segment, mark) = match rest.find(MARK) {
-            Some(at) => (&rest[..at], Some(&rest[at + MARK.len_utf8()..])),
-            None => (rest, None),
+    // Where the text not yet copied into `clean` starts.
+    let mut copied = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        // Blanks do nothing but end a `\r\n`: skipped in one go, up to the
+        // line's first non-blank character, or past it to the next line
+        // break or mark.
+        let skip = if line_pending {
+            bytes[i..]
+                .iter()
+                .take_while(|b| matches!(b, b' ' | b'\t' | b'\x0c'))
+                .count()
+        } else {
+            match memchr::memchr3(b'\n', b'\r', MARK_BYTES[0], &bytes[i..]) {
+                Some(skip) => skip,
+                None => break,
+            }
         };
-        let bytes = segment.as_bytes();
-        let mut i = 0;
-        while i < bytes.len() {
-            // Past a line's first non-blank character only its end matters:
-            // jump to the next line break rather than look at every byte.
-            if !line_pending {
-                let Some(skip) = memchr::memchr2(b'\n', b'\r', &bytes[i..]) else {
-                    after_cr = false;
-                    break;
-                };
-                if skip > 0 {
-                    after_cr = false;
-                    i += skip;
-                }
+        if skip > 0 {
+            after_cr = false;
+            i += skip;
+            if i == bytes.len() {
+                break;
             }
-            let b = bytes[i];
-            i += 1;
-            let origin = Origin {
-                line: base + if generated { 0 } else { breaks },
-                generated,
-            };
-            match b {
-                b'\n' if after_cr => {}
-                b'\n' | b'\r' => {
-                    if line_pending {
-                        origins.push(Some(origin));
-                    }
-                    line_pending = true;
-                    breaks += 1;
-                }
-                b' ' | b'\t' | b'\x0c' => {}
-                _ => {
-                    if line_pending {
-                        origins.push(Some(origin));
-                        line_pending = false;
-                    }
-                }
-            }
-            after_cr = b == b'\r';
         }
-        clean.push_str(segment);
-        let Some(mark) = mark else { break };
-        let end = mark.find(END).expect("every mark is closed");
-        let (kind, at) = mark[..end].split_at(1);
-        let at: usize = at.parse().expect("a mark holds an offset");
-        generated = kind.starts_with(SITE);
-        base = input.line(at);
-        breaks = 0;
-        rest = &mark[end + END.len_utf8()..];
+        if bytes[i] == MARK_BYTES[0] && bytes[i..].starts_with(MARK_BYTES) {
+            clean.push_str(&marked[copied..i]);
+            let mark = &marked[i + MARK_BYTES.len()..];
+            let end = mark.find(END).expect("every mark is closed");
+            let (kind, at) = mark[..end].split_at(1);
+            let at: usize = at.parse().expect("a mark holds an offset");
+            generated = kind.starts_with(SITE);
+            base = input.line(at);
+            breaks = 0;
+            i += MARK_BYTES.len() + end + END.len_utf8();
+            copied = i;
+            continue;
+        }
+        let b = bytes[i];
+        i += 1;
+        let origin = Origin {
+            line: base + if generated { 0 } else { breaks },
+            generated,
+        };
+        match b {
+            b'\n' if after_cr => {}
+            b'\n' | b'\r' => {
+                if line_pending {
+                    origins.push(Some(origin));
+                }
+                line_pending = true;
+                breaks += 1;
+            }
+            b' ' | b'\t' | b'\x0c' => {}
+            _ => {
+                if line_pending {
+                    origins.push(Some(origin));
+                    line_pending = false;
+                }
+            }
+        }
+        after_cr = b == b'\r';
     }
+    clean.push_str(&marked[copied..]);
     if line_pending && !clean.is_empty() && !clean.ends_with(['\n', '\r']) {
         origins.push(Some(Origin {
             line: base + if generated { 0 } else { breaks },

@@ -170,27 +170,6 @@ impl LineMap {
     fn line(&self, line: i64) -> i64 {
         self.lines.line(line)
     }
-
-    /// The line table `table` of a code object (whose first line is
-    /// `first_line` and bytecode `bytecode`) with source lines, counted from
-    /// the code's new first line `new_first`.
-    fn table<'py>(
-        &self,
-        py: Python<'py>,
-        table: &[u8],
-        first_line: i64,
-        bytecode: &[u8],
-        new_first: i64,
-    ) -> PyResult<Bound<'py, PyBytes>> {
-        let code = line_table::Code {
-            table,
-            first_line,
-            bytecode,
-        };
-        line_table::remap(self.format, &code, new_first, self.nop, &self.lines)
-            .map(|table| PyBytes::new(py, &table))
-            .ok_or_else(|| PyValueError::new_err("malformed line table"))
-    }
 }
 
 #[pymodule]
@@ -201,6 +180,7 @@ fn _unawait(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add("BUILD", unawait::runtime::build_tag())?;
     module.add_function(wrap_pyfunction!(desugar, module)?)?;
     module.add_function(wrap_pyfunction!(main, module)?)?;
+    module.add_function(wrap_pyfunction!(line_table::with_source_lines, module)?)?;
     module.add_function(wrap_pyfunction!(accelerator::accelerate, module)?)?;
     Ok(())
 }

@@ -73,10 +73,14 @@ impl<'a> Text<'a> {
     }
 
     /// Whether only whitespace stands between the start of its line and `at`.
+    /// Read backwards from `at` to the line break, without looking the line
+    /// up: passes ask this for every statement.
     pub fn starts_line(&self, at: usize) -> bool {
-        self.src[self.line_start(at)..at]
-            .bytes()
-            .all(|b| matches!(b, b' ' | b'\t' | b'\x0c'))
+        self.src.as_bytes()[..at]
+            .iter()
+            .rev()
+            .find(|b| !matches!(b, b' ' | b'\t' | b'\x0c'))
+            .is_none_or(|b| matches!(b, b'\n' | b'\r'))
     }
 
     /// Whether `at` lies strictly inside a string literal token.

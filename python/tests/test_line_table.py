@@ -217,7 +217,7 @@ def test_a_line_table_decodes_and_encodes_as_cpython_reads_it(shift):
         shifted = [line + shift for line in range(1, count + 1)]
         lines = _unawait.LineMap(shifted, _hook._LINE_TABLE, None)
         for code in _codes(compile(source, name, "exec", dont_inherit=True)):
-            moved = _hook.with_source_lines(code, lines, code.co_firstlineno + shift)
+            moved = _unawait.with_source_lines(code, lines, code.co_firstlineno + shift)
             assert moved.co_firstlineno == code.co_firstlineno + shift
             expected = [
                 (start, line + shift if line and line > 0 else line)

@@ -184,43 +184,14 @@ def remap_lines(tree, line_map):
         node.end_lineno = end
 
 
-# The line table the running CPython keeps (`_unawait.LineMap` rewrites it).
+# The line table the running CPython keeps (`_unawait.with_source_lines`
+# rewrites it, through an `_unawait.LineMap`).
 if sys.version_info >= (3, 11):
     _LINE_TABLE = "locations"
 elif sys.version_info >= (3, 10):
     _LINE_TABLE = "linetable"
 else:
     _LINE_TABLE = "lnotab"
-
-
-def with_source_lines(code, lines, first_line):
-    """`code` (compiled from desugared text) with the source lines that
-    `lines` (an `_unawait.LineMap`) maps its lines to, and `first_line` as
-    its `co_firstlineno`; the code objects among its constants likewise.
-    The lines compiling the tree `remap_lines` remaps would give."""
-    consts = code.co_consts
-    if any(type(const) is _CodeType for const in consts):
-        consts = tuple(
-            with_source_lines(const, lines, lines.line(const.co_firstlineno))
-            if type(const) is _CodeType
-            else const
-            for const in consts
-        )
-    if _LINE_TABLE == "lnotab":
-        table = lines.table(code.co_lnotab, code.co_firstlineno, b"", first_line)
-        if sys.version_info < (3, 8):
-            return _CodeType(
-                code.co_argcount, code.co_kwonlyargcount, code.co_nlocals, code.co_stacksize,
-                code.co_flags, code.co_code, consts, code.co_names, code.co_varnames,
-                code.co_filename, code.co_name, first_line, table, code.co_freevars,
-                code.co_cellvars,
-            )
-        return code.replace(co_consts=consts, co_firstlineno=first_line, co_lnotab=table)
-    table = lines.table(code.co_linetable, code.co_firstlineno, code.co_code, first_line)
-    return code.replace(co_consts=consts, co_firstlineno=first_line, co_linetable=table)
-
-
-_CodeType = type(with_source_lines.__code__)
 
 
 def compile_module(source, filename, rewrite=None):
@@ -239,7 +210,7 @@ def compile_module(source, filename, rewrite=None):
 
         compiled = compile(code, filename, "exec", dont_inherit=True)
         lines = _unawait.LineMap(line_map, _LINE_TABLE, opcode.opmap["NOP"])
-        return with_source_lines(compiled, lines, compiled.co_firstlineno)
+        return _unawait.with_source_lines(compiled, lines, compiled.co_firstlineno)
     import ast
 
     tree = ast.parse(code if changed else source, filename)

@@ -58,6 +58,8 @@
 //! syntax, which the passes after this one remove; comprehensions nested in
 //! a rewritten one are rewritten in the next round, inside its function.
 
+use std::fmt::Write as _;
+
 use super::{Context, Pass, RenderSite, Renderer};
 use crate::explain::Construct;
 use crate::runtime::Section;
@@ -564,7 +566,7 @@ impl<'a> Renderer<'a, '_, '_, Site<'a>> {
             self.function_name(comprehension, number)
         );
         if awaited {
-            out.push_str(&format!("(await {call})"));
+            let _ = write!(out, "(await {call})");
         } else {
             // A bare generator expression as the sole argument of a call
             // keeps the call's parentheses.

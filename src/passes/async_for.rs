@@ -57,6 +57,8 @@
 //! finalized (its `finally` runs) before the code after the loop, or the
 //! handler of the exception, does anything.
 
+use std::fmt::Write as _;
+
 use super::{Block, Context, HeaderTrivia, Pass, RenderSite, Renderer, statement_sites};
 use crate::explain::Construct;
 use crate::runtime::Section;
@@ -149,32 +151,34 @@ impl<'a> RenderSite for Renderer<'a, '_, '_, &'a ast::StmtFor> {
         let i1 = format!("{indent}{unit}");
         let i2 = format!("{i1}{unit}");
         let i3 = format!("{i2}{unit}");
-        out.push_str(&format!(
+        let _ = write!(
+            out,
             "{iter} = {}({iterable}){nl}{indent}try:{nl}",
             self.cx.name("aiter")
-        ));
+        );
         if has_else {
-            out.push_str(&format!("{i1}{running} = True{nl}{i1}while {running}:{nl}"));
+            let _ = write!(out, "{i1}{running} = True{nl}{i1}while {running}:{nl}");
         } else {
-            out.push_str(&format!("{i1}while True:{nl}"));
+            let _ = write!(out, "{i1}while True:{nl}");
         }
         let stored = if name_target { &target } else { &item };
-        out.push_str(&format!("{i2}try:{nl}{i3}{stored} = {anext}{nl}"));
+        let _ = write!(out, "{i2}try:{nl}{i3}{stored} = {anext}{nl}");
         // The runtime's binding of the exception: the program may rebind the
         // name, CPython's `async for` never looks it up.
-        out.push_str(&format!(
+        let _ = write!(
+            out,
             "{i2}except {}:{nl}",
             self.cx.name("StopAsyncIteration")
-        ));
+        );
         let (body_indent, body_extra) = if has_else {
-            out.push_str(&format!("{i3}{running} = False{nl}{i2}else:{nl}"));
+            let _ = write!(out, "{i3}{running} = False{nl}{i2}else:{nl}");
             (i3.clone(), format!("{extra}{unit}{unit}"))
         } else {
-            out.push_str(&format!("{i3}break{nl}"));
+            let _ = write!(out, "{i3}break{nl}");
             (i2.clone(), format!("{extra}{unit}"))
         };
         if !name_target {
-            out.push_str(&format!("{body_indent}{target} = {item}{nl}"));
+            let _ = write!(out, "{body_indent}{target} = {item}{nl}");
         }
         self.render_body(out, &body, &trivia, &body_indent, &body_extra);
 
@@ -186,7 +190,7 @@ impl<'a> RenderSite for Renderer<'a, '_, '_, &'a ast::StmtFor> {
                 &format!("{extra}{unit}"),
             );
         }
-        out.push_str(&format!("{nl}{indent}finally:{nl}{i1}del {iter}"));
+        let _ = write!(out, "{nl}{indent}finally:{nl}{i1}del {iter}");
         self.depth -= 1;
     }
 }

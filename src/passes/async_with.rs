@@ -30,6 +30,8 @@
 //! `_unawait_value`, since CPython passes a failing assignment to
 //! `__aexit__`. Several items nest, the first outermost.
 
+use std::fmt::Write as _;
+
 use super::{Block, Context, HeaderTrivia, Pass, RenderSite, Renderer, statement_sites};
 use crate::explain::Construct;
 use crate::runtime::Section;
@@ -134,23 +136,30 @@ impl<'a> Renderer<'a, '_, '_, &'a ast::StmtWith> {
         let with_item = &with.items[item];
 
         let manager = self.render_argument(&with_item.context_expr, extra);
-        out.push_str(&format!(
+        let _ = write!(
+            out,
             "{aenter}, {aexit} = {}({manager}){nl}",
             cx.name("async_with")
-        ));
+        );
         let target = with_item.optional_vars.as_deref().map(|target| {
             let mut text = String::new();
             self.render(&mut text, target.range(), extra);
             (text, matches!(target, Expr::Name(_)))
         });
         match &target {
-            Some((name, true)) => out.push_str(&format!("{indent}{name} = await {aenter}(){nl}")),
-            Some((_, false)) => out.push_str(&format!("{indent}{value} = await {aenter}(){nl}")),
-            None => out.push_str(&format!("{indent}await {aenter}(){nl}")),
+            Some((name, true)) => {
+                let _ = write!(out, "{indent}{name} = await {aenter}(){nl}");
+            }
+            Some((_, false)) => {
+                let _ = write!(out, "{indent}{value} = await {aenter}(){nl}");
+            }
+            None => {
+                let _ = write!(out, "{indent}await {aenter}(){nl}");
+            }
         }
-        out.push_str(&format!("{indent}{ok} = True{nl}{indent}try:{nl}"));
+        let _ = write!(out, "{indent}{ok} = True{nl}{indent}try:{nl}");
         if let Some((target, false)) = &target {
-            out.push_str(&format!("{inner}{target} = {value}{nl}"));
+            let _ = write!(out, "{inner}{target} = {value}{nl}");
         }
         if item + 1 < with.items.len() {
             // The next item's `try:` is one level deeper than this one's, so
@@ -166,11 +175,12 @@ impl<'a> Renderer<'a, '_, '_, &'a ast::StmtWith> {
         // The runtime's binding of `BaseException`: the program may rebind
         // the name, CPython's `async with` never looks it up.
         let base_exception = cx.name("BaseException");
-        out.push_str(&format!(
+        let _ = write!(
+            out,
             "{nl}{indent}except {base_exception}:{nl}{inner}{ok} = False{nl}\
              {inner}if not await {aexit}(*{exc_info}()):{nl}{inner}{unit}raise{nl}\
              {indent}finally:{nl}{inner}if {ok}:{nl}{inner}{unit}await {aexit}(None, None, None)"
-        ));
+        );
         self.depth -= 1;
     }
 }

@@ -64,6 +64,8 @@
 //! _unawait_AsyncYield, v`, the pair telling the consumer's values from what
 //! the awaits yield to the event loop.
 
+use std::fmt::Write as _;
+
 use super::{Block, Context, Pass, RenderSite, Renderer, statement_range};
 use crate::explain::Construct;
 use crate::runtime::{DEFAULT_PREFIX, Section};
@@ -307,7 +309,7 @@ impl<'a> Renderer<'a, '_, '_, Site<'a>> {
     /// `yield v` in an async generator → `yield _unawait_AsyncYield, v`: the
     /// pair marks `v` as the consumer's, apart from what awaits yield.
     fn render_yield(&mut self, out: &mut String, node: &ast::ExprYield, extra: &str) {
-        out.push_str(&format!("yield {}, ", self.cx.name("AsyncYield")));
+        let _ = write!(out, "yield {}, ", self.cx.name("AsyncYield"));
         if let Some(value) = &node.value {
             // The operand's text with any parentheses around it; `yield a, b`
             // yields a tuple, which must stay one item of the pair.
@@ -336,16 +338,15 @@ impl<'a> Renderer<'a, '_, '_, Site<'a>> {
             // generator alone. Anything else is awaited as written. Only one
             // branch runs: the arguments are evaluated once, and reading a
             // name twice does nothing a program can see.
-            let body = format!("{callee}.{}{arguments}", self.cx.name("body"));
-            let test = format!(
-                "{}({callee}) is {}",
-                self.cx.name("type"),
-                self.cx.name("CoroutineFunction")
+            // Written straight into `out`, the helpers' names too: every
+            // await of a call comes here.
+            let p = &self.cx.prefix;
+            let _ = write!(
+                out,
+                "{open}yield from ({callee}.{p}_body{arguments} \
+                 if {p}_type({callee}) is {p}_CoroutineFunction \
+                 else {p}_await({callee}{arguments}){close}"
             );
-            let awaited = format!("{}({callee}{arguments})", self.cx.name("await"));
-            out.push_str(&format!(
-                "{open}yield from ({body} if {test} else {awaited}{close}"
-            ));
             return;
         }
         let operand = self
@@ -356,12 +357,12 @@ impl<'a> Renderer<'a, '_, '_, Site<'a>> {
             //   yield from _unawait_anext(it)
             // The helper already returns what `yield from` delegates to,
             // checked as `_unawait_await` would check it.
-            out.push_str(&format!("{open}yield from "));
+            let _ = write!(out, "{open}yield from ");
             self.render(out, TextRange::new(size(operand), node.range.end()), extra);
             out.push_str(&close[1..]);
             return;
         }
-        out.push_str(&format!("{open}yield from {}(", self.cx.name("await")));
+        let _ = write!(out, "{open}yield from {}_await(", self.cx.prefix);
         self.render(out, TextRange::new(size(operand), node.range.end()), extra);
         out.push_str(close);
     }
@@ -465,7 +466,7 @@ impl<'a> Renderer<'a, '_, '_, Site<'a>> {
             Kind::AsyncGenerator => "async_generator",
             Kind::Coroutine | Kind::CoroutineWithoutAwait => "coroutine",
         };
-        out.push_str(&format!("@{}{nl}{indent}", self.cx.name(decorator)));
+        let _ = write!(out, "@{}{nl}{indent}", self.cx.name(decorator));
 
         let first = offset(def.body[0].start());
         let unit = text.block_unit(def_at, first);
@@ -488,7 +489,7 @@ impl<'a> Renderer<'a, '_, '_, Site<'a>> {
         if same_line_body {
             self.render(out, TextRange::new(cursor, size(first)), extra);
             crate::line_map::trim_trailing_blanks(out);
-            out.push_str(&format!("{nl}{body_indent}"));
+            let _ = write!(out, "{nl}{body_indent}");
             cursor = size(first);
         }
         let rest = &def.body[usize::from(is_docstring(&def.body[0]))..];
@@ -500,13 +501,13 @@ impl<'a> Renderer<'a, '_, '_, Site<'a>> {
         };
         self.render(out, TextRange::new(cursor, block.range.start()), extra);
         if block.own_lines {
-            out.push_str(&format!("{body_indent}try:{nl}"));
+            let _ = write!(out, "{body_indent}try:{nl}");
         } else if cursor == block.range.start() {
-            out.push_str(&format!("try:{nl}{body_indent}{unit}"));
+            let _ = write!(out, "try:{nl}{body_indent}{unit}");
         } else {
             // After a docstring on the same line (`"doc"; stmt`).
             crate::line_map::trim_trailing_blanks(out);
-            out.push_str(&format!("{nl}{body_indent}try:{nl}{body_indent}{unit}"));
+            let _ = write!(out, "{nl}{body_indent}try:{nl}{body_indent}{unit}");
         }
         self.render(out, block.range, &format!("{extra}{unit}"));
         let exc = self.cx.name("exc");
@@ -524,10 +525,11 @@ impl<'a> Renderer<'a, '_, '_, Site<'a>> {
         for exception in escapes {
             let message = text.quoted(&format!("{what} raised {exception}"));
             let caught = self.cx.name(exception);
-            out.push_str(&format!(
+            let _ = write!(
+                out,
                 "{nl}{body_indent}except {caught} as {exc}:{nl}\
                  {body_indent}{unit}raise {runtime_error}({message}) from {exc}"
-            ));
+            );
         }
         out.push_str(&make_generator);
     }

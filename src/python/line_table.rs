@@ -11,6 +11,125 @@
 //! (Objects/locations.md). Columns stay the desugared text's, as in a tree
 //! compiled with remapped lines.
 
+use pyo3::exceptions::PyValueError;
+use pyo3::intern;
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyDict, PyTuple, PyType};
+
+use super::LineMap;
+
+/// `with_source_lines(code, lines, first_line)`: `code` (compiled from
+/// desugared text) with the source lines that `lines` (a `LineMap`) maps its
+/// lines to, and `first_line` as its `co_firstlineno`; the code objects
+/// among its constants likewise, each with the source line of its own first
+/// line. The lines compiling the tree the hook's `remap_lines` remaps would
+/// give. One call for a module's whole tree of code objects: walked in
+/// Python, the walk cost a module as much again as rewriting the tables.
+#[pyfunction]
+pub fn with_source_lines<'py>(
+    code: &Bound<'py, PyAny>,
+    lines: &Bound<'py, LineMap>,
+    first_line: i64,
+) -> PyResult<Bound<'py, PyAny>> {
+    let py = code.py();
+    // `code.replace` came in 3.8; before it, the constructor's arguments.
+    let replace = py.version_info() >= (3, 8);
+    rewrite(code, &code.get_type(), lines.get(), first_line, replace)
+}
+
+/// [`with_source_lines`] for `code` and, depth first, the code objects
+/// (exactly of `code_type`, as the compiler makes them) among its
+/// constants. The recursion is as deep as the code objects nest, which the
+/// compiler has already recursed through in C, a larger frame per level.
+fn rewrite<'py>(
+    code: &Bound<'py, PyAny>,
+    code_type: &Bound<'py, PyType>,
+    map: &LineMap,
+    first_line: i64,
+    replace: bool,
+) -> PyResult<Bound<'py, PyAny>> {
+    let py = code.py();
+    let mut consts = code
+        .getattr(intern!(py, "co_consts"))?
+        .downcast_into::<PyTuple>()?;
+    if consts
+        .iter()
+        .any(|constant| constant.get_type().is(code_type))
+    {
+        let rewritten = consts
+            .iter()
+            .map(|constant| {
+                if !constant.get_type().is(code_type) {
+                    return Ok(constant);
+                }
+                let own_first: i64 = constant.getattr(intern!(py, "co_firstlineno"))?.extract()?;
+                rewrite(
+                    &constant,
+                    code_type,
+                    map,
+                    map.lines.line(own_first),
+                    replace,
+                )
+            })
+            .collect::<PyResult<Vec<_>>>()?;
+        consts = PyTuple::new(py, rewritten)?;
+    }
+    let old_first: i64 = code.getattr(intern!(py, "co_firstlineno"))?.extract()?;
+    let (table_name, table, bytecode) = match map.format {
+        Format::Lnotab => (
+            intern!(py, "co_lnotab"),
+            code.getattr(intern!(py, "co_lnotab"))?,
+            None,
+        ),
+        Format::Linetable | Format::Locations => (
+            intern!(py, "co_linetable"),
+            code.getattr(intern!(py, "co_linetable"))?,
+            Some(code.getattr(intern!(py, "co_code"))?),
+        ),
+    };
+    let bytecode = match &bytecode {
+        Some(bytecode) => bytecode.downcast::<PyBytes>()?.as_bytes(),
+        None => b"",
+    };
+    let source = Code {
+        table: table.downcast::<PyBytes>()?.as_bytes(),
+        first_line: old_first,
+        bytecode,
+    };
+    let table = remap(map.format, &source, first_line, map.nop, &map.lines)
+        .map(|table| PyBytes::new(py, &table))
+        .ok_or_else(|| PyValueError::new_err("malformed line table"))?;
+    if !replace {
+        let field = |name: &str| code.getattr(name);
+        let arguments = PyTuple::new(
+            py,
+            [
+                field("co_argcount")?,
+                field("co_kwonlyargcount")?,
+                field("co_nlocals")?,
+                field("co_stacksize")?,
+                field("co_flags")?,
+                field("co_code")?,
+                consts.into_any(),
+                field("co_names")?,
+                field("co_varnames")?,
+                field("co_filename")?,
+                field("co_name")?,
+                first_line.into_pyobject(py)?.into_any(),
+                table.into_any(),
+                field("co_freevars")?,
+                field("co_cellvars")?,
+            ],
+        )?;
+        return code_type.call1(arguments);
+    }
+    let changes = PyDict::new(py);
+    changes.set_item(intern!(py, "co_consts"), consts)?;
+    changes.set_item(intern!(py, "co_firstlineno"), first_line)?;
+    changes.set_item(table_name, table)?;
+    code.call_method(intern!(py, "replace"), (), Some(&changes))
+}
+
 /// The source line of each line of desugared text.
 pub struct Lines {
     /// Per desugared line (index 0 is line 1): the source line, lines from
