@@ -236,7 +236,8 @@ thread_local! {
 
 /// Starts `work` on a thread of `scope` with a [`STACK_SIZE`] stack.
 /// [`desugar`] called on such a thread works on it directly; elsewhere it
-/// starts one per call. The command line runs all its work on these.
+/// switches to such a stack for input the caller's stack may be too small
+/// for. The command line runs all its work on these.
 pub fn spawn_with_large_stack<'scope, T: Send + 'scope>(
     scope: &'scope std::thread::Scope<'scope, '_>,
     work: impl FnOnce() -> T + Send + 'scope,
