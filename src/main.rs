@@ -1,5 +1,5 @@
 //! The `unawait` command line: argument parsing and file handling only; the
-//! work is `unawait::desugar_bytes`.
+//! work is `unawait::desugar_file` (the commands are in `cli`).
 
 use std::ffi::OsString;
 use std::path::PathBuf;
