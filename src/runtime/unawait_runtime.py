@@ -1967,11 +1967,11 @@ class _unawait_inlined(_unawait_iterated):
 # -- module only: inline output copies none of what follows.
 
 # With the unawait package installed, its extension takes two hot paths
-# over with C code that does exactly what the Python above does: an event
-# loop's step of a coroutine whose body is suspended (the `am_send` slot,
-# which a class written in Python cannot fill), and `_unawait_await` of a
-# native coroutine (src/python/accelerator.rs). UNAWAIT_PURE_RUNTIME=1 in
-# the environment keeps the Python.
+# over with C code that does exactly what the Python above does, and calls
+# it for everything else: an event loop's step of a coroutine (the
+# `am_send` slot, which a class written in Python cannot fill), and
+# `_unawait_await` of the objects awaited most (src/python/accelerator.rs).
+# UNAWAIT_PURE_RUNTIME=1 in the environment keeps the Python.
 def _unawait_find_accelerator():
     """The `accelerate` function of an installed unawait package, or None.
     The package is looked for before anything is imported: a program's own
