@@ -1982,7 +1982,7 @@ def _unawait_find_accelerator():
 
         try:
             package = importlib.util.find_spec("unawait")
-        except (ImportError, ValueError):
+        except (_unawait_ImportError, _unawait_ValueError):
             return None
         if package is None or not package.submodule_search_locations:
             return None
@@ -1991,7 +1991,7 @@ def _unawait_find_accelerator():
             return None
     try:
         from unawait._unawait import accelerate
-    except ImportError:
+    except _unawait_ImportError:
         return None
     return accelerate
 
