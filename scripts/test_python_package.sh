@@ -7,9 +7,10 @@
 #     plugin, and `unawait run` from the installed console script;
 #   - tests/verify_pytest.rs runs `unawait verify --pytest` (cargo-built
 #     binary) with those environments' interpreters;
-#   - tests/golden.rs runs the golden suite, and scripts/conformance.py
-#     CPython's async test suites, with the imported runtime that the
-#     installed package's extension accelerates (3.11+).
+#   - tests/golden.rs runs the golden suite, scripts/conformance.py
+#     CPython's async test suites and scripts/fuzz_accelerated.py random
+#     programs, with the imported runtime that the installed package's
+#     extension accelerates (3.11+).
 # Needs network access to PyPI (maturin for the build, pytest). pip picks the
 # newest pytest each interpreter supports.
 set -euo pipefail
@@ -80,4 +81,7 @@ if [ "${#accelerated[@]}" -eq 0 ]; then
 fi
 echo "== conformance with the accelerated runtime (scripts/conformance.py --runtime import) on ${#accelerated[@]} interpreters"
 python3 scripts/conformance.py --runtime import --unawait target/debug/unawait \
+    --pythons "$(IFS=,; echo "${accelerated[*]}")"
+echo "== random programs stepped through PyIter_Send with the accelerated runtime (scripts/fuzz_accelerated.py)"
+python3 scripts/fuzz_accelerated.py --count 60 --unawait target/debug/unawait \
     --pythons "$(IFS=,; echo "${accelerated[*]}")"
