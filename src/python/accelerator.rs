@@ -129,7 +129,7 @@ pub fn accelerate(py: Python<'_>, namespace: &Bound<'_, PyDict>, protocol: u32) 
             _ => return Ok(false),
         }
     };
-    let Some(fast_await) = new_fast_await(namespace, python_await)? else {
+    let Some(fast_await) = new_fast_await(namespace, python_await, &unawaited, &coroutine)? else {
         return Ok(false);
     };
     for (slots, class) in slots.into_iter().zip([&coroutine, &unawaited]) {
@@ -389,25 +389,17 @@ impl AwaitFallback {
 fn new_fast_await<'py>(
     namespace: &Bound<'py, PyDict>,
     python_await: Bound<'py, PyAny>,
+    unawaited: &Bound<'py, PyType>,
+    coroutine: &Bound<'py, PyType>,
 ) -> PyResult<Option<Bound<'py, PyAny>>> {
     let py = namespace.py();
     let item = |name: &str| namespace.get_item(name);
-    let (
-        Some(native),
-        Some(generator),
-        Some(unawaited),
-        Some(coroutine),
-        Some(self_iterating),
-        Some(flag),
-    ) = (
+    let (Some(native), Some(generator), Some(self_iterating), Some(flag)) = (
         item("_unawait_CoroutineType")?,
         item("_unawait_GeneratorType")?,
-        item("_unawait_UnawaitedCoroutine")?,
-        item("_unawait_Coroutine")?,
         item("_unawait_SELF_ITERATING")?,
         item("_unawait_CO_ITERABLE_COROUTINE")?,
-    )
-    else {
+    ) else {
         return Ok(None);
     };
     let fallback = Bound::new(
@@ -416,8 +408,8 @@ fn new_fast_await<'py>(
             python_await: python_await.unbind(),
             native: native.unbind(),
             generator: generator.unbind(),
-            unawaited: unawaited.unbind(),
-            coroutine: coroutine.unbind(),
+            unawaited: unawaited.clone().into_any().unbind(),
+            coroutine: coroutine.clone().into_any().unbind(),
             self_iterating: self_iterating
                 .try_iter()?
                 .map(|kind| kind.map(Bound::unbind))
