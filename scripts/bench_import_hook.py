@@ -12,7 +12,10 @@ times, in fresh interpreters, importing all of them (start-up excluded):
 - plain, first run: no hook, CPython's bytecode cache emptied before each
   round (every module compiled, its bytecode written);
 - hook, first run: the hook installed, its cache emptied before each round
-  (every module desugared and compiled);
+  (every module desugared and compiled; the hook desugars the package's
+  other modules ahead on a worker thread, see `ImportHook.prefetched`);
+- hook, first run, one thread: the same with `UNAWAIT_PREFETCH=0`, every
+  module desugared on the importing thread;
 - hook, cached: the hook installed, its cache warm.
 
 Before each timed run, `os.sync()` (where there is one) writes out the
@@ -20,8 +23,10 @@ files the previous runs left dirty (the bytecode caches): otherwise the
 kernel's write-back of one run's files can land in the next run's timing,
 whichever side that is. Both sides get the same treatment.
 
-Reports the median of each over the rounds and the ratios to the plain
-imports. With `--distinct-names` each module's functions have names of their
+Reports the median of each over the rounds, the ratios to the plain
+imports, and the median CPU time of the process over the same span (all
+its threads: the worker's desugaring counts there, where the wall clock
+overlaps it with the importing thread's work). With `--distinct-names` each module's functions have names of their
 own (`numbers_7`, ...), as a real package's mostly have: the runtime makes
 what a desugared `async def` needs once per name and signature in a process,
 so by default (the same names in every module) only the first module pays
@@ -74,12 +79,13 @@ IMPORT_ALL = """
 import importlib, sys, time
 hooked = sys.argv[1] == "hook"
 start = time.perf_counter()
+cpu_start = time.process_time()
 if hooked:
     import unawait
     unawait.install_import_hook("benchpkg")
 for index in range({count}):
     importlib.import_module("benchpkg.m%d" % index)
-print(time.perf_counter() - start)
+print(time.perf_counter() - start, time.process_time() - cpu_start)
 """
 
 
@@ -103,18 +109,22 @@ def main():
         code = IMPORT_ALL.format(count=args.modules)
         cache = os.path.join(package, "__pycache__")
 
-        def timed(mode):
+        one_thread = dict(env, UNAWAIT_PREFETCH="0")
+
+        def timed(mode, environment=env):
+            """`(wall, cpu)` seconds importing the package."""
             if hasattr(os, "sync"):
                 os.sync()
             completed = subprocess.run(
                 [sys.executable, "-c", code, mode],
                 cwd=root,
-                env=env,
+                env=environment,
                 stdout=subprocess.PIPE,
                 check=True,
                 universal_newlines=True,
             )
-            return float(completed.stdout)
+            wall, cpu = completed.stdout.split()
+            return float(wall), float(cpu)
 
         def clear_cache(hook):
             for name in os.listdir(cache) if os.path.isdir(cache) else ():
@@ -123,15 +133,26 @@ def main():
 
         timed("plain")  # warms CPython's bytecode cache
         load_before = os.getloadavg()[0]
-        rows = {"plain": [], "plain, first run": [], "hook, first run": [], "hook, cached": []}
+        rows = {
+            "plain": [],
+            "plain, first run": [],
+            "hook, first run": [],
+            "hook, first run, one thread": [],
+            "hook, cached": [],
+        }
         for _ in range(args.rounds):
             rows["plain"].append(timed("plain"))
             clear_cache(hook=False)
             rows["plain, first run"].append(timed("plain"))
             clear_cache(hook=True)
             rows["hook, first run"].append(timed("hook"))
+            clear_cache(hook=True)
+            rows["hook, first run, one thread"].append(timed("hook", one_thread))
             rows["hook, cached"].append(timed("hook"))
-        medians = {label: statistics.median(times) for label, times in rows.items()}
+        medians = {
+            label: statistics.median(wall for wall, _ in times) for label, times in rows.items()
+        }
+        cpu = {label: statistics.median(cpu for _, cpu in times) for label, times in rows.items()}
         print(
             "CPython {}, {} modules{}, median of {} rounds, load {:.1f} to {:.1f}".format(
                 sys.version.split()[0],
@@ -142,15 +163,16 @@ def main():
                 os.getloadavg()[0],
             )
         )
-        print("| import | ms | ratio to plain | ratio to plain first run |")
-        print("|---|---|---|---|")
+        print("| import | ms | ratio to plain | ratio to plain first run | CPU ms |")
+        print("|---|---|---|---|---|")
         for label, median in medians.items():
             print(
-                "| {} | {:.1f} | {:.2f}x | {:.2f}x |".format(
+                "| {} | {:.1f} | {:.2f}x | {:.2f}x | {:.1f} |".format(
                     label,
                     median * 1000,
                     median / medians["plain"],
                     median / medians["plain, first run"],
+                    cpu[label] * 1000,
                 )
             )
     finally:

@@ -16,6 +16,7 @@ use crate::cli::hook;
 
 mod accelerator;
 mod line_table;
+mod prefetch;
 
 /// `desugar(source, runtime, passes, stop_after, explain, target_version)`:
 /// `(True, code, changed, line_map)`, or `(False, kind, msg, lineno, offset,
@@ -82,6 +83,14 @@ fn desugar<'py>(
                 "unawait: internal error (a panic, reported above); please report this",
             )
         })?;
+    result_tuple(py, result)
+}
+
+/// What [`desugar`] returns for `result`.
+fn result_tuple(
+    py: Python<'_>,
+    result: Result<hook::Desugared, hook::Failure>,
+) -> PyResult<Bound<'_, PyTuple>> {
     match result {
         Ok(desugared) => {
             (true, desugared.code, desugared.changed, desugared.line_map).into_pyobject(py)
@@ -175,6 +184,7 @@ impl LineMap {
 #[pymodule]
 fn _unawait(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<LineMap>()?;
+    module.add_class::<prefetch::Prefetch>()?;
     module.add("__version__", unawait::runtime::VERSION)?;
     module.add("RUNTIME_SOURCE", unawait::runtime::SOURCE)?;
     module.add("BUILD", unawait::runtime::build_tag())?;

@@ -8,14 +8,16 @@ hook-desugar FILE`, one process per module not yet cached).
 """
 
 # Only what a cached import needs is imported up front (`importlib.abc`
-# alone costs some 10 ms on 3.11); the rest when a module is desugared.
+# alone costs some 10 ms on 3.11, `importlib.util` 2 ms through
+# `contextlib`); the rest when a module is desugared. The bootstrap's own
+# module, which every interpreter has loaded at start-up, gives what
+# `importlib.util` would re-export.
 import _thread
+import importlib._bootstrap_external as _bootstrap_external
 import importlib.machinery
-import importlib.util
 import io
 import marshal
 import os
-import struct
 import sys
 
 try:
@@ -87,11 +89,13 @@ def error(kind, msg, filename, lineno, offset, end_lineno, end_offset, text):
     return exception
 
 
-def desugar_for_import(source, filename):
+def desugar_for_import(source, filename, result=None):
     """`(changed, code, line_map)` for a module's bytes; raises
-    `DesugarError` naming `filename`."""
-    if _unawait is not None:
+    `DesugarError` naming `filename`. `result`, when given, is what the
+    extension's `desugar` returned for these bytes (a `Prefetch` made it)."""
+    if result is None and _unawait is not None:
         result = _unawait.desugar(source, "import", None, None, False, None)
+    if result is not None:
         if not result[0]:
             raise error(*result[1:3], filename, *result[3:])
         _, code, changed, line_map = result
@@ -194,11 +198,11 @@ else:
     _LINE_TABLE = "lnotab"
 
 
-def compile_module(source, filename, rewrite=None):
+def compile_module(source, filename, rewrite=None, desugared=None):
     """The code object for a module's bytes, desugared, with source line
     numbers; `rewrite(tree)` (pytest's assertion rewriting) transforms the
-    desugared tree before compiling."""
-    changed, code, line_map = desugar_for_import(source, filename)
+    desugared tree before compiling. `desugared`: see `desugar_for_import`."""
+    changed, code, line_map = desugar_for_import(source, filename, desugared)
     if not changed and rewrite is None:
         return compile(source, filename, "exec", dont_inherit=True)
     if changed and rewrite is None and _unawait is not None:
@@ -222,8 +226,19 @@ def compile_module(source, filename, rewrite=None):
 
 
 # Cache header: CPython's magic number, then the source's mtime in
-# nanoseconds and size, then the marshalled code.
-_HEADER = struct.Struct("<4sQQ")
+# nanoseconds and size (8 bytes each, little-endian), then the marshalled
+# code.
+_MAGIC = _bootstrap_external.MAGIC_NUMBER
+_HEADER_SIZE = len(_MAGIC) + 16
+
+
+def _header(stat):
+    """The cache header for a source file of `stat`."""
+    return (
+        _MAGIC
+        + (stat.st_mtime_ns & 0xFFFFFFFFFFFFFFFF).to_bytes(8, "little")
+        + stat.st_size.to_bytes(8, "little")
+    )
 
 
 class ImportHook:
@@ -246,8 +261,15 @@ class ImportHook:
         self.roots = tuple(os.path.join(os.path.realpath(r), "") for r in roots)
         self.include = include
         self.rewrite = rewrite
-        # The modules desugared (loaded through this hook), in load order.
+        # Desugaring ahead (see `prefetched`): the `_unawait.Prefetch` of
+        # this process, and the directories already handed to it.
+        self._prefetch = None
+        self._prefetch_pid = None
+        self._prefetched_directories = set()
+        # The modules desugared (loaded through this hook), in load order,
+        # and how many of them a worker desugared ahead (`prefetched`).
         self.modules = []
+        self.prefetched_count = 0
         installation = {sys.prefix, sys.base_prefix, sys.exec_prefix}
         self._installation = tuple(os.path.join(os.path.realpath(p), "") for p in installation)
 
@@ -258,6 +280,9 @@ class ImportHook:
     def uninstall(self):
         if self in sys.meta_path:
             sys.meta_path.remove(self)
+        if self._prefetch is not None:
+            self._prefetch.close()
+            self._prefetch = None
 
     def __enter__(self):
         return self
@@ -279,9 +304,72 @@ class ImportHook:
             return True
         return self.include is not None and self.include(path)
 
+    def prefetched(self, fullname, path, source):
+        """What the extension's `desugar` returns for `source`, the bytes of
+        the module `fullname` at `path`, if a worker thread desugared them
+        ahead; else None.
+
+        The first module of a directory the hook has to desugar (no valid
+        cache) hands the others to that worker (`_unawait.Prefetch`):
+        while this interpreter compiles and runs one module, the worker
+        desugars the next, on another core. Only the directory's modules
+        the hook would desugar anyway are handed over; `UNAWAIT_PREFETCH=0`
+        turns it off. A result is used only for the very bytes it was
+        made from."""
+        if _unawait is None or os.environ.get("UNAWAIT_PREFETCH") == "0":
+            return None
+        if self._prefetch is None or self._prefetch_pid != os.getpid():
+            # The parent's worker does not run in a forked child.
+            self._prefetch = _unawait.Prefetch(_MAGIC)
+            self._prefetch_pid = os.getpid()
+            self._prefetched_directories = set()
+        directory = os.path.dirname(path)
+        if directory not in self._prefetched_directories:
+            self._prefetched_directories.add(directory)
+            self._prefetch.schedule(self._siblings(fullname, path))
+        result = self._prefetch.take(path, source)
+        if result is not None:
+            self.prefetched_count += 1
+        return result
+
+    def _siblings(self, fullname, path):
+        """`(path, cache path)` of each other module in `path`'s directory
+        that the hook desugars: modules of the named packages, or every
+        module when the directory is under one of the roots."""
+        directory = os.path.dirname(path)
+        package = fullname if os.path.basename(path) == "__init__.py" else fullname.rpartition(".")[0]
+        under_root = False
+        if self.roots:
+            real = os.path.join(os.path.realpath(directory), "")
+            under_root = any(real.startswith(root) for root in self.roots) and not any(
+                real.startswith(p) for p in self._installation
+            )
+        try:
+            names = sorted(os.listdir(directory))
+        except OSError:
+            return []
+        # Every file's cache path from one: they differ only in the stem.
+        example = DesugaringLoader.cache_path(os.path.join(directory, "_.py"))
+        jobs = []
+        for name in names:
+            stem = name[:-3]
+            if not name.endswith(".py") or stem == "__init__" or not stem.isidentifier():
+                continue
+            sibling = os.path.join(directory, name)
+            if sibling == path:
+                continue
+            if not (under_root or self._named(package + "." + stem if package else stem)):
+                continue
+            cache = None
+            if example is not None:
+                head, tail = os.path.split(example)
+                cache = os.path.join(head, stem + tail[1:])
+            jobs.append((sibling, cache))
+        return jobs
+
     def find_spec(self, fullname, path=None, target=None):
         if fullname == RUNTIME_MODULE:
-            return importlib.util.spec_from_loader(fullname, RuntimeLoader())
+            return importlib.machinery.ModuleSpec(fullname, RuntimeLoader())
         # With neither roots nor a claim, a module outside the packages is
         # left to the finders after this one, without searching the path
         # for it twice.
@@ -314,7 +402,7 @@ class DesugaringLoader(importlib.machinery.SourceFileLoader):
         with `tag` after the build); None where there is no bytecode
         cache."""
         try:
-            standard = importlib.util.cache_from_source(path)
+            standard = _bootstrap_external.cache_from_source(path)
         except (NotImplementedError, ValueError):
             return None
         name = "unawait-" + BUILD + ("-" + tag if tag else "")
@@ -337,7 +425,7 @@ class DesugaringLoader(importlib.machinery.SourceFileLoader):
         if transform is not None:
             rewrite = lambda tree: transform(tree, source)  # noqa: E731
         try:
-            code = compile_module(source, path, rewrite)
+            code = compile_module(source, path, rewrite, self.hook.prefetched(fullname, path, source))
         except SyntaxError as error:
             # Reported as CPython reports a module's syntax error: without
             # the frames of the desugaring.
@@ -355,17 +443,10 @@ class DesugaringLoader(importlib.machinery.SourceFileLoader):
                 data = file.read()
         except OSError:
             return None
-        if len(data) < _HEADER.size:
-            return None
-        magic, mtime_ns, size = _HEADER.unpack_from(data)
-        if (
-            magic != importlib.util.MAGIC_NUMBER
-            or mtime_ns != stat.st_mtime_ns
-            or size != stat.st_size
-        ):
+        if data[: _HEADER_SIZE] != _header(stat):
             return None
         try:
-            return marshal.loads(data[_HEADER.size :])
+            return marshal.loads(data[_HEADER_SIZE:])
         except (EOFError, ValueError, TypeError):
             return None
 
@@ -374,9 +455,7 @@ class DesugaringLoader(importlib.machinery.SourceFileLoader):
         """Writes the cache file whole or not at all: another process
         reading it meanwhile sees the old file or the new one. A tree that
         cannot be written to is simply not cached."""
-        data = _HEADER.pack(
-            importlib.util.MAGIC_NUMBER, stat.st_mtime_ns, stat.st_size
-        ) + marshal.dumps(code)
+        data = _header(stat) + marshal.dumps(code)
         temporary = "{}.{}.{}.tmp".format(cache, os.getpid(), _thread.get_ident())
         flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL
         try:

@@ -27,7 +27,10 @@ def _unawait_require(version):
 
 
 # -- section: coroutine
-import collections.abc as _unawait_abc
+# The ABCs' own module, which `collections.abc` re-exports: loaded at every
+# start-up, where `collections.abc` also imports `collections` (1.4 ms on
+# 3.13, paid by the first desugared module a process imports).
+import _collections_abc as _unawait_abc
 import operator as _unawait_operator
 import sys as _unawait_sys
 import types as _unawait_types
