@@ -209,8 +209,11 @@ impl Prefetch {
         let shared = Arc::clone(&self.shared);
         // Without a thread (the system refusing one), the hook simply
         // desugars every module itself.
+        // Desugar's own stack size: on a smaller one it maps a stack of that
+        // size for every module (`unawait::desugar`).
         state.working = std::thread::Builder::new()
             .name("unawait-prefetch".to_string())
+            .stack_size(unawait::STACK_SIZE)
             .spawn(move || work(&shared))
             .is_ok();
     }
