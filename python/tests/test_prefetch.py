@@ -75,6 +75,21 @@ def test_closed_it_holds_nothing(tmp_path):
     assert prefetch.take(path, GOOD.encode()) is None
 
 
+def test_at_most_512_results_wait_and_the_worker_resumes_once_half_are_taken(tmp_path):
+    write(tmp_path, {"m{:03}.py".format(index): GOOD for index in range(520)})
+    paths = [str(tmp_path / "m{:03}.py".format(index)) for index in range(520)]
+    prefetch = _unawait.Prefetch(_hook._MAGIC)
+    prefetch.schedule([(path, None) for path in paths])
+    prefetch.wait()
+    # The room filled before the last file was started: it is dropped from
+    # the queue, for the caller to desugar.
+    assert prefetch.take(paths[-1], GOOD.encode()) is None
+    expected = desugar(GOOD.encode())
+    for path in paths[:-1]:
+        prefetch.wait()
+        assert prefetch.take(path, GOOD.encode()) == expected, path
+
+
 PACKAGE = dict(
     {"pkg/__init__.py": ""},
     **{

@@ -17,7 +17,8 @@
 //! - A module whose cache is valid is skipped (the worker reads the cache
 //!   header as the hook does), and at most [`MAX_HELD`] results or
 //!   [`MAX_HELD_BYTES`] bytes wait to be taken: past that the worker stops
-//!   until the program takes some.
+//!   until the program has taken half of them (a directory of modules the
+//!   program mostly does not import costs that much and no more).
 //! - In a child process after `fork` the worker does not exist: an object
 //!   made by the parent does nothing there (its owner's pid is checked).
 //! - The worker blocks every signal, so they reach the interpreter's
@@ -35,9 +36,9 @@ use unawait::{Options, RuntimeMode};
 use crate::cli::hook;
 
 /// At most this many results wait to be taken.
-const MAX_HELD: usize = 1024;
+const MAX_HELD: usize = 512;
 /// At most this many bytes (sources and desugared texts) wait to be taken.
-const MAX_HELD_BYTES: usize = 64 << 20;
+const MAX_HELD_BYTES: usize = 16 << 20;
 
 /// `Prefetch(magic)`: desugars, on a worker thread, the files handed to
 /// `schedule`, for `take`. `magic` is the cache header's first bytes
@@ -145,7 +146,11 @@ impl Prefetch {
             }
             let ready = state.ready.remove(&path)?;
             state.held_bytes -= ready.size();
-            self.start_worker(&mut state);
+            // A worker stopped by a full room starts again once half is
+            // free, not for every result taken.
+            if state.ready.len() <= MAX_HELD / 2 && state.held_bytes <= MAX_HELD_BYTES / 2 {
+                self.start_worker(&mut state);
+            }
             Some(ready)
         });
         match ready {
