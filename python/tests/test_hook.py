@@ -257,3 +257,32 @@ def test_processes_importing_at_once_never_read_a_partial_cache(tmp_path, python
     assert completed.returncode == 0
     leftovers = [n for n in os.listdir(str(tmp_path / "pkg" / "__pycache__")) if n.endswith(".tmp")]
     assert leftovers == []
+
+
+def test_cache_paths_are_cpythons_with_the_build(tmp_path):
+    # `cache_path` works out `cache_from_source` once per directory: every
+    # file's answer must still be the one `cache_from_source` gives.
+    import importlib.util
+    import sys
+
+    from unawait import _hook
+
+    names = ["a.py", "b.c.py", "mod.py", "a.py", "x.pyw", ".py"]
+    for prefix in (None, str(tmp_path / "prefix")):
+        saved = sys.pycache_prefix if hasattr(sys, "pycache_prefix") else None
+        if prefix is not None and not hasattr(sys, "pycache_prefix"):
+            continue  # 3.8+
+        try:
+            if prefix is not None:
+                sys.pycache_prefix = prefix
+            for name in names:
+                path = str(tmp_path / "pkg" / name)
+                standard = importlib.util.cache_from_source(path)
+                for tag in (None, "pytest-8"):
+                    expected = "{}.unawait-{}{}.pyc".format(
+                        standard[: -len(".pyc")], _hook.BUILD, "-" + tag if tag else ""
+                    )
+                    assert _hook.DesugaringLoader.cache_path(path, tag) == expected, (name, prefix)
+        finally:
+            if hasattr(sys, "pycache_prefix"):
+                sys.pycache_prefix = saved

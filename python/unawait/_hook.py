@@ -232,6 +232,13 @@ _MAGIC = _bootstrap_external.MAGIC_NUMBER
 _HEADER_SIZE = len(_MAGIC) + 16
 
 
+# `DesugaringLoader.cache_path`'s memory: (directory, sys.pycache_prefix) ->
+# the text around a module's stem in its `cache_from_source` path.
+_CACHE_PATHS = {}
+_PathFinder = importlib.machinery.PathFinder
+_SourceFileLoader = importlib.machinery.SourceFileLoader
+
+
 def _header(stat):
     """The cache header for a source file of `stat`."""
     return (
@@ -258,6 +265,7 @@ class ImportHook:
         if isinstance(packages, str):
             packages = [packages]
         self.packages = tuple(name for name in packages if name)
+        self._package_prefixes = tuple(name + "." for name in self.packages)
         self.roots = tuple(os.path.join(os.path.realpath(r), "") for r in roots)
         self.include = include
         self.rewrite = rewrite
@@ -291,12 +299,14 @@ class ImportHook:
         self.uninstall()
 
     def _named(self, fullname):
-        return any(fullname == name or fullname.startswith(name + ".") for name in self.packages)
+        return fullname in self.packages or fullname.startswith(self._package_prefixes)
 
     def wants(self, fullname, path):
         """Whether the module `fullname`, found at `path`, is desugared."""
-        if self._named(fullname):
-            return True
+        return self._named(fullname) or self._claims(path)
+
+    def _claims(self, path):
+        """Whether the file at `path`, of no named package, is desugared."""
         real = os.path.realpath(path)
         if any(real.startswith(p) for p in self._installation):
             return False
@@ -348,8 +358,6 @@ class ImportHook:
             names = sorted(os.listdir(directory))
         except OSError:
             return []
-        # Every file's cache path from one: they differ only in the stem.
-        example = DesugaringLoader.cache_path(os.path.join(directory, "_.py"))
         jobs = []
         for name in names:
             stem = name[:-3]
@@ -360,11 +368,7 @@ class ImportHook:
                 continue
             if not (under_root or self._named(package + "." + stem if package else stem)):
                 continue
-            cache = None
-            if example is not None:
-                head, tail = os.path.split(example)
-                cache = os.path.join(head, stem + tail[1:])
-            jobs.append((sibling, cache))
+            jobs.append((sibling, DesugaringLoader.cache_path(sibling)))
         return jobs
 
     def find_spec(self, fullname, path=None, target=None):
@@ -373,12 +377,13 @@ class ImportHook:
         # With neither roots nor a claim, a module outside the packages is
         # left to the finders after this one, without searching the path
         # for it twice.
-        if not (self.roots or self.include or self._named(fullname)):
+        named = self._named(fullname)
+        if not (named or self.roots or self.include):
             return None
-        spec = importlib.machinery.PathFinder.find_spec(fullname, path, target)
-        if spec is None or type(spec.loader) is not importlib.machinery.SourceFileLoader:
+        spec = _PathFinder.find_spec(fullname, path, target)
+        if spec is None or type(spec.loader) is not _SourceFileLoader:
             return None
-        if not self.wants(fullname, spec.origin):
+        if not (named or self._claims(spec.origin)):
             return None
         spec.loader = DesugaringLoader(fullname, spec.origin, self)
         spec.cached = spec.loader.cached
@@ -401,10 +406,23 @@ class DesugaringLoader(importlib.machinery.SourceFileLoader):
         bytecode (`__pycache__/mod.cpython-311.unawait-0.1.0-<digest>.pyc`,
         with `tag` after the build); None where there is no bytecode
         cache."""
-        try:
-            standard = _bootstrap_external.cache_from_source(path)
-        except (NotImplementedError, ValueError):
-            return None
+        directory, name = os.path.split(path)
+        stem = name[: -len(".py")] if name.endswith(".py") else ""
+        # `cache_from_source` once per directory (and `sys.pycache_prefix`):
+        # for `stem.py` in a directory its answer differs only in the stem.
+        # A relative directory's also depends on the working directory.
+        key = (directory, sys.pycache_prefix) if stem and os.path.isabs(directory) else None
+        around = _CACHE_PATHS.get(key) if key else None
+        if around is not None:
+            standard = around[0] + stem + around[1]
+        else:
+            try:
+                standard = _bootstrap_external.cache_from_source(path)
+            except (NotImplementedError, ValueError):
+                return None
+            head, _, file_name = standard.rpartition(os.sep)
+            if key and file_name.startswith(stem + "."):
+                _CACHE_PATHS[key] = (head + os.sep, file_name[len(stem) :])
         name = "unawait-" + BUILD + ("-" + tag if tag else "")
         return standard[: -len(".pyc")] + "." + name + ".pyc"
 
