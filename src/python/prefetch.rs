@@ -24,7 +24,7 @@
 //! - The worker blocks every signal, so they reach the interpreter's
 //!   threads as they would without it.
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
@@ -62,6 +62,8 @@ struct Shared {
 struct State {
     /// Files not yet started, in the order given.
     queue: VecDeque<Job>,
+    /// The sources in `queue`.
+    queued: HashSet<PathBuf>,
     /// The file the worker is desugaring now.
     running: Option<PathBuf>,
     /// Files desugared, not yet taken.
@@ -119,8 +121,9 @@ impl Prefetch {
         for (source, cache) in jobs {
             let known = state.running.as_ref() == Some(&source)
                 || state.ready.contains_key(&source)
-                || state.queue.iter().any(|job| job.source == source);
+                || state.queued.contains(&source);
             if !known {
+                state.queued.insert(source.clone());
                 state.queue.push_back(Job { source, cache });
             }
         }
@@ -140,7 +143,9 @@ impl Prefetch {
     ) -> PyResult<Option<Bound<'py, PyTuple>>> {
         let ready = py.allow_threads(|| {
             let mut state = self.lock()?;
-            state.queue.retain(|job| job.source != path);
+            if state.queued.remove(&path) {
+                state.queue.retain(|job| job.source != path);
+            }
             while state.running.as_ref() == Some(&path) {
                 state = self.shared.finished.wait(state).ok()?;
             }
@@ -183,6 +188,7 @@ impl Prefetch {
         if let Some(mut state) = self.lock() {
             state.closed = true;
             state.queue.clear();
+            state.queued.clear();
             state.ready.clear();
             state.held_bytes = 0;
         }
@@ -248,6 +254,7 @@ fn work(shared: &Shared) {
             };
             match job {
                 Some(job) => {
+                    state.queued.remove(&job.source);
                     state.running = Some(job.source.clone());
                     job
                 }
