@@ -301,18 +301,20 @@ class ImportHook:
     def _named(self, fullname):
         return fullname in self.packages or fullname.startswith(self._package_prefixes)
 
-    def wants(self, fullname, path):
-        """Whether the module `fullname`, found at `path`, is desugared."""
-        return self._named(fullname) or self._claims(path)
-
     def _claims(self, path):
         """Whether the file at `path`, of no named package, is desugared."""
         real = os.path.realpath(path)
-        if any(real.startswith(p) for p in self._installation):
+        if self._installed(real):
             return False
-        if any(real.startswith(root) for root in self.roots):
-            return True
-        return self.include is not None and self.include(path)
+        return self._under_root(real) or (self.include is not None and self.include(path))
+
+    def _installed(self, real):
+        """Whether the real path `real` is in this interpreter's installation."""
+        return any(real.startswith(p) for p in self._installation)
+
+    def _under_root(self, real):
+        """Whether the real path `real` is under one of the roots."""
+        return any(real.startswith(root) for root in self.roots)
 
     def prefetched(self, fullname, path, source):
         """What the extension's `desugar` returns for `source`, the bytes of
@@ -348,12 +350,9 @@ class ImportHook:
         module when the directory is under one of the roots."""
         directory = os.path.dirname(path)
         package = fullname if os.path.basename(path) == "__init__.py" else fullname.rpartition(".")[0]
-        under_root = False
-        if self.roots:
-            real = os.path.join(os.path.realpath(directory), "")
-            under_root = any(real.startswith(root) for root in self.roots) and not any(
-                real.startswith(p) for p in self._installation
-            )
+        # Asked once for the directory, as `_claims` asks for each file.
+        real = os.path.join(os.path.realpath(directory), "")
+        under_root = self._under_root(real) and not self._installed(real)
         try:
             names = sorted(os.listdir(directory))
         except OSError:
