@@ -286,3 +286,24 @@ def test_cache_paths_are_cpythons_with_the_build(tmp_path):
         finally:
             if hasattr(sys, "pycache_prefix"):
                 sys.pycache_prefix = saved
+
+
+def test_a_source_dated_before_1970_is_cached(tmp_path, python):
+    # Its st_mtime_ns is negative: the cache header stores it as 64 bits.
+    write(tmp_path, PACKAGE)
+    before_1970 = -86400 * 10**9
+    os.utime(str(tmp_path / "pkg" / "__init__.py"), ns=(before_1970, before_1970))
+    python(IMPORT, tmp_path)
+    assert len(os.listdir(str(tmp_path / "pkg" / "__pycache__"))) == 1
+    completed = python(
+        """\
+        from unawait import _hook
+        def refuse(*args):
+            raise AssertionError("desugared again")
+        _hook.desugar_for_import = refuse
+"""
+        + IMPORT
+        + "        print(asyncio.run(pkg.double(4)))\n",
+        tmp_path,
+    )
+    assert completed.stdout.strip() == "8"
