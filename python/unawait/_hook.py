@@ -410,7 +410,9 @@ class DesugaringLoader(importlib.machinery.SourceFileLoader):
         # `cache_from_source` once per directory (and `sys.pycache_prefix`):
         # for `stem.py` in a directory its answer differs only in the stem.
         # A relative directory's also depends on the working directory.
-        key = (directory, sys.pycache_prefix) if stem and os.path.isabs(directory) else None
+        # (`sys.pycache_prefix` came in 3.8.)
+        prefix = getattr(sys, "pycache_prefix", None)
+        key = (directory, prefix) if stem and os.path.isabs(directory) else None
         around = _CACHE_PATHS.get(key) if key else None
         if around is not None:
             standard = around[0] + stem + around[1]
