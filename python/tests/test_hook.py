@@ -41,6 +41,17 @@ IMPORT = """\
             return "_unawait_coroutine" in vars(module)
 """
 
+# IMPORT where desugaring fails: everything must come from the cache.
+IMPORT_FROM_CACHE = (
+    """\
+        from unawait import _hook
+        def refuse(*args):
+            raise AssertionError("desugared again")
+        _hook.desugar_for_import = refuse
+"""
+    + IMPORT
+)
+
 
 def test_modules_of_the_packages_are_desugared(tmp_path, python):
     write(tmp_path, PACKAGE)
@@ -73,13 +84,7 @@ def test_code_is_cached_next_to_cpythons_bytecode(tmp_path, python):
     assert ".unawait-" + build + ".pyc" in cached[0]
     # A second run reads the cache: the desugarer is never called.
     completed = python(
-        """\
-        from unawait import _hook
-        def refuse(*args):
-            raise AssertionError("desugared again")
-        _hook.desugar_for_import = refuse
-"""
-        + IMPORT
+        IMPORT_FROM_CACHE
         + "        print(asyncio.run(pkg.double(1)), pkg.__spec__.cached)\n",
         tmp_path,
     )
@@ -296,13 +301,7 @@ def test_a_source_dated_before_1970_is_cached(tmp_path, python):
     python(IMPORT, tmp_path)
     assert len(os.listdir(str(tmp_path / "pkg" / "__pycache__"))) == 1
     completed = python(
-        """\
-        from unawait import _hook
-        def refuse(*args):
-            raise AssertionError("desugared again")
-        _hook.desugar_for_import = refuse
-"""
-        + IMPORT
+        IMPORT_FROM_CACHE
         + "        print(asyncio.run(pkg.double(4)))\n",
         tmp_path,
     )

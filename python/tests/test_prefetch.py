@@ -18,6 +18,16 @@ def desugar(source):
     return _unawait.desugar(source, "import", None, None, False, None)
 
 
+def good_file_desugared_ahead(tmp_path):
+    """A `Prefetch` that has desugared the file `good.py` (GOOD), and its path."""
+    write(tmp_path, {"good.py": GOOD})
+    path = str(tmp_path / "good.py")
+    prefetch = _unawait.Prefetch(_hook._MAGIC)
+    prefetch.schedule([(path, None)])
+    prefetch.wait()
+    return prefetch, path
+
+
 def test_results_are_what_desugar_gives_for_the_same_bytes(tmp_path):
     write(tmp_path, {"good.py": GOOD, "bad.py": BAD, "plain.py": "x = 1\n"})
     prefetch = _unawait.Prefetch(_hook._MAGIC)
@@ -33,11 +43,7 @@ def test_results_are_what_desugar_gives_for_the_same_bytes(tmp_path):
 
 
 def test_a_result_for_other_bytes_is_not_used(tmp_path):
-    write(tmp_path, {"good.py": GOOD})
-    path = str(tmp_path / "good.py")
-    prefetch = _unawait.Prefetch(_hook._MAGIC)
-    prefetch.schedule([(path, None)])
-    prefetch.wait()
+    prefetch, path = good_file_desugared_ahead(tmp_path)
     assert prefetch.take(path, GOOD.replace("x", "y").encode()) is None
 
 
@@ -64,11 +70,7 @@ def test_a_file_with_a_valid_cache_is_skipped(tmp_path, python):
 
 
 def test_closed_it_holds_nothing(tmp_path):
-    write(tmp_path, {"good.py": GOOD})
-    path = str(tmp_path / "good.py")
-    prefetch = _unawait.Prefetch(_hook._MAGIC)
-    prefetch.schedule([(path, None)])
-    prefetch.wait()
+    prefetch, path = good_file_desugared_ahead(tmp_path)
     prefetch.close()
     prefetch.schedule([(path, None)])
     prefetch.wait()
