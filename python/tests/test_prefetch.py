@@ -250,3 +250,38 @@ def test_only_modules_the_hook_desugars_are_handed_over(tmp_path):
     hook = _hook.ImportHook(roots=[str(tmp_path)])
     jobs = hook._siblings("top.inner.a", a)
     assert [os.path.basename(path) for path, _ in jobs] == ["b.py"]
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork")
+def test_the_worker_is_paused_while_the_process_forks(tmp_path, python):
+    # Forking while the worker runs would leave a thread of unawait's in
+    # the parent at the fork (3.12+ warns of that); it is paused instead,
+    # and goes on in the parent afterwards.
+    many = {"pkg/m{}.py".format(index): PACKAGE["pkg/m1.py"] for index in range(40, 400)}
+    write(tmp_path, dict(PACKAGE, **many))
+    completed = python(
+        """\
+        import asyncio, importlib, os, warnings
+        import unawait
+        hook = unawait.install_import_hook("pkg")
+        import pkg
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            pid = os.fork()
+            if pid == 0:
+                os._exit(0)
+        threads = "?"
+        if os.path.exists("/proc/self/status"):
+            with open("/proc/self/status") as status:
+                threads = [line.split()[1] for line in status if line.startswith("Threads:")][0]
+        os.waitpid(pid, 0)
+        print(threads, sum("multi-threaded" in str(warning.message) for warning in caught))
+        hook._prefetch.wait()
+        values = [asyncio.run(importlib.import_module("pkg.m%d" % i).value()) for i in range(40)]
+        print(values == list(range(40)), hook.prefetched_count)
+        """,
+        tmp_path,
+    )
+    threads, warned, ok, prefetched = completed.stdout.split()
+    assert threads in ("1", "?") and warned == "0"
+    assert (ok, prefetched) == ("True", "40")

@@ -239,6 +239,35 @@ _PathFinder = importlib.machinery.PathFinder
 _SourceFileLoader = importlib.machinery.SourceFileLoader
 
 
+# The hooks whose worker `fork` pauses (a `weakref.WeakSet` once one has a
+# worker).
+_WORKING_HOOKS = None
+
+
+def _pause_around_fork(hook):
+    """Pauses `hook`'s worker while this process forks: the child then
+    starts without a thread of unawait's (3.12+ warns of forking a process
+    that runs other threads), and the parent's worker goes on after."""
+    global _WORKING_HOOKS
+    if _WORKING_HOOKS is None:
+        import weakref
+
+        _WORKING_HOOKS = weakref.WeakSet()
+        if hasattr(os, "register_at_fork"):  # 3.7+
+            os.register_at_fork(
+                before=lambda: _each_worker("pause"),
+                after_in_parent=lambda: _each_worker("resume"),
+            )
+    _WORKING_HOOKS.add(hook)
+
+
+def _each_worker(method):
+    for hook in list(_WORKING_HOOKS):
+        prefetch = hook._prefetch
+        if prefetch is not None and hook._prefetch_pid == os.getpid():
+            getattr(prefetch, method)()
+
+
 def _header(stat):
     """The cache header for a source file of `stat`."""
     return (
@@ -335,6 +364,7 @@ class ImportHook:
             self._prefetch = _unawait.Prefetch(_MAGIC)
             self._prefetch_pid = os.getpid()
             self._prefetched_directories = set()
+            _pause_around_fork(self)
         directory = os.path.dirname(path)
         if directory not in self._prefetched_directories:
             self._prefetched_directories.add(directory)

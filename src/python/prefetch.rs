@@ -21,6 +21,9 @@
 //!   program mostly does not import costs that much and no more).
 //! - In a child process after `fork` the worker does not exist: an object
 //!   made by the parent does nothing there (its owner's pid is checked).
+//!   The hook pauses the worker around `fork` ([`Prefetch::pause`]), so
+//!   that the parent forks with no thread of unawait's running (3.12+
+//!   warns of a fork in a process with other threads).
 //! - The worker blocks every signal, so they reach the interpreter's
 //!   threads as they would without it.
 
@@ -71,7 +74,14 @@ struct State {
     held_bytes: usize,
     /// Whether a worker thread is running.
     working: bool,
+    /// The last worker thread started, for `pause` to join.
+    worker_thread: Option<std::thread::JoinHandle<()>>,
     closed: bool,
+    /// Set by `pause`: no file is started until `resume`.
+    paused: bool,
+    /// Whether the last worker stopped because the results waiting filled
+    /// the room.
+    stopped_full: bool,
 }
 
 struct Job {
@@ -153,7 +163,9 @@ impl Prefetch {
             state.held_bytes -= ready.size();
             // A worker stopped by a full room starts again once half is
             // free, not for every result taken.
-            if state.ready.len() <= MAX_HELD / 2 && state.held_bytes <= MAX_HELD_BYTES / 2 {
+            if !state.stopped_full
+                || (state.ready.len() <= MAX_HELD / 2 && state.held_bytes <= MAX_HELD_BYTES / 2)
+            {
                 self.start_worker(&mut state);
             }
             Some(ready)
@@ -167,12 +179,14 @@ impl Prefetch {
     }
 
     /// `wait()`: returns, without the GIL, once the worker has nothing left
-    /// it can do now (its queue done, or the results waiting fill the room).
+    /// it can do now (its queue done, or the results waiting fill the room;
+    /// a worker not running then is started, unless paused).
     fn wait(&self, py: Python<'_>) {
         py.allow_threads(|| {
             let Some(mut state) = self.lock() else {
                 return;
             };
+            self.start_worker(&mut state);
             while state.working {
                 match self.shared.finished.wait(state) {
                     Ok(next) => state = next,
@@ -180,6 +194,32 @@ impl Prefetch {
                 }
             }
         });
+    }
+
+    /// `pause()`: returns, without the GIL, once the worker has finished
+    /// the file it is on and its thread has ended; none is started until
+    /// `resume()`.
+    fn pause(&self, py: Python<'_>) {
+        let thread = self.lock().and_then(|mut state| {
+            state.paused = true;
+            state.worker_thread.take()
+        });
+        if let Some(thread) = thread {
+            // Joined, not only told to stop: the system counts a thread
+            // until it has ended.
+            py.allow_threads(|| {
+                let _ = thread.join();
+            });
+        }
+    }
+
+    /// `resume()`: undoes `pause()`. The worker starts again at the next
+    /// `schedule`, `take` or `wait`, not here: CPython checks for other
+    /// threads after the fork hooks that call this have run.
+    fn resume(&self) {
+        if let Some(mut state) = self.lock() {
+            state.paused = false;
+        }
     }
 
     /// `close()`: drops what is queued and what is ready; the worker stops
@@ -214,7 +254,7 @@ impl Prefetch {
 
     /// Starts a worker if there is work, none runs, and room is left.
     fn start_worker(&self, state: &mut State) {
-        if state.working || state.queue.is_empty() || is_full(state) {
+        if state.working || state.paused || state.queue.is_empty() || is_full(state) {
             return;
         }
         let shared = Arc::clone(&self.shared);
@@ -222,11 +262,12 @@ impl Prefetch {
         // desugars every module itself.
         // Desugar's own stack size: on a smaller one it maps a stack of that
         // size for every module (`unawait::desugar`).
-        state.working = std::thread::Builder::new()
+        let thread = std::thread::Builder::new()
             .name("unawait-prefetch".to_string())
             .stack_size(unawait::STACK_SIZE)
-            .spawn(move || work(&shared))
-            .is_ok();
+            .spawn(move || work(&shared));
+        state.working = thread.is_ok();
+        state.worker_thread = thread.ok();
     }
 }
 
@@ -235,7 +276,7 @@ fn is_full(state: &State) -> bool {
 }
 
 /// The worker: desugars queued files until none is left, the object is
-/// closed, or the results waiting fill the room.
+/// closed or paused, or the results waiting fill the room.
 fn work(shared: &Shared) {
     block_signals();
     let options = Options {
@@ -247,7 +288,7 @@ fn work(shared: &Shared) {
             let Ok(mut state) = shared.state.lock() else {
                 return;
             };
-            let job = if state.closed || is_full(&state) {
+            let job = if state.closed || state.paused || is_full(&state) {
                 None
             } else {
                 state.queue.pop_front()
@@ -260,6 +301,7 @@ fn work(shared: &Shared) {
                 }
                 None => {
                     state.working = false;
+                    state.stopped_full = is_full(&state);
                     shared.finished.notify_all();
                     return;
                 }
