@@ -258,14 +258,14 @@ impl Prefetch {
             return;
         }
         let shared = Arc::clone(&self.shared);
-        // Without a thread (the system refusing one), the hook simply
-        // desugars every module itself.
         // Desugar's own stack size: on a smaller one it maps a stack of that
         // size for every module (`unawait::desugar`).
         let thread = std::thread::Builder::new()
             .name("unawait-prefetch".to_string())
             .stack_size(unawait::STACK_SIZE)
             .spawn(move || work(&shared));
+        // Without a thread (the system refusing one), the hook simply
+        // desugars every module itself.
         state.working = thread.is_ok();
         state.worker_thread = thread.ok();
     }
