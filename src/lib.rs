@@ -85,7 +85,7 @@ pub mod views;
 
 use diagnostic::{Diagnostic, Diagnostics, Severity};
 pub use explain::Construct;
-use line_index::{count_line_breaks, line_count, line_ending};
+use line_index::{LineIndex, count_line_breaks, line_count, line_ending};
 pub use runtime::RuntimeMode;
 pub use syntax::MAX_NESTING;
 use syntax::{Module, TextRange};
@@ -122,6 +122,14 @@ pub struct Output {
     /// The constructs rewritten, each with its 1-based input line, in
     /// input order.
     pub constructs: Vec<(u32, Construct)>,
+    /// The generator functions of `code` that the runtime's decorator
+    /// makes a coroutine or async generator function of, as the code
+    /// objects compiled from `code` for them read: the 1-based line of the
+    /// function's first decorator (`co_firstlineno`) and its name
+    /// (`co_name`). The import hook flags those code objects as
+    /// `types.coroutine` would, once, before they are cached. See
+    /// [`decorated_bodies`].
+    pub bodies: Vec<(u32, String)>,
 }
 
 impl Output {
@@ -135,6 +143,7 @@ impl Output {
                 .map(|line| u32::try_from(line).ok())
                 .collect(),
             constructs: Vec::new(),
+            bodies: Vec::new(),
         }
     }
 }
@@ -316,6 +325,7 @@ fn desugar_here(source: &str, options: &Options) -> Result<Output, Diagnostics> 
     } else {
         (code, map)
     };
+    let bodies = decorated_bodies(&code, &rewritten.prefix);
     Ok(Output {
         code,
         changed: true,
@@ -325,7 +335,61 @@ fn desugar_here(source: &str, options: &Options) -> Result<Output, Diagnostics> 
             .into_iter()
             .map(|(line, construct)| (line + 1, construct))
             .collect(),
+        bodies,
     })
+}
+
+/// [`Output::bodies`] of `code`, whose names start with `prefix`: each
+/// function right below a line `@{prefix}_coroutine` or
+/// `@{prefix}_async_generator`. No text of the input holds `{prefix}_`,
+/// so every such line is one the passes wrote. The first decorator is the
+/// first of the lines starting with `@` at the function's indentation
+/// right above it; where a decorator spans lines that finds none of its
+/// lines, and no code object has that line and name: the function is
+/// then flagged by the decorator when it runs, as without the hook.
+fn decorated_bodies(code: &str, prefix: &str) -> Vec<(u32, String)> {
+    let lines = LineIndex::new(code);
+    let text_of = |line: usize| -> Option<&str> {
+        let start = lines.start_of(line)?;
+        let end = lines.start_of(line + 1).unwrap_or(code.len());
+        Some(code[start..end].trim_end_matches(['\n', '\r']))
+    };
+    let mut bodies = Vec::new();
+    for kind in ["coroutine", "async_generator"] {
+        let decorator = format!("@{prefix}_{kind}");
+        for at in memchr::memmem::find_iter(code.as_bytes(), decorator.as_bytes()) {
+            let line = lines.line(at) as usize;
+            let Some(text) = text_of(line) else {
+                continue;
+            };
+            let indent = &text[..text.len() - text.trim_start_matches([' ', '\t']).len()];
+            if text[indent.len()..] != decorator {
+                continue;
+            }
+            let Some(name) = text_of(line + 1)
+                .and_then(|below| below.strip_prefix(indent)?.strip_prefix("def "))
+                .map(|rest| rest.split('(').next().unwrap_or_default().trim())
+                .filter(|name| {
+                    !name.is_empty() && name.chars().all(|c| c == '_' || c.is_ascii_alphanumeric())
+                })
+            else {
+                continue;
+            };
+            let mut first = line;
+            while first > 0
+                && text_of(first - 1)
+                    .and_then(|above| above.strip_prefix(indent))
+                    .is_some_and(|above| above.starts_with('@'))
+            {
+                first -= 1;
+            }
+            bodies.push((
+                u32::try_from(first + 1).unwrap_or(u32::MAX),
+                name.to_string(),
+            ));
+        }
+    }
+    bodies
 }
 
 /// Parses `source` and makes CPython's compile-time checks; `None` when
@@ -543,5 +607,104 @@ fn prologue_offset(source: &str, module: &Module) -> usize {
             }
         }
         None => source.len(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bodies(source: &str) -> Vec<(u32, String)> {
+        let options = Options {
+            runtime: RuntimeMode::Import,
+            ..Options::default()
+        };
+        desugar(source, &options).expect("desugars").bodies
+    }
+
+    /// Each function the runtime's decorator makes a coroutine or async
+    /// generator function of, at its first decorator's line; nothing else.
+    #[test]
+    fn bodies_are_the_decorated_generators_at_their_first_decorator() {
+        let source = "\
+import functools
+
+
+@functools.cache
+async def cached():
+    return [x async for x in source()]
+
+
+class C:
+    async def agen(self):
+        yield 1
+
+
+def gen():
+    yield 2
+";
+        let output = desugar(
+            source,
+            &Options {
+                runtime: RuntimeMode::Import,
+                ..Options::default()
+            },
+        )
+        .expect("desugars");
+        let line_of = |text: &str| -> u32 {
+            let at = output.code.find(text).expect(text);
+            LineIndex::new(&output.code).line(at) + 1
+        };
+        let mut found = output.bodies.clone();
+        found.sort();
+        let mut expected = vec![
+            (line_of("@functools.cache"), "cached".to_string()),
+            (line_of("    @_unawait_async_generator"), "agen".to_string()),
+            (
+                line_of("@_unawait_comprehension"),
+                "_unawait_listcomp_1".to_string(),
+            ),
+        ];
+        expected.sort();
+        assert_eq!(found, expected, "{}", output.code);
+    }
+
+    /// Input without `{prefix}_` text cannot fake one: the prefix moves on.
+    #[test]
+    fn text_that_looks_like_a_decorator_is_not_a_body() {
+        let source = "\
+s = '''
+@_unawait_coroutine
+def fake():
+'''
+
+
+async def real():
+    pass
+";
+        assert_eq!(
+            bodies(source)
+                .into_iter()
+                .map(|(_, name)| name)
+                .collect::<Vec<_>>(),
+            ["real"]
+        );
+    }
+
+    /// A decorator over several lines hides the first line: the line given
+    /// is the runtime decorator's own, which no code object starts at (the
+    /// function's starts at `@decorate(`), so the hook flags nothing and
+    /// the decorator flags the function as it runs.
+    #[test]
+    fn a_decorator_over_several_lines_gives_a_line_no_code_starts_at() {
+        let source = "\
+@decorate(
+    1,
+)
+async def spread():
+    pass
+";
+        let found = bodies(source);
+        assert_eq!(found, [(7, "spread".to_string())]);
     }
 }

@@ -19,7 +19,8 @@ mod line_table;
 mod prefetch;
 
 /// `desugar(source, runtime, passes, stop_after, explain, target_version)`:
-/// `(True, code, changed, line_map)`, or `(False, kind, msg, lineno, offset,
+/// `(True, code, changed, line_map, bodies)` (`bodies`: see
+/// [`unawait::Output::bodies`]), or `(False, kind, msg, lineno, offset,
 /// end_lineno, end_offset, text)` for input that cannot be desugared.
 /// Invalid options raise `ValueError`.
 #[pyfunction]
@@ -92,9 +93,14 @@ fn result_tuple(
     result: Result<hook::Desugared, hook::Failure>,
 ) -> PyResult<Bound<'_, PyTuple>> {
     match result {
-        Ok(desugared) => {
-            (true, desugared.code, desugared.changed, desugared.line_map).into_pyobject(py)
-        }
+        Ok(desugared) => (
+            true,
+            desugared.code,
+            desugared.changed,
+            desugared.line_map,
+            desugared.bodies,
+        )
+            .into_pyobject(py),
         Err(failure) => (
             false,
             failure.kind,
@@ -136,28 +142,37 @@ fn desugar_text(source: &str, options: &Options) -> Result<hook::Desugared, hook
             changed: output.changed,
             code: output.code,
             line_map: output.line_map,
+            bodies: output.bodies,
         }),
         Err(diagnostics) => Err(hook::failure(source, &diagnostics.0[0])),
     }
 }
 
-/// `LineMap(line_map, format, nop)`: a module's line map (`desugar`'s), to
-/// give the code objects compiled from its desugared text the source's
-/// lines. `format` names the running CPython's line table: "lnotab" (3.6 to
-/// 3.9), "linetable" (3.10) or "locations" (3.11 on); `nop` is its NOP
-/// opcode (None: leave NOPs where they are).
+/// `LineMap(line_map, format, nop, bodies=())`: a module's line map
+/// (`desugar`'s), to give the code objects compiled from its desugared text
+/// the source's lines. `format` names the running CPython's line table:
+/// "lnotab" (3.6 to 3.9), "linetable" (3.10) or "locations" (3.11 on);
+/// `nop` is its NOP opcode (None: leave NOPs where they are). `bodies` are
+/// `desugar`'s: the code objects they name get the flag the runtime's
+/// decorator would give them (see `line_table::with_source_lines`).
 #[pyclass(frozen, module = "unawait._unawait")]
 struct LineMap {
     lines: line_table::Lines,
     format: line_table::Format,
     nop: Option<u8>,
+    bodies: std::collections::HashSet<(i64, String)>,
 }
 
 #[pymethods]
 impl LineMap {
     #[new]
-    #[pyo3(signature = (line_map, format, nop))]
-    fn new(line_map: Vec<Option<u32>>, format: &str, nop: Option<u8>) -> PyResult<LineMap> {
+    #[pyo3(signature = (line_map, format, nop, bodies = Vec::new()))]
+    fn new(
+        line_map: Vec<Option<u32>>,
+        format: &str,
+        nop: Option<u8>,
+        bodies: Vec<(i64, String)>,
+    ) -> PyResult<LineMap> {
         let format = match format {
             "lnotab" => line_table::Format::Lnotab,
             "linetable" => line_table::Format::Linetable,
@@ -172,6 +187,7 @@ impl LineMap {
             lines: line_table::Lines::new(&line_map),
             format,
             nop,
+            bodies: bodies.into_iter().collect(),
         })
     }
 

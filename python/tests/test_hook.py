@@ -4,6 +4,8 @@
 import os
 import stat
 
+import pytest
+
 from conftest import write
 
 PACKAGE = {
@@ -306,3 +308,58 @@ def test_a_source_dated_before_1970_is_cached(tmp_path, python):
         tmp_path,
     )
     assert completed.stdout.strip() == "8"
+
+
+def test_bodies_are_compiled_flagged_as_the_decorator_would_flag_them(tmp_path):
+    # The hook flags each desugared body's code object CO_ITERABLE_COROUTINE
+    # when it compiles the module, so the runtime's decorator need not make
+    # a new code object at every import; nothing else is flagged.
+    import sys
+
+    from unawait import _hook
+
+    if _hook._unawait is None:
+        pytest.skip("needs the extension")
+    source = b"""\
+import functools
+
+
+@functools.lru_cache()
+async def cached(x=(lambda: (yield))):
+    return [y async for y in x]
+
+
+async def agen():
+    yield 1
+
+
+def gen():
+    yield (z for z in ())
+"""
+    code = _hook.compile_module(source, str(tmp_path / "m.py"))
+
+    def flags(code):
+        found = {}
+        for const in code.co_consts:
+            if isinstance(const, type(code)):
+                found[const.co_name] = bool(const.co_flags & 0x100)
+                found.update(flags(const))
+        return found
+
+    found = flags(code)
+    assert found.pop("cached") and found.pop("agen")
+    assert found.pop("_unawait_listcomp_1")
+    assert not any(found.values()), found
+    # Run (the hook serves the runtime), each is what the decorator makes
+    # of it.
+    import unawait
+
+    namespace = {"__name__": "m"}
+    with unawait.install_import_hook(()):
+        exec(code, namespace)
+    body = namespace["cached"].__wrapped__._unawait_body
+    assert body.__code__.co_flags & 0x100
+    if sys.version_info >= (3, 8):
+        # Not made again: the very code object compiled.
+        consts = [c for c in code.co_consts if getattr(c, "co_name", None) == "cached"]
+        assert body.__code__ is consts[0]

@@ -90,7 +90,8 @@ def error(kind, msg, filename, lineno, offset, end_lineno, end_offset, text):
 
 
 def desugar_for_import(source, filename, result=None):
-    """`(changed, code, line_map)` for a module's bytes; raises
+    """`(changed, code, line_map, bodies)` for a module's bytes (`bodies`:
+    see `unawait::Output::bodies`); raises
     `DesugarError` naming `filename`. `result`, when given, is what the
     extension's `desugar` returned for these bytes (a `Prefetch` made it)."""
     if result is None and _unawait is not None:
@@ -98,8 +99,8 @@ def desugar_for_import(source, filename, result=None):
     if result is not None:
         if not result[0]:
             raise error(*result[1:3], filename, *result[3:])
-        _, code, changed, line_map = result
-        return changed, code, line_map
+        _, code, changed, line_map, bodies = result
+        return changed, code, line_map, bodies
     return _desugar_with_executable(filename)
 
 
@@ -131,7 +132,7 @@ def _desugar_with_executable(filename):
             failure["end_offset"],
             failure["text"],
         )
-    return result["changed"], result["code"], result["line_map"]
+    return result["changed"], result["code"], result["line_map"], result["bodies"]
 
 
 def runtime_source():
@@ -202,7 +203,7 @@ def compile_module(source, filename, rewrite=None, desugared=None):
     """The code object for a module's bytes, desugared, with source line
     numbers; `rewrite(tree)` (pytest's assertion rewriting) transforms the
     desugared tree before compiling. `desugared`: see `desugar_for_import`."""
-    changed, code, line_map = desugar_for_import(source, filename, desugared)
+    changed, code, line_map, bodies = desugar_for_import(source, filename, desugared)
     if not changed and rewrite is None:
         return compile(source, filename, "exec", dont_inherit=True)
     if changed and rewrite is None and _unawait is not None:
@@ -213,7 +214,7 @@ def compile_module(source, filename, rewrite=None, desugared=None):
         import opcode
 
         compiled = compile(code, filename, "exec", dont_inherit=True)
-        lines = _unawait.LineMap(line_map, _LINE_TABLE, opcode.opmap["NOP"])
+        lines = _unawait.LineMap(line_map, _LINE_TABLE, opcode.opmap["NOP"], bodies)
         return _unawait.with_source_lines(compiled, lines, compiled.co_firstlineno)
     import ast
 

@@ -20,6 +20,9 @@ pub struct Desugared {
     pub changed: bool,
     /// Per line of `code`, the 1-based source line it comes from.
     pub line_map: Vec<Option<u32>>,
+    /// The functions the runtime's decorators make coroutine functions of
+    /// ([`unawait::Output::bodies`]).
+    pub bodies: Vec<(u32, String)>,
 }
 
 /// What `SyntaxError` the hook raises: its class name (`SyntaxError`,
@@ -43,6 +46,7 @@ pub fn desugar(bytes: &[u8], options: &Options) -> Result<Desugared, Failure> {
             changed: file.desugared.changed,
             code: file.desugared.code,
             line_map: file.desugared.line_map,
+            bodies: file.desugared.bodies,
         }),
         Err((text, diagnostics)) => Err(failure(&text, &diagnostics.0[0])),
     }
@@ -76,7 +80,8 @@ pub fn failure(source: &str, diagnostic: &Diagnostic) -> Failure {
 
 /// The hidden `unawait hook-desugar FILE`: FILE desugared for the import
 /// hook (runtime imported), as one JSON object on standard output:
-/// `{"code": ..., "line_map": [...]}` or `{"error": {...}}`.
+/// `{"code": ..., "changed": ..., "line_map": [...], "bodies": [...]}` or
+/// `{"error": {...}}`.
 #[derive(clap::Args)]
 pub struct HookArgs {
     file: PathBuf,
@@ -98,7 +103,8 @@ pub fn run(args: &HookArgs) -> ExitCode {
         Ok(desugared) => json!({
             "code": desugared.code,
             "changed": desugared.changed,
-            "line_map": desugared.line_map}),
+            "line_map": desugared.line_map,
+            "bodies": desugared.bodies}),
         Err(failure) => json!({"error": {
             "kind": failure.kind,
             "msg": failure.message,

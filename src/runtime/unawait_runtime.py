@@ -786,9 +786,12 @@ def _unawait_coroutine(function):
 
 if _unawait_VERSION >= (3, 8):
     def _unawait_iterable_coroutine(function):
-        """`types.coroutine(function)` for a generator function, inline."""
+        """`types.coroutine(function)` for a generator function, inline.
+        The import hook compiles a desugared module's bodies flagged
+        already: then nothing is left to do."""
         code = function.__code__
-        function.__code__ = code.replace(co_flags=code.co_flags | _unawait_CO_ITERABLE_COROUTINE)
+        if not code.co_flags & _unawait_CO_ITERABLE_COROUTINE:
+            function.__code__ = code.replace(co_flags=code.co_flags | _unawait_CO_ITERABLE_COROUTINE)
         return function
 else:
     _unawait_iterable_coroutine = _unawait_types.coroutine
