@@ -85,7 +85,7 @@ pub mod views;
 
 use diagnostic::{Diagnostic, Diagnostics, Severity};
 pub use explain::Construct;
-use line_index::{LineIndex, count_line_breaks, line_count, line_ending};
+use line_index::{count_line_breaks, line_count, line_ending};
 pub use runtime::RuntimeMode;
 pub use syntax::MAX_NESTING;
 use syntax::{Module, TextRange};
@@ -347,49 +347,63 @@ fn desugar_here(source: &str, options: &Options) -> Result<Output, Diagnostics> 
 /// right above it; where a decorator spans lines that finds none of its
 /// lines, and no code object has that line and name: the function is
 /// then flagged by the decorator when it runs, as without the hook.
+///
+/// One `memmem` over the output, lines counted only up to each decorator
+/// found: this runs for every file desugared.
 fn decorated_bodies(code: &str, prefix: &str) -> Vec<(u32, String)> {
-    let lines = LineIndex::new(code);
-    let text_of = |line: usize| -> Option<&str> {
-        let start = lines.start_of(line)?;
-        let end = lines.start_of(line + 1).unwrap_or(code.len());
-        Some(code[start..end].trim_end_matches(['\n', '\r']))
-    };
+    let marker = format!("@{prefix}_");
     let mut bodies = Vec::new();
-    for kind in ["coroutine", "async_generator"] {
-        let decorator = format!("@{prefix}_{kind}");
-        for at in memchr::memmem::find_iter(code.as_bytes(), decorator.as_bytes()) {
-            let line = lines.line(at) as usize;
-            let Some(text) = text_of(line) else {
-                continue;
-            };
-            let indent = &text[..text.len() - text.trim_start_matches([' ', '\t']).len()];
-            if text[indent.len()..] != decorator {
-                continue;
-            }
-            let Some(name) = text_of(line + 1)
-                .and_then(|below| below.strip_prefix(indent)?.strip_prefix("def "))
-                .map(|rest| rest.split('(').next().unwrap_or_default().trim())
-                .filter(|name| {
-                    !name.is_empty() && name.chars().all(|c| c == '_' || c.is_ascii_alphanumeric())
-                })
-            else {
-                continue;
-            };
-            let mut first = line;
-            while first > 0
-                && text_of(first - 1)
-                    .and_then(|above| above.strip_prefix(indent))
-                    .is_some_and(|above| above.starts_with('@'))
-            {
-                first -= 1;
-            }
-            bodies.push((
-                u32::try_from(first + 1).unwrap_or(u32::MAX),
-                name.to_string(),
-            ));
+    let (mut counted_to, mut line) = (0, 0);
+    for at in memchr::memmem::find_iter(code.as_bytes(), marker.as_bytes()) {
+        let start = line_index::line_start(code, at);
+        let indent = &code[start..at];
+        let decorator = &code[at + marker.len()..line_index::line_end(code, at)];
+        if !indent.bytes().all(|byte| byte == b' ' || byte == b'\t')
+            || !matches!(decorator, "coroutine" | "async_generator")
+        {
+            continue;
         }
+        let Some(name) = line_index::next_line_start(code, at)
+            .map(|below| &code[below..line_index::line_end(code, below)])
+            .and_then(|below| below.strip_prefix(indent)?.strip_prefix("def "))
+            .map(|rest| rest.split('(').next().unwrap_or_default().trim())
+            .filter(|name| {
+                !name.is_empty()
+                    && name
+                        .bytes()
+                        .all(|byte| byte == b'_' || byte.is_ascii_alphanumeric())
+            })
+        else {
+            continue;
+        };
+        let mut first = start;
+        while let Some(above) = previous_line_start(code, first)
+            && code[above..]
+                .strip_prefix(indent)
+                .is_some_and(|rest| rest.starts_with('@'))
+        {
+            first = above;
+        }
+        line += count_line_breaks(&code[counted_to..first]);
+        counted_to = first;
+        bodies.push((
+            u32::try_from(line + 1).unwrap_or(u32::MAX),
+            name.to_string(),
+        ));
     }
     bodies
+}
+
+/// Where the line before the one starting at `start` starts.
+fn previous_line_start(code: &str, start: usize) -> Option<usize> {
+    let end = start.checked_sub(1)?;
+    // A `\r\n` ends the line above as one break.
+    let end = if code.as_bytes()[end] == b'\n' && code[..end].ends_with('\r') {
+        end - 1
+    } else {
+        end
+    };
+    Some(line_index::line_start(code, end))
 }
 
 /// Parses `source` and makes CPython's compile-time checks; `None` when
@@ -613,6 +627,7 @@ fn prologue_offset(source: &str, module: &Module) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::line_index::LineIndex;
 
     fn bodies(source: &str) -> Vec<(u32, String)> {
         let options = Options {
@@ -623,7 +638,8 @@ mod tests {
     }
 
     /// Each function the runtime's decorator makes a coroutine or async
-    /// generator function of, at its first decorator's line; nothing else.
+    /// generator function of, at its first decorator's line; nothing else;
+    /// with each kind of line break.
     #[test]
     fn bodies_are_the_decorated_generators_at_their_first_decorator() {
         let source = "\
@@ -643,30 +659,33 @@ class C:
 def gen():
     yield 2
 ";
-        let output = desugar(
-            source,
-            &Options {
-                runtime: RuntimeMode::Import,
-                ..Options::default()
-            },
-        )
-        .expect("desugars");
-        let line_of = |text: &str| -> u32 {
-            let at = output.code.find(text).expect(text);
-            LineIndex::new(&output.code).line(at) + 1
-        };
-        let mut found = output.bodies.clone();
-        found.sort();
-        let mut expected = vec![
-            (line_of("@functools.cache"), "cached".to_string()),
-            (line_of("    @_unawait_async_generator"), "agen".to_string()),
-            (
-                line_of("@_unawait_comprehension"),
-                "_unawait_listcomp_1".to_string(),
-            ),
-        ];
-        expected.sort();
-        assert_eq!(found, expected, "{}", output.code);
+        for newline in ["\n", "\r\n", "\r"] {
+            let source = source.replace('\n', newline);
+            let output = desugar(
+                &source,
+                &Options {
+                    runtime: RuntimeMode::Import,
+                    ..Options::default()
+                },
+            )
+            .expect("desugars");
+            let line_of = |text: &str| -> u32 {
+                let at = output.code.find(text).expect(text);
+                LineIndex::new(&output.code).line(at) + 1
+            };
+            let mut found = output.bodies.clone();
+            found.sort();
+            let mut expected = vec![
+                (line_of("@functools.cache"), "cached".to_string()),
+                (line_of("    @_unawait_async_generator"), "agen".to_string()),
+                (
+                    line_of("@_unawait_comprehension"),
+                    "_unawait_listcomp_1".to_string(),
+                ),
+            ];
+            expected.sort();
+            assert_eq!(found, expected, "{newline:?}: {}", output.code);
+        }
     }
 
     /// Input without `{prefix}_` text cannot fake one: the prefix moves on.
