@@ -256,17 +256,18 @@ def _pause_around_fork(hook):
         _WORKING_HOOKS = weakref.WeakSet()
         if hasattr(os, "register_at_fork"):  # 3.7+
             os.register_at_fork(
-                before=lambda: _each_worker("pause"),
-                after_in_parent=lambda: _each_worker("resume"),
+                before=lambda: _each_worker(_unawait.Prefetch.pause),
+                after_in_parent=lambda: _each_worker(_unawait.Prefetch.resume),
             )
     _WORKING_HOOKS.add(hook)
 
 
 def _each_worker(method):
+    """`method(prefetch)` for each working hook's `Prefetch` (one made by
+    another process does nothing)."""
     for hook in list(_WORKING_HOOKS):
-        prefetch = hook._prefetch
-        if prefetch is not None and hook._prefetch_pid == os.getpid():
-            getattr(prefetch, method)()
+        if hook._prefetch is not None:
+            method(hook._prefetch)
 
 
 def _header(stat):
@@ -302,7 +303,6 @@ class ImportHook:
         # Desugaring ahead (see `prefetched`): the `_unawait.Prefetch` of
         # this process, and the directories already handed to it.
         self._prefetch = None
-        self._prefetch_pid = None
         self._prefetched_directories = set()
         # The modules desugared (loaded through this hook), in load order,
         # and how many of them a worker desugared ahead (`prefetched`).
@@ -360,10 +360,9 @@ class ImportHook:
         made from."""
         if _unawait is None or os.environ.get("UNAWAIT_PREFETCH") == "0":
             return None
-        if self._prefetch is None or self._prefetch_pid != os.getpid():
+        if self._prefetch is None or self._prefetch.owner != os.getpid():
             # The parent's worker does not run in a forked child.
             self._prefetch = _unawait.Prefetch(_MAGIC)
-            self._prefetch_pid = os.getpid()
             self._prefetched_directories = set()
             _pause_around_fork(self)
         directory = os.path.dirname(path)

@@ -50,7 +50,9 @@ const MAX_HELD_BYTES: usize = 16 << 20;
 #[pyclass(frozen, module = "unawait._unawait")]
 pub struct Prefetch {
     shared: Arc<Shared>,
-    /// The process that made this object, the only one its worker runs in.
+    /// `owner`: the process that made this object, the only one its worker
+    /// runs in.
+    #[pyo3(get)]
     owner: u32,
 }
 
@@ -159,16 +161,19 @@ impl Prefetch {
             while state.running.as_ref() == Some(&path) {
                 state = self.shared.finished.wait(state).ok()?;
             }
-            let ready = state.ready.remove(&path)?;
-            state.held_bytes -= ready.size();
+            let ready = state.ready.remove(&path);
+            if let Some(ready) = &ready {
+                state.held_bytes -= ready.size();
+            }
             // A worker stopped by a full room starts again once half is
-            // free, not for every result taken.
+            // free, not for every result taken; one stopped otherwise (by
+            // `pause`) at the next call, whether it finds a result or not.
             if !state.stopped_full
                 || (state.ready.len() <= MAX_HELD / 2 && state.held_bytes <= MAX_HELD_BYTES / 2)
             {
                 self.start_worker(&mut state);
             }
-            Some(ready)
+            ready
         });
         match ready {
             Some(ready) if ready.bytes == source.as_bytes() => {
